@@ -1,0 +1,224 @@
+package dev.kept.load;
+
+import dev.kept.load.RawCharter.FiguresFile;
+import dev.kept.load.RawCharter.PromiseFile;
+import dev.kept.model.Finding;
+import dev.kept.model.Findings;
+import dev.kept.model.SourcePos;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Reads a charter folder: {@code charter.yaml}, {@code promises/*.yaml} and {@code figures/*.csv}.
+ *
+ * <p>Every file is read as untrusted bytes: size-checked before reading, decoded as strict UTF-8,
+ * and parsed with the limits given. File names must be valid promise ids and every file must stay
+ * inside the charter folder (a symlink pointing out of it is refused). All problems are collected;
+ * a file that cannot be read is left out of the result and its errors explain why.
+ *
+ * <pre>{@code
+ * LoadResult result = new CharterLoader(Limits.DEFAULT).load(Path.of("charter"), "charter");
+ * }</pre>
+ *
+ * <p>Thread-safe: instances hold only their limits.
+ */
+public final class CharterLoader {
+  /** What a promise id, and so a promise's file name, may be. */
+  public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+
+  /** Names that cannot be files on every system a site may be copied to. */
+  private static final Set<String> RESERVED =
+      Set.of(
+          "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7",
+          "com8", "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9");
+
+  private final Limits limits;
+
+  public CharterLoader(Limits limits) {
+    this.limits = Objects.requireNonNull(limits, "limits");
+  }
+
+  /** What loading found: the raw charter, and every problem met while reading it. */
+  public record LoadResult(RawCharter charter, List<Finding> findings) {
+    public LoadResult {
+      Objects.requireNonNull(charter, "charter");
+      findings = List.copyOf(findings);
+    }
+  }
+
+  /**
+   * Loads the charter in {@code folder}.
+   *
+   * @param display how to name the folder in messages (as the user typed it)
+   */
+  public LoadResult load(Path folder, String display) {
+    String prefix = display.endsWith("/") ? display.substring(0, display.length() - 1) : display;
+    Findings findings = new Findings();
+    if (!Files.isDirectory(folder)) {
+      findings.error(
+          SourcePos.file(prefix),
+          "the charter folder does not exist",
+          "Run Kept from the folder that holds charter/, or name the folder with --charter DIR.");
+      return new LoadResult(new RawCharter(prefix, Optional.empty(), List.of(), List.of()), findings.all());
+    }
+    Path root;
+    try {
+      root = folder.toRealPath();
+    } catch (IOException e) {
+      findings.error(SourcePos.file(prefix), "the charter folder cannot be read: " + e.getMessage());
+      return new LoadResult(new RawCharter(prefix, Optional.empty(), List.of(), List.of()), findings.all());
+    }
+
+    YamlReader yaml = new YamlReader(limits);
+    Optional<YNode> charter = Optional.empty();
+    Path charterFile = root.resolve("charter.yaml");
+    String charterName = prefix + "/charter.yaml";
+    if (!Files.exists(charterFile, LinkOption.NOFOLLOW_LINKS)) {
+      findings.error(
+          SourcePos.file(charterName),
+          "charter.yaml is missing",
+          "Every charter folder starts with charter.yaml naming the organisation and title.");
+    } else {
+      charter =
+          readText(root, charterFile, charterName, limits.maxYamlBytes(), findings)
+              .flatMap(text -> yaml.read(text, charterName, findings));
+    }
+
+    List<PromiseFile> promises = new ArrayList<>();
+    for (Path file : list(root, "promises", ".yaml", prefix, findings, true)) {
+      String id = idOf(file, ".yaml");
+      String name = prefix + "/promises/" + file.getFileName();
+      readText(root, file, name, limits.maxYamlBytes(), findings)
+          .flatMap(text -> yaml.read(text, name, findings))
+          .ifPresent(tree -> promises.add(new PromiseFile(id, name, tree)));
+    }
+
+    CsvReader csv = new CsvReader(limits);
+    List<FiguresFile> figures = new ArrayList<>();
+    for (Path file : list(root, "figures", ".csv", prefix, findings, false)) {
+      String id = idOf(file, ".csv");
+      String name = prefix + "/figures/" + file.getFileName();
+      readText(root, file, name, limits.maxCsvBytes(), findings)
+          .flatMap(text -> csv.read(text, name, findings))
+          .ifPresent(table -> figures.add(new FiguresFile(id, table)));
+    }
+    return new LoadResult(new RawCharter(prefix, charter, promises, figures), findings.all());
+  }
+
+  /** The files in a sub-folder whose names are valid ids with the extension, sorted by name. */
+  private List<Path> list(
+      Path root, String sub, String extension, String prefix, Findings findings, boolean required) {
+    Path dir = root.resolve(sub);
+    String dirName = prefix + "/" + sub;
+    if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+      if (required) {
+        findings.error(
+            SourcePos.file(dirName),
+            "the " + sub + " folder is missing",
+            "Put one file per promise in " + dirName + "/, named <id>" + extension + ".");
+      }
+      return List.of();
+    }
+    List<Path> entries;
+    try (Stream<Path> stream = Files.list(dir)) {
+      entries = stream.sorted().toList();
+    } catch (IOException e) {
+      findings.error(SourcePos.file(dirName), "the folder cannot be read: " + e.getMessage());
+      return List.of();
+    }
+    List<Path> accepted = new ArrayList<>();
+    for (Path entry : entries) {
+      String fileName = entry.getFileName().toString();
+      String shown = dirName + "/" + fileName;
+      if (fileName.startsWith(".")) {
+        continue; // editor and system files (.DS_Store, .swp) are not part of a charter
+      }
+      if (Files.isDirectory(entry)) {
+        findings.error(
+            SourcePos.file(shown),
+            "unexpected folder in " + sub + "/",
+            "Put files directly in " + dirName + "/; Kept does not look in sub-folders.");
+        continue;
+      }
+      String lower = fileName.toLowerCase(Locale.ROOT);
+      if (!fileName.endsWith(extension)) {
+        String hint =
+            extension.equals(".yaml") && lower.endsWith(".yml")
+                ? "Rename it to " + fileName.substring(0, fileName.length() - 4) + ".yaml."
+                : "Only <id>" + extension + " files belong here. Move or delete this one.";
+        findings.error(SourcePos.file(shown), "unexpected file in " + sub + "/", hint);
+        continue;
+      }
+      String id = idOf(entry, extension);
+      if (!ID.matcher(id).matches()) {
+        findings.error(
+            SourcePos.file(shown),
+            "'" + id + "' is not a valid promise id",
+            "An id is 1 to 64 lower-case letters a-z, digits and hyphens, starting with a letter or"
+                + " digit: for example answer-calls" + extension + ".");
+        continue;
+      }
+      if (RESERVED.contains(id)) {
+        findings.error(
+            SourcePos.file(shown),
+            "'" + id + "' is a reserved file name on Windows",
+            "Choose another id, for example " + id + "-promise" + extension + ".");
+        continue;
+      }
+      if (accepted.size() >= limits.maxPromises()) {
+        findings.error(
+            SourcePos.file(shown),
+            "more than " + limits.maxPromises() + " files in " + sub + "/",
+            "A charter this large needs the limit raised; see the README's limits section.");
+        break;
+      }
+      accepted.add(entry);
+    }
+    return accepted;
+  }
+
+  private static Optional<String> readText(
+      Path root, Path file, String name, long maxBytes, Findings findings) {
+    try {
+      Path real = file.toRealPath();
+      if (!real.startsWith(root)) {
+        findings.error(
+            SourcePos.file(name),
+            "the file is a link to somewhere outside the charter folder",
+            "Copy the file into the charter folder instead of linking to it.");
+        return Optional.empty();
+      }
+      if (!Files.isRegularFile(real)) {
+        findings.error(SourcePos.file(name), "not a regular file", "Replace it with a text file.");
+        return Optional.empty();
+      }
+      long size = Files.size(real);
+      if (size > maxBytes) {
+        findings.error(
+            SourcePos.file(name),
+            "the file is " + size + " bytes, more than the limit of " + maxBytes,
+            "A charter file this large is almost certainly a mistake; see the README's limits.");
+        return Optional.empty();
+      }
+      return Text.decode(Files.readAllBytes(real), name, findings);
+    } catch (IOException e) {
+      findings.error(SourcePos.file(name), "the file cannot be read: " + e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private static String idOf(Path file, String extension) {
+    String name = file.getFileName().toString();
+    return name.endsWith(extension) ? name.substring(0, name.length() - extension.length()) : name;
+  }
+}

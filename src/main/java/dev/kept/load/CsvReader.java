@@ -1,0 +1,101 @@
+package dev.kept.load;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import dev.kept.load.CsvTable.Cell;
+import dev.kept.load.CsvTable.Row;
+import dev.kept.model.Findings;
+import dev.kept.model.SourcePos;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads one CSV file into cells with their positions. Quoted cells (with commas, quotes or line
+ * breaks in them), CRLF line ends and a byte-order mark are handled; blank lines are skipped.
+ * Thread-safe: the Jackson factory is shared and each call makes its own parser.
+ */
+final class CsvReader {
+  private static final CsvFactory FACTORY = new CsvFactory();
+
+  private final Limits limits;
+
+  CsvReader(Limits limits) {
+    this.limits = limits;
+  }
+
+  Optional<CsvTable> read(String text, String file, Findings findings) {
+    List<Row> rows = new ArrayList<>();
+    try (CsvParser parser = (CsvParser) FACTORY.createParser(text)) {
+      parser.enable(CsvParser.Feature.WRAP_AS_ARRAY);
+      List<Cell> cells = null;
+      JsonToken token;
+      int depth = 0;
+      while ((token = parser.nextToken()) != null) {
+        if (token == JsonToken.START_ARRAY) {
+          depth++;
+          if (depth == 2) {
+            cells = new ArrayList<>();
+          }
+        } else if (token == JsonToken.END_ARRAY) {
+          depth--;
+          if (depth == 1 && cells != null) {
+            boolean blank = cells.size() == 1 && cells.get(0).text().isBlank();
+            if (!cells.isEmpty() && !blank) {
+              rows.add(new Row(cells, cells.get(0).pos()));
+              if (rows.size() > limits.maxRows() + 1) {
+                findings.error(
+                    cells.get(0).pos(),
+                    "the file has more than " + limits.maxRows() + " rows",
+                    "Split the figures into longer periods, or raise the limit if this is real.");
+                return Optional.empty();
+              }
+            }
+            cells = null;
+          }
+        } else if (token == JsonToken.VALUE_STRING && cells != null) {
+          cells.add(new Cell(parser.getText(), pos(file, parser.currentTokenLocation())));
+        }
+      }
+    } catch (JsonProcessingException e) {
+      findings.error(
+          pos(file, e.getLocation()),
+          "the CSV is not well-formed: " + firstLine(e.getOriginalMessage()),
+          "Check the quotes on this line: a quoted cell must end with a quote before the next comma.");
+      return Optional.empty();
+    } catch (IOException e) {
+      findings.error(SourcePos.file(file), "the CSV could not be read: " + e.getMessage());
+      return Optional.empty();
+    }
+    if (rows.isEmpty()) {
+      findings.error(
+          new SourcePos(file, 1, 1),
+          "the file is empty",
+          "Start it with the header line: period,cases,kept,excluded,note");
+      return Optional.empty();
+    }
+    long lines = text.chars().filter(c -> c == '\n').count();
+    int endLine = (int) lines + (text.endsWith("\n") || text.isEmpty() ? 1 : 2);
+    return Optional.of(
+        new CsvTable(file, rows.get(0), rows.subList(1, rows.size()), new SourcePos(file, endLine, 1)));
+  }
+
+  private static SourcePos pos(String file, JsonLocation location) {
+    if (location == null || location.getLineNr() < 1) {
+      return SourcePos.file(file);
+    }
+    return new SourcePos(file, location.getLineNr(), Math.max(1, location.getColumnNr()));
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "unknown problem";
+    }
+    int nl = message.indexOf('\n');
+    return (nl < 0 ? message : message.substring(0, nl)).strip();
+  }
+}

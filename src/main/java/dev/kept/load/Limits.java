@@ -1,0 +1,27 @@
+package dev.kept.load;
+
+/**
+ * The largest charter Kept accepts by default. Inputs past these limits are refused with a clear
+ * error rather than read: they protect the build machine from hostile or runaway files.
+ *
+ * @param maxYamlBytes the largest {@code charter.yaml} or promise file
+ * @param maxCsvBytes the largest figures file
+ * @param maxNesting how deep YAML collections may nest
+ * @param maxAliases how many aliases to collections one YAML file may use
+ * @param maxYamlNodes how many nodes one YAML file may expand to, counting each alias expansion
+ * @param maxPromises how many promise files a charter may have
+ * @param maxRows how many rows one figures file may have
+ */
+public record Limits(
+    long maxYamlBytes,
+    long maxCsvBytes,
+    int maxNesting,
+    int maxAliases,
+    int maxYamlNodes,
+    int maxPromises,
+    int maxRows) {
+
+  /** The defaults, documented in the README. */
+  public static final Limits DEFAULT =
+      new Limits(1 << 20, 8 << 20, 16, 16, 50_000, 20_000, 10_000);
+}

@@ -1,0 +1,220 @@
+package dev.kept.load;
+
+import dev.kept.load.YNode.Entry;
+import dev.kept.load.YNode.YList;
+import dev.kept.load.YNode.YMap;
+import dev.kept.load.YNode.YScalar;
+import dev.kept.model.Findings;
+import dev.kept.model.SourcePos;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
+
+/**
+ * Reads one YAML file into a {@link YNode} tree without constructing any object from it.
+ *
+ * <p>SnakeYAML composes the file into nodes (never into Java objects); this class then walks the
+ * nodes, refusing tags other than YAML's plain ones, merge keys, non-scalar keys and duplicate keys,
+ * and bounding how far aliases may expand. Not thread-safe: use one per thread.
+ */
+final class YamlReader {
+  /** Tags a plain YAML file can carry implicitly; anything else was written as an explicit tag. */
+  private static final Set<Tag> PLAIN_TAGS =
+      Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.TIMESTAMP, Tag.MAP, Tag.SEQ);
+
+  private final Limits limits;
+
+  YamlReader(Limits limits) {
+    this.limits = limits;
+  }
+
+  /** The file's tree, or empty with errors added to {@code findings}. */
+  Optional<YNode> read(String text, String file, Findings findings) {
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowDuplicateKeys(true); // found below, with both positions
+    options.setAllowRecursiveKeys(false);
+    options.setMaxAliasesForCollections(limits.maxAliases());
+    options.setNestingDepthLimit(limits.maxNesting());
+    options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxYamlBytes()));
+    options.setProcessComments(false);
+    DumperOptions dumper = new DumperOptions();
+    Yaml yaml =
+        new Yaml(
+            new SafeConstructor(options), new Representer(dumper), dumper, options, new Resolver());
+    Node root;
+    try {
+      root = yaml.compose(new StringReader(text));
+    } catch (MarkedYAMLException e) {
+      findings.error(pos(file, e.getProblemMark()), describe(e), hintFor(e));
+      return Optional.empty();
+    } catch (YAMLException e) {
+      findings.error(
+          SourcePos.file(file),
+          "the YAML could not be read: " + firstLine(e.getMessage()),
+          "Check the file is a single YAML document of keys and values.");
+      return Optional.empty();
+    }
+    if (root == null) {
+      findings.error(
+          new SourcePos(file, 1, 1),
+          "the file is empty",
+          "Write the charter's keys and values in it, or delete the file.");
+      return Optional.empty();
+    }
+    Walk walk = new Walk(file, findings);
+    YNode tree = walk.convert(root, 0);
+    return walk.failed ? Optional.empty() : Optional.of(tree);
+  }
+
+  private final class Walk {
+    private final String file;
+    private final Findings findings;
+    private int nodes;
+    private boolean failed;
+
+    Walk(String file, Findings findings) {
+      this.file = file;
+      this.findings = findings;
+    }
+
+    YNode convert(Node node, int depth) {
+      if (++nodes > limits.maxYamlNodes()) {
+        if (!failed) {
+          findings.error(
+              pos(file, node.getStartMark()),
+              "the file expands to more than "
+                  + limits.maxYamlNodes()
+                  + " values, which is more than a charter needs",
+              "Remove the anchors and aliases (& and *) and write the values out.");
+        }
+        failed = true;
+        return new YScalar("", true, false, pos(file, node.getStartMark()));
+      }
+      if (!PLAIN_TAGS.contains(node.getTag())) {
+        failed = true;
+        findings.error(
+            pos(file, node.getStartMark()),
+            "the tag " + node.getTag().getValue() + " is not allowed",
+            "Kept reads plain text, lists and mappings only. Remove the tag (the word after ! or !!).");
+        return new YScalar("", true, false, pos(file, node.getStartMark()));
+      }
+      SourcePos at = pos(file, node.getStartMark());
+      if (node instanceof ScalarNode scalar) {
+        boolean isNull = scalar.getTag().equals(Tag.NULL) && scalar.isPlain();
+        boolean literal =
+            scalar.getScalarStyle() == DumperOptions.ScalarStyle.LITERAL;
+        return new YScalar(isNull ? "" : scalar.getValue(), isNull, literal, at);
+      }
+      if (node instanceof SequenceNode sequence) {
+        List<YNode> items = new ArrayList<>();
+        for (Node item : sequence.getValue()) {
+          items.add(convert(item, depth + 1));
+        }
+        return new YList(items, at);
+      }
+      MappingNode mapping = (MappingNode) node;
+      List<Entry> entries = new ArrayList<>();
+      Map<String, SourcePos> seen = new HashMap<>();
+      for (NodeTuple tuple : mapping.getValue()) {
+        Node keyNode = tuple.getKeyNode();
+        SourcePos keyPos = pos(file, keyNode.getStartMark());
+        if (keyNode.getTag().equals(Tag.MERGE)) {
+          failed = true;
+          findings.error(
+              keyPos,
+              "merge keys (<<) are not supported",
+              "Write the keys out in full, so each promise reads on its own.");
+          continue;
+        }
+        if (!(keyNode instanceof ScalarNode keyScalar)) {
+          failed = true;
+          findings.error(keyPos, "a key must be plain text", "Write the key as a single word.");
+          continue;
+        }
+        String key = keyScalar.getValue();
+        SourcePos earlier = seen.putIfAbsent(key, keyPos);
+        if (earlier != null) {
+          failed = true;
+          findings.error(
+              keyPos,
+              "the key '" + key + "' appears twice (first at line " + earlier.line() + ")",
+              "Keep one of them: YAML would silently use only the last.");
+          continue;
+        }
+        YNode value = convert(tuple.getValueNode(), depth + 1);
+        entries.add(
+            new Entry(new YScalar(key, false, false, keyPos), value));
+      }
+      return new YMap(entries, at);
+    }
+  }
+
+  private static SourcePos pos(String file, Mark mark) {
+    if (mark == null) {
+      return SourcePos.file(file);
+    }
+    return new SourcePos(file, mark.getLine() + 1, mark.getColumn() + 1);
+  }
+
+  private static String describe(MarkedYAMLException e) {
+    String problem = e.getProblem() == null ? "the YAML is not well-formed" : e.getProblem();
+    String context = e.getContext();
+    if (problem.contains("Number of aliases")) {
+      return "the file uses too many aliases (*) to lists or mappings";
+    }
+    if (problem.contains("Nesting Depth exceeded")) {
+      return "the file nests lists and mappings too deeply";
+    }
+    if (problem.contains("code points")) {
+      return "the file is too large to be a charter file";
+    }
+    if (context != null && context.contains("single document")) {
+      return "the file holds more than one YAML document (a line with --- starts another)";
+    }
+    return "the YAML is not well-formed: " + firstLine(problem);
+  }
+
+  private static String hintFor(MarkedYAMLException e) {
+    String problem = String.valueOf(e.getProblem()) + " " + String.valueOf(e.getContext());
+    if (problem.contains("'\\t'") || problem.contains("\\t")) {
+      return "YAML indents with spaces, not tabs. Replace the tab with spaces.";
+    }
+    if (problem.contains("single document")) {
+      return "Keep one promise per file and remove the extra --- line.";
+    }
+    if (problem.contains("aliases") || problem.contains("Nesting")) {
+      return "Write the values out in full; a charter file needs no anchors or deep nesting.";
+    }
+    if (problem.contains("mapping values are not allowed")) {
+      return "A value that contains ': ' must be quoted, or written as a | block.";
+    }
+    return "Check the indentation and quoting on this line and the one above it.";
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "unknown problem";
+    }
+    int nl = message.indexOf('\n');
+    return (nl < 0 ? message : message.substring(0, nl)).strip();
+  }
+}

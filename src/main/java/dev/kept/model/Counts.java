@@ -1,0 +1,45 @@
+package dev.kept.model;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The counts for one promise over one or more periods.
+ *
+ * @param kept {@code k}: cases kept
+ * @param cases {@code n}: cases counted, after exclusions
+ * @param excludedByReason {@code x} split by reason code, in the promise's declared order
+ */
+public record Counts(long kept, long cases, Map<String, Long> excludedByReason) {
+  public Counts {
+    Objects.requireNonNull(excludedByReason, "excludedByReason");
+    if (kept < 0 || cases < 0 || kept > cases) {
+      throw new IllegalArgumentException("counts need 0 <= kept <= cases (H1): " + kept + "/" + cases);
+    }
+    excludedByReason = Collections.unmodifiableMap(new LinkedHashMap<>(excludedByReason));
+    for (long x : excludedByReason.values()) {
+      if (x < 0) {
+        throw new IllegalArgumentException("excluded counts are not negative (H1)");
+      }
+    }
+  }
+
+  public static Counts of(long kept, long cases) {
+    return new Counts(kept, cases, Map.of());
+  }
+
+  /** {@code x}: every excluded case, whatever its reason. */
+  public long excluded() {
+    return excludedByReason.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** Pools two sets of counts by adding them (H3: pool counts, never average rates). */
+  public Counts plus(Counts other) {
+    Map<String, Long> reasons = new LinkedHashMap<>(excludedByReason);
+    other.excludedByReason.forEach((code, x) -> reasons.merge(code, x, Long::sum));
+    return new Counts(
+        Math.addExact(kept, other.kept), Math.addExact(cases, other.cases), reasons);
+  }
+}

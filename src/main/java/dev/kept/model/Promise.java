@@ -1,0 +1,88 @@
+package dev.kept.model;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One promise, checked and typed, with its figures.
+ *
+ * <p>A promise is either measured (it has {@link #targets()}, a {@link #since()} period and figures,
+ * possibly none yet) or not measured yet ({@code measure: none}, H19), in which case {@code
+ * targets} and {@code figures} are empty.
+ *
+ * @param id the file name without {@code .yaml}; also the promise's address on the site
+ * @param unit the plural noun for what is counted ("calls"); empty when not measured
+ * @param targets every version of the target, oldest first (H15); empty when not measured
+ * @param since the first period the promise applies to; empty when not measured
+ * @param notCovered what the promise does not cover, each as Markdown; may be empty
+ * @param exclusions reason code to plain description, in the order written (H12)
+ * @param measured how the promise is measured; empty when the charter does not say
+ * @param remedy what a customer gets when the promise is broken; empty when the charter says
+ *     {@code none}
+ * @param retirement when and why it was retired; present exactly when {@code status} is RETIRED
+ * @param figures the figures, one row per period, oldest first, without holes (H11)
+ */
+public record Promise(
+    String id,
+    SourcePos pos,
+    String title,
+    PromiseStatus status,
+    Markdown promise,
+    String unit,
+    List<TargetRule> targets,
+    Optional<Period> since,
+    List<Markdown> notCovered,
+    Map<String, String> exclusions,
+    Optional<Markdown> measured,
+    Optional<Markdown> remedy,
+    Optional<Retirement> retirement,
+    List<FigureRow> figures) {
+
+  public Promise {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(pos, "pos");
+    Objects.requireNonNull(title, "title");
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(promise, "promise");
+    Objects.requireNonNull(unit, "unit");
+    targets = List.copyOf(targets);
+    Objects.requireNonNull(since, "since");
+    notCovered = List.copyOf(notCovered);
+    exclusions = Collections.unmodifiableMap(new LinkedHashMap<>(exclusions));
+    Objects.requireNonNull(measured, "measured");
+    Objects.requireNonNull(remedy, "remedy");
+    Objects.requireNonNull(retirement, "retirement");
+    figures = List.copyOf(figures);
+    if (targets.isEmpty() != since.isEmpty()) {
+      throw new IllegalArgumentException("a measured promise has both targets and since");
+    }
+    if ((status == PromiseStatus.RETIRED) != retirement.isPresent()) {
+      throw new IllegalArgumentException("a retired promise, and only one, has a retirement");
+    }
+  }
+
+  /** Whether the promise is measured at all ({@code measure: none} means it is not, H19). */
+  public boolean isMeasured() {
+    return !targets.isEmpty();
+  }
+
+  /** The target in force for a period (H15), or empty before the promise starts. */
+  public Optional<TargetRule> targetFor(Period period) {
+    TargetRule found = null;
+    for (TargetRule rule : targets) {
+      if (rule.from().compareTo(period) <= 0) {
+        found = rule;
+      }
+    }
+    return Optional.ofNullable(found);
+  }
+
+  /** The latest target, or empty when not measured. */
+  public Optional<TargetRule> currentTarget() {
+    return targets.isEmpty() ? Optional.empty() : Optional.of(targets.get(targets.size() - 1));
+  }
+}
