@@ -64,11 +64,34 @@ public sealed interface YNode permits YNode.YMap, YNode.YList, YNode.YScalar {
    * @param text the scalar's text exactly as YAML read it (never converted to a number or boolean)
    * @param isNull whether it was written as an empty value, {@code ~} or {@code null} without quotes
    * @param literal whether it was a {@code |} block, whose lines map one to one onto the file's
+   * @param contentIndent for a {@code |} block, how many spaces indent its lines; otherwise the
+   *     offset of the text from {@code pos} (1 when quoted, else 0)
    */
-  record YScalar(String text, boolean isNull, boolean literal, SourcePos pos) implements YNode {
+  record YScalar(String text, boolean isNull, boolean literal, int contentIndent, SourcePos pos)
+      implements YNode {
     public YScalar {
       Objects.requireNonNull(text, "text");
       Objects.requireNonNull(pos, "pos");
+    }
+
+    /** A scalar that is plain text written on one line, for keys and tests. */
+    public static YScalar plain(String text, SourcePos pos) {
+      return new YScalar(text, false, false, 0, pos);
+    }
+
+    /**
+     * Where a character of the text is in the file, given its line and column (both 0-based)
+     * within the text. Exact for {@code |} blocks and for the first line of other scalars; later
+     * lines of folded scalars map to the scalar's start.
+     */
+    public SourcePos posOf(int textLine, int textColumn) {
+      if (literal) {
+        return new SourcePos(pos.file(), pos.line() + 1 + textLine, contentIndent + 1 + textColumn);
+      }
+      if (textLine == 0) {
+        return new SourcePos(pos.file(), pos.line(), pos.column() + contentIndent + textColumn);
+      }
+      return pos;
     }
 
     @Override

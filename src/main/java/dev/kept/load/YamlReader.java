@@ -80,19 +80,21 @@ final class YamlReader {
           "Write the charter's keys and values in it, or delete the file.");
       return Optional.empty();
     }
-    Walk walk = new Walk(file, findings);
+    Walk walk = new Walk(file, text.split("\n", -1), findings);
     YNode tree = walk.convert(root, 0);
     return walk.failed ? Optional.empty() : Optional.of(tree);
   }
 
   private final class Walk {
     private final String file;
+    private final String[] lines;
     private final Findings findings;
     private int nodes;
     private boolean failed;
 
-    Walk(String file, Findings findings) {
+    Walk(String file, String[] lines, Findings findings) {
       this.file = file;
+      this.lines = lines;
       this.findings = findings;
     }
 
@@ -107,7 +109,7 @@ final class YamlReader {
               "Remove the anchors and aliases (& and *) and write the values out.");
         }
         failed = true;
-        return new YScalar("", true, false, pos(file, node.getStartMark()));
+        return new YScalar("", true, false, 0, pos(file, node.getStartMark()));
       }
       if (!PLAIN_TAGS.contains(node.getTag())) {
         failed = true;
@@ -115,14 +117,24 @@ final class YamlReader {
             pos(file, node.getStartMark()),
             "the tag " + node.getTag().getValue() + " is not allowed",
             "Kept reads plain text, lists and mappings only. Remove the tag (the word after ! or !!).");
-        return new YScalar("", true, false, pos(file, node.getStartMark()));
+        return new YScalar("", true, false, 0, pos(file, node.getStartMark()));
       }
       SourcePos at = pos(file, node.getStartMark());
       if (node instanceof ScalarNode scalar) {
         boolean isNull = scalar.getTag().equals(Tag.NULL) && scalar.isPlain();
-        boolean literal =
-            scalar.getScalarStyle() == DumperOptions.ScalarStyle.LITERAL;
-        return new YScalar(isNull ? "" : scalar.getValue(), isNull, literal, at);
+        DumperOptions.ScalarStyle style = scalar.getScalarStyle();
+        boolean literal = style == DumperOptions.ScalarStyle.LITERAL;
+        int indent;
+        if (literal) {
+          indent = indentOfLineAfter(at.line());
+        } else {
+          indent =
+              style == DumperOptions.ScalarStyle.DOUBLE_QUOTED
+                      || style == DumperOptions.ScalarStyle.SINGLE_QUOTED
+                  ? 1
+                  : 0;
+        }
+        return new YScalar(isNull ? "" : scalar.getValue(), isNull, literal, indent, at);
       }
       if (node instanceof SequenceNode sequence) {
         List<YNode> items = new ArrayList<>();
@@ -161,10 +173,24 @@ final class YamlReader {
           continue;
         }
         YNode value = convert(tuple.getValueNode(), depth + 1);
-        entries.add(
-            new Entry(new YScalar(key, false, false, keyPos), value));
+        entries.add(new Entry(YScalar.plain(key, keyPos), value));
       }
       return new YMap(entries, at);
+    }
+
+    /** The indentation of the first non-blank line after the 1-based {@code line}. */
+    private int indentOfLineAfter(int line) {
+      for (int i = line; i < lines.length; i++) {
+        String l = lines[i];
+        if (!l.isBlank()) {
+          int n = 0;
+          while (n < l.length() && l.charAt(n) == ' ') {
+            n++;
+          }
+          return n;
+        }
+      }
+      return 0;
     }
   }
 

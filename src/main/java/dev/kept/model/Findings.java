@@ -42,6 +42,11 @@ public final class Findings {
     list.addAll(findings);
   }
 
+  /** How many errors so far; compare before and after a step to see whether it found any. */
+  public int errorCount() {
+    return (int) list.stream().filter(f -> f.severity() == Severity.ERROR).count();
+  }
+
   public boolean hasErrors() {
     return list.stream().anyMatch(f -> f.severity() == Severity.ERROR);
   }

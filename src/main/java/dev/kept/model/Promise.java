@@ -15,7 +15,9 @@ import java.util.Optional;
  * targets} and {@code figures} are empty.
  *
  * @param id the file name without {@code .yaml}; also the promise's address on the site
- * @param unit the plural noun for what is counted ("calls"); empty when not measured
+ * @param unit the plural noun for what is counted ("calls"); may be empty when not measured
+ * @param keptWhen what counts as kept now (the latest target's definition); may be empty when not
+ *     measured
  * @param targets every version of the target, oldest first (H15); empty when not measured
  * @param since the first period the promise applies to; empty when not measured
  * @param notCovered what the promise does not cover, each as Markdown; may be empty
@@ -33,6 +35,7 @@ public record Promise(
     PromiseStatus status,
     Markdown promise,
     String unit,
+    String keptWhen,
     List<TargetRule> targets,
     Optional<Period> since,
     List<Markdown> notCovered,
@@ -49,6 +52,7 @@ public record Promise(
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(promise, "promise");
     Objects.requireNonNull(unit, "unit");
+    Objects.requireNonNull(keptWhen, "keptWhen");
     targets = List.copyOf(targets);
     Objects.requireNonNull(since, "since");
     notCovered = List.copyOf(notCovered);

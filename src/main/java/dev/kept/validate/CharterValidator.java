@@ -1,0 +1,395 @@
+package dev.kept.validate;
+
+import dev.kept.load.RawCharter;
+import dev.kept.load.RawCharter.FiguresFile;
+import dev.kept.load.RawCharter.PromiseFile;
+import dev.kept.load.YNode;
+import dev.kept.load.YNode.YList;
+import dev.kept.load.YNode.YMap;
+import dev.kept.load.YNode.YScalar;
+import dev.kept.model.Charter;
+import dev.kept.model.FigureRow;
+import dev.kept.model.Finding;
+import dev.kept.model.Findings;
+import dev.kept.model.Period;
+import dev.kept.model.PeriodKind;
+import dev.kept.model.Promise;
+import dev.kept.model.PromiseStatus;
+import dev.kept.model.Share;
+import dev.kept.model.SourcePos;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks a loaded charter and builds the typed {@link Charter} from it.
+ *
+ * <p>Every problem in every file is reported in one run. The charter is returned only when there
+ * are no errors; warnings do not stop it.
+ *
+ * <pre>{@code
+ * ValidationResult result = new CharterValidator().validate(raw, LocalDate.now());
+ * result.charter().ifPresent(charter -> ...);
+ * }</pre>
+ *
+ * <p>Thread-safe: instances hold no state.
+ */
+public final class CharterValidator {
+  static final List<String> CHARTER_KEYS =
+      List.of(
+          "organisation", "title", "language", "base_url", "period", "year_starts",
+          "minimum_cases", "exclusion_warning", "headline", "published", "next_update", "contact",
+          "order");
+  private static final List<String> PERIODS = List.of("month", "quarter", "year");
+  private static final List<String> LANGUAGES = List.of("en");
+
+  /** The outcome: the charter when there were no errors, and every finding. */
+  public record ValidationResult(Optional<Charter> charter, List<Finding> findings) {
+    public ValidationResult {
+      Objects.requireNonNull(charter, "charter");
+      findings = List.copyOf(findings);
+    }
+  }
+
+  /**
+   * Checks {@code raw}.
+   *
+   * @param buildDate the day of the build: periods after it are in the future (H1), and the
+   *     published date may not be after it (H18); also the default published date
+   */
+  public ValidationResult validate(RawCharter raw, LocalDate buildDate) {
+    Findings findings = new Findings();
+    String charterFile = raw.folder() + "/charter.yaml";
+    Settings settings = Settings.defaults(buildDate);
+    Head head = null;
+    if (raw.charter().isPresent()) {
+      if (raw.charter().get() instanceof YMap map) {
+        head = readHead(map, buildDate, findings);
+        settings = new Settings(head.kind, head.yearStarts, head.published, buildDate);
+      } else {
+        findings.error(
+            raw.charter().get().pos(),
+            "charter.yaml should be a mapping of keys to values, but it is "
+                + raw.charter().get().kind(),
+            "Start it with 'organisation: ...' and 'title: ...'.");
+      }
+    }
+
+    PromiseReader promiseReader = new PromiseReader(settings, findings);
+    FiguresReader figuresReader = new FiguresReader(settings, findings);
+    Map<String, FiguresFile> figuresById = new HashMap<>();
+    for (FiguresFile figures : raw.figures()) {
+      figuresById.put(figures.id(), figures);
+    }
+    Set<String> promiseIds = new java.util.HashSet<>();
+    Map<String, Promise> published = new LinkedHashMap<>();
+    Set<String> drafts = new java.util.HashSet<>();
+    for (PromiseFile file : raw.promises()) {
+      promiseIds.add(file.id());
+      Optional<PromiseReader.Parts> parts = promiseReader.read(file);
+      FiguresFile figures = figuresById.get(file.id());
+      if (parts.isEmpty()) {
+        continue;
+      }
+      PromiseReader.Parts p = parts.get();
+      List<FigureRow> rows = List.of();
+      if (!p.isMeasured()) {
+        if (figures != null) {
+          findings.ruleError(
+              "H19",
+              SourcePos.file(figures.table().file()),
+              "the promise '" + p.id() + "' says 'measure: none' but has a figures file",
+              "Remove 'measure: none' from " + file.file() + " to publish these figures, or"
+                  + " delete this file.");
+          continue;
+        }
+      } else if (figures == null) {
+        if (p.status() != PromiseStatus.DRAFT) {
+          findings.ruleError(
+              "H11",
+              p.pos(),
+              "the promise has no figures file, " + raw.folder() + "/figures/" + p.id() + ".csv",
+              "Add the file, starting with the line: period,cases,kept,excluded,note. If you do"
+                  + " not measure this promise yet, write 'measure: none' instead of a target.");
+          continue;
+        }
+      } else {
+        Optional<List<FigureRow>> read = figuresReader.read(figures.table(), p);
+        if (read.isEmpty()) {
+          continue;
+        }
+        rows = read.get();
+      }
+      if (p.status() == PromiseStatus.DRAFT) {
+        drafts.add(p.id());
+        continue;
+      }
+      published.put(
+          p.id(),
+          new Promise(
+              p.id(), p.pos(), p.title(), p.status(), p.promise(), p.unit(), p.keptWhen(),
+              p.targets(), p.since(), p.notCovered(), p.exclusions(), p.measured(), p.remedy(),
+              p.retirement(), rows));
+    }
+
+    for (FiguresFile figures : raw.figures()) {
+      if (!promiseIds.contains(figures.id())) {
+        findings.error(
+            SourcePos.file(figures.table().file()),
+            "there is no promise '" + figures.id() + "' for these figures",
+            Fields.nearest(figures.id(), List.copyOf(promiseIds))
+                .map(n -> "Did you mean figures/" + n + ".csv? ")
+                .orElse("")
+                + "Name the file after its promise: figures/<id>.csv for promises/<id>.yaml.");
+      }
+    }
+
+    checkLatestPeriod(published, figuresById, findings);
+
+    List<Promise> ordered = order(head, published, promiseIds, drafts, raw, findings);
+    if (findings.hasErrors() || head == null) {
+      return new ValidationResult(Optional.empty(), findings.all());
+    }
+    Charter charter =
+        new Charter(
+            head.organisation, head.title, head.language, head.baseUrl, head.kind, head.yearStarts,
+            head.minimumCases, head.exclusionWarning, head.headline, head.published,
+            head.nextUpdate, head.contact, ordered);
+    return new ValidationResult(Optional.of(charter), findings.all());
+  }
+
+  /**
+   * H11: every active, measured promise reports up to the charter's latest period; a promise that
+   * stops early has an undeclared gap at its end.
+   */
+  private static void checkLatestPeriod(
+      Map<String, Promise> promises, Map<String, FiguresFile> files, Findings findings) {
+    Optional<Period> latest =
+        promises.values().stream()
+            .filter(p -> p.status() == PromiseStatus.ACTIVE && !p.figures().isEmpty())
+            .map(p -> p.figures().get(p.figures().size() - 1).period())
+            .max(Period::compareTo);
+    if (latest.isEmpty()) {
+      return;
+    }
+    for (Promise p : promises.values()) {
+      if (p.status() != PromiseStatus.ACTIVE || !p.isMeasured()) {
+        continue;
+      }
+      Period since = p.since().orElseThrow();
+      if (since.compareTo(latest.get()) > 0) {
+        continue; // starts after the latest period: nothing is due yet
+      }
+      Period from =
+          p.figures().isEmpty() ? since : p.figures().get(p.figures().size() - 1).period().next();
+      if (from.compareTo(latest.get()) <= 0) {
+        findings.ruleError(
+            "H11",
+            files.get(p.id()).table().end(),
+            "no row for " + FiguresReader.span(from, latest.get())
+                + "; the charter reports up to " + latest.get(),
+            "Add the figures, or declare each missing period: a row with the period, empty"
+                + " counts and a note saying why there are no figures.");
+      }
+    }
+  }
+
+  private static List<Promise> order(
+      Head head,
+      Map<String, Promise> published,
+      Set<String> allIds,
+      Set<String> drafts,
+      RawCharter raw,
+      Findings findings) {
+    List<Promise> ordered = new ArrayList<>();
+    if (head == null || head.order.isEmpty()) {
+      ordered.addAll(published.values());
+      return ordered;
+    }
+    Map<String, SourcePos> seen = new HashMap<>();
+    for (YScalar item : head.order) {
+      String id = item.text().strip();
+      SourcePos first = seen.putIfAbsent(id, item.pos());
+      if (first != null) {
+        findings.error(
+            item.pos(),
+            "'" + id + "' appears twice in 'order' (first at line " + first.line() + ")",
+            "List each promise once.");
+        continue;
+      }
+      if (!allIds.contains(id)) {
+        findings.error(
+            item.pos(),
+            "'order' names '" + id + "' but there is no " + raw.folder() + "/promises/" + id + ".yaml",
+            Fields.nearest(id, List.copyOf(allIds))
+                .map(n -> "Did you mean '" + n + "'?")
+                .orElse("Remove it from 'order', or add the promise file."));
+        continue;
+      }
+      Promise p = published.get(id);
+      if (p != null) {
+        ordered.add(p);
+      }
+    }
+    for (Promise p : published.values()) {
+      if (!seen.containsKey(p.id())) {
+        findings.warning(
+            p.pos(),
+            "the promise '" + p.id() + "' is not in the charter's 'order', so it is listed last",
+            "Add '" + p.id() + "' to 'order' in charter.yaml where it belongs.");
+        ordered.add(p);
+      }
+    }
+    return ordered;
+  }
+
+  /** The charter's own settings, as read. */
+  private static final class Head {
+    String organisation = "";
+    String title = "";
+    String language = "en";
+    Optional<URI> baseUrl = Optional.empty();
+    PeriodKind kind = PeriodKind.MONTH;
+    int yearStarts = 1;
+    int minimumCases = 30;
+    Share exclusionWarning = Share.parse("5%").orElseThrow();
+    int headline;
+    LocalDate published;
+    Optional<LocalDate> nextUpdate = Optional.empty();
+    Optional<URI> contact = Optional.empty();
+    List<YScalar> order = List.of();
+  }
+
+  private static Head readHead(YMap map, LocalDate buildDate, Findings findings) {
+    Fields f = new Fields(map, "charter.yaml", CHARTER_KEYS, findings);
+    Head h = new Head();
+    h.organisation =
+        f.required("organisation", "Name the organisation that makes these promises.")
+            .map(s -> s.text().strip())
+            .orElse("");
+    h.title =
+        f.required("title", "Give the charter a title, such as 'Our promises to you'.")
+            .map(s -> s.text().strip())
+            .orElse("");
+    f.word("language", Set.copyOf(LANGUAGES), LANGUAGES).ifPresent(l -> h.language = l);
+    f.scalar("base_url").ifPresent(s -> h.baseUrl = url(s, Set.of("https", "http"), findings));
+    f.word("period", Set.copyOf(PERIODS), PERIODS)
+        .ifPresent(w -> h.kind = PeriodKind.valueOf(w.toUpperCase()));
+    f.integer("year_starts", 1, 12)
+        .ifPresent(
+            m -> {
+              if (h.kind != PeriodKind.YEAR) {
+                findings.error(
+                    f.posOf("year_starts"),
+                    "'year_starts' only applies when 'period' is year",
+                    "Remove it, or set 'period: year' for fiscal years such as 2023-24.");
+              } else {
+                h.yearStarts = m;
+              }
+            });
+    f.integer("minimum_cases", 1, 1_000_000).ifPresent(n -> h.minimumCases = n);
+    f.scalar("exclusion_warning")
+        .ifPresent(
+            s -> {
+              Optional<Share> share = Share.parse(s.text());
+              if (share.isEmpty() || share.get().isZero()) {
+                findings.error(
+                    s.pos(),
+                    "'exclusion_warning' should be a percentage above 0%, such as 5%, not '"
+                        + s.text().strip() + "'",
+                    null);
+              } else {
+                h.exclusionWarning = share.get();
+              }
+            });
+    h.headline = h.kind.perYear();
+    f.integer("headline", 1, 1000).ifPresent(n -> h.headline = n);
+
+    h.published = buildDate;
+    Optional<YScalar> published = f.scalar("published");
+    if (published.isPresent()) {
+      Optional<LocalDate> date = PromiseReader.parseDate(published.get().text().strip());
+      if (date.isEmpty()) {
+        findings.error(
+            published.get().pos(),
+            "'published' should be a date written YYYY-MM-DD, not '" + published.get().text().strip() + "'",
+            "Or remove it: it defaults to the day of the build.");
+      } else if (date.get().isAfter(buildDate)) {
+        findings.ruleError(
+            "H18",
+            published.get().pos(),
+            "the published date " + date.get() + " is after today (" + buildDate + ")",
+            "A charter cannot be published in the future. Set it to the day you publish.");
+      } else {
+        h.published = date.get();
+      }
+    }
+    Optional<YScalar> next = f.scalar("next_update");
+    if (next.isPresent()) {
+      Optional<LocalDate> date = PromiseReader.parseDate(next.get().text().strip());
+      if (date.isEmpty()) {
+        findings.error(
+            next.get().pos(),
+            "'next_update' should be a date written YYYY-MM-DD, not '" + next.get().text().strip() + "'",
+            null);
+      } else if (!date.get().isAfter(h.published)) {
+        findings.ruleError(
+            "H18",
+            next.get().pos(),
+            "the next update, " + date.get() + ", is not after the published date, " + h.published,
+            "Give the day you will next publish figures.");
+      } else {
+        h.nextUpdate = date;
+      }
+    }
+    f.scalar("contact").ifPresent(s -> h.contact = url(s, Set.of("https", "http", "mailto"), findings));
+    f.list("order")
+        .ifPresent(
+            list -> {
+              List<YScalar> items = new ArrayList<>();
+              for (YNode item : list.items()) {
+                if (item instanceof YScalar s && !s.isNull()) {
+                  items.add(s);
+                } else {
+                  findings.error(item.pos(), "each item of 'order' should be a promise id", null);
+                }
+              }
+              h.order = items;
+            });
+    return h;
+  }
+
+  private static Optional<URI> url(YScalar s, Set<String> schemes, Findings findings) {
+    String text = s.text().strip();
+    try {
+      URI uri = new URI(text);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
+      boolean ok =
+          schemes.contains(scheme)
+              && (scheme.equals("mailto")
+                  ? uri.getSchemeSpecificPart() != null && uri.getSchemeSpecificPart().contains("@")
+                  : uri.getHost() != null);
+      if (ok) {
+        return Optional.of(uri);
+      }
+    } catch (URISyntaxException e) {
+      // reported below
+    }
+    findings.error(
+        s.pos(),
+        "'" + text + "' is not a full " + (schemes.contains("mailto") ? "web or mailto: address" : "web address"),
+        schemes.contains("mailto")
+            ? "Write it as https://example.org/complaints or mailto:promises@example.org."
+            : "Write it in full, starting https://.");
+    return Optional.empty();
+  }
+
+}

@@ -1,0 +1,204 @@
+package dev.kept.validate;
+
+import dev.kept.load.YNode;
+import dev.kept.load.YNode.Entry;
+import dev.kept.load.YNode.YList;
+import dev.kept.load.YNode.YMap;
+import dev.kept.load.YNode.YScalar;
+import dev.kept.model.Findings;
+import dev.kept.model.SourcePos;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.commons.text.similarity.LevenshteinDistance;
+
+/**
+ * Reads typed values out of one YAML mapping, reporting every problem: unknown keys (with a "did
+ * you mean"), missing required keys, and values of the wrong shape.
+ */
+final class Fields {
+  private static final LevenshteinDistance DISTANCE = new LevenshteinDistance(3);
+
+  private final YMap map;
+  private final String what;
+  private final Findings findings;
+
+  /**
+   * @param what what the mapping is, for messages ("the promise", "a target")
+   * @param known every key the mapping may have, in the order documented
+   */
+  Fields(YMap map, String what, List<String> known, Findings findings) {
+    this.map = map;
+    this.what = what;
+    this.findings = findings;
+    for (Entry entry : map.entries()) {
+      String key = entry.key().text();
+      if (!known.contains(key)) {
+        Optional<String> near = nearest(key, known);
+        findings.error(
+            entry.key().pos(),
+            "unknown key '" + key + "' in " + what,
+            near.map(n -> "Did you mean '" + n + "'?")
+                .orElse("The keys " + what + " can have are: " + String.join(", ", known) + "."));
+      }
+    }
+  }
+
+  /** The known key closest to {@code key}, if one is close enough to be a likely typo. */
+  static Optional<String> nearest(String key, List<String> known) {
+    String normal = key.strip().toLowerCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+    int allowed = Math.max(1, Math.min(3, normal.length() / 3));
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String candidate : known) {
+      int d = DISTANCE.apply(normal, candidate);
+      if (d >= 0 && d <= allowed && d < bestDistance) {
+        best = candidate;
+        bestDistance = d;
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  SourcePos pos() {
+    return map.pos();
+  }
+
+  Optional<YNode> node(String key) {
+    return map.get(key);
+  }
+
+  boolean has(String key) {
+    return map.get(key).filter(n -> !(n instanceof YScalar s && s.isNull())).isPresent();
+  }
+
+  SourcePos posOf(String key) {
+    return map.entry(key).map(e -> e.value().pos()).orElse(map.pos());
+  }
+
+  SourcePos keyPos(String key) {
+    return map.entry(key).map(e -> e.key().pos()).orElse(map.pos());
+  }
+
+  /** A text value, or empty when absent, empty, or not text (an error). Blank counts as absent. */
+  Optional<YScalar> scalar(String key) {
+    Optional<YNode> node = map.get(key);
+    if (node.isEmpty()) {
+      return Optional.empty();
+    }
+    if (node.get() instanceof YScalar s) {
+      return s.isNull() || s.text().isBlank() ? Optional.empty() : Optional.of(s);
+    }
+    findings.error(
+        node.get().pos(),
+        "'" + key + "' should be text, but it is " + node.get().kind(),
+        "Write it on one line after the colon, or as a | block.");
+    return Optional.empty();
+  }
+
+  /** A required text value; a missing one is an error with the given hint. */
+  Optional<YScalar> required(String key, String hint) {
+    Optional<YScalar> value = scalar(key);
+    if (value.isEmpty() && !(map.get(key).isPresent() && !(map.get(key).get() instanceof YScalar))) {
+      SourcePos at = map.entry(key).map(e -> e.key().pos()).orElse(map.pos());
+      findings.error(
+          at,
+          map.get(key).isPresent()
+              ? "'" + key + "' is empty in " + what
+              : "'" + key + "' is missing from " + what,
+          hint);
+    }
+    return value;
+  }
+
+  /** A text value as a string, stripped. */
+  Optional<String> text(String key) {
+    return scalar(key).map(s -> s.text().strip());
+  }
+
+  /** A value that must be one of a fixed set of words. */
+  Optional<String> word(String key, Set<String> allowed, List<String> documented) {
+    Optional<YScalar> value = scalar(key);
+    if (value.isPresent() && !allowed.contains(value.get().text().strip())) {
+      String got = value.get().text().strip();
+      Optional<String> near = nearest(got, documented);
+      findings.error(
+          value.get().pos(),
+          "'" + key + "' cannot be '" + got + "'",
+          near.filter(n -> !n.equals(got))
+              .map(n -> "Did you mean '" + n + "'? ")
+              .orElse("")
+              + "Use one of: " + String.join(", ", documented) + ".");
+      return Optional.empty();
+    }
+    return value.map(s -> s.text().strip());
+  }
+
+  /** A whole number between {@code min} and {@code max}. */
+  Optional<Integer> integer(String key, int min, int max) {
+    Optional<YScalar> value = scalar(key);
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    String text = value.get().text().strip();
+    if (text.matches("\\d{1,9}")) {
+      int n = Integer.parseInt(text);
+      if (n >= min && n <= max) {
+        return Optional.of(n);
+      }
+    }
+    findings.error(
+        value.get().pos(),
+        "'" + key + "' should be a whole number from " + min + " to " + max + ", not '" + text + "'",
+        null);
+    return Optional.empty();
+  }
+
+  /** A list; a single scalar or a mapping is an error. Absent gives empty. */
+  Optional<YList> list(String key) {
+    Optional<YNode> node = map.get(key);
+    if (node.isEmpty() || (node.get() instanceof YScalar s && s.isNull())) {
+      return Optional.empty();
+    }
+    if (node.get() instanceof YList list) {
+      return Optional.of(list);
+    }
+    findings.error(
+        node.get().pos(),
+        "'" + key + "' should be a list, but it is " + node.get().kind(),
+        "Write each item on its own line starting with '- ', or write [] for none.");
+    return Optional.empty();
+  }
+
+  /** A mapping; anything else is an error. Absent gives empty. */
+  Optional<YMap> mapping(String key, String hint) {
+    Optional<YNode> node = map.get(key);
+    if (node.isEmpty() || (node.get() instanceof YScalar s && s.isNull())) {
+      return Optional.empty();
+    }
+    if (node.get() instanceof YMap m) {
+      return Optional.of(m);
+    }
+    findings.error(
+        node.get().pos(), "'" + key + "' should be a mapping, but it is " + node.get().kind(), hint);
+    return Optional.empty();
+  }
+
+  /** The text items of a list, reporting items that are not text. */
+  List<YScalar> scalars(YList list, String key) {
+    List<YScalar> out = new ArrayList<>();
+    for (YNode item : list.items()) {
+      if (item instanceof YScalar s && !s.isNull() && !s.text().isBlank()) {
+        out.add(s);
+      } else {
+        findings.error(
+            item.pos(),
+            "each item of '" + key + "' should be text, but this one is " + item.kind(),
+            "Write the item as text after '- ', quoting it if it contains ': '.");
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,325 @@
+package dev.kept.validate;
+
+import dev.kept.load.CsvTable;
+import dev.kept.load.CsvTable.Cell;
+import dev.kept.load.CsvTable.Row;
+import dev.kept.model.Counts;
+import dev.kept.model.FigureRow;
+import dev.kept.model.Findings;
+import dev.kept.model.Period;
+import dev.kept.model.SourcePos;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads one promise's figures file, checking H1 (possible counts, well-formed periods, each once,
+ * none in the future), H11 (no undeclared gaps), H12 (every excluded case has a declared reason) and
+ * H18 (nothing after the published date).
+ */
+final class FiguresReader {
+  /** Counts above this are surely a mistake, and stay far from overflow when pooled. */
+  static final long MAX_COUNT = 1_000_000_000_000L;
+
+  private final Settings settings;
+  private final Findings findings;
+
+  FiguresReader(Settings settings, Findings findings) {
+    this.settings = settings;
+    this.findings = findings;
+  }
+
+  /** The header's meaning: where each column is, and which reason each excluded column counts. */
+  private record Columns(int excludedFrom, int excludedTo, List<String> reasons, boolean plain) {}
+
+  /** The rows, oldest first; empty when any row has an error. */
+  Optional<List<FigureRow>> read(CsvTable table, PromiseReader.Parts promise) {
+    int errorsBefore = findings.errorCount();
+    Optional<Columns> columns = header(table.header(), promise);
+    if (columns.isEmpty()) {
+      return Optional.empty();
+    }
+    int width = table.header().cells().size();
+    List<FigureRow> rows = new ArrayList<>();
+    Map<Period, SourcePos> seen = new HashMap<>();
+    Period previous = null;
+    for (Row row : table.rows()) {
+      if (row.cells().size() != width) {
+        findings.error(
+            row.pos(),
+            "this row has " + row.cells().size() + " cells but the header has " + width,
+            row.cells().size() > width
+                ? "A note with a comma in it must be in double quotes: \"like, this\"."
+                : "Leave a cell empty with nothing between its commas, but keep every comma.");
+        continue;
+      }
+      Optional<FigureRow> parsed = row(row, columns.get(), promise);
+      if (parsed.isEmpty()) {
+        continue;
+      }
+      FigureRow figure = parsed.get();
+      Period period = figure.period();
+      SourcePos first = seen.putIfAbsent(period, figure.pos());
+      if (first != null) {
+        findings.ruleError(
+            "H1",
+            figure.pos(),
+            "the period " + period + " appears twice (first at line " + first.line() + ")",
+            "Keep one row per period. To correct published figures, change that row.");
+        continue;
+      }
+      if (previous != null && period.compareTo(previous) < 0) {
+        findings.error(
+            figure.pos(),
+            "the period " + period + " comes after " + previous + "; rows must be in date order",
+            "Sort the rows oldest first.");
+        continue;
+      }
+      if (previous != null && previous.until(period) > 1) {
+        findings.ruleError(
+            "H11",
+            figure.pos(),
+            "no row for " + span(previous.next(), period.plus(-1)),
+            "Add the missing figures, or declare the gap: a row with the period, empty counts and"
+                + " a note saying why there are no figures.");
+      }
+      if (previous == null && promise.since().isPresent() && !period.equals(promise.since().get())
+          && period.compareTo(promise.since().get()) > 0) {
+        findings.ruleError(
+            "H11",
+            figure.pos(),
+            "no row for " + span(promise.since().get(), period.plus(-1))
+                + "; the promise starts in " + promise.since().get(),
+            "Add the figures from the first period, or declare each gap with empty counts and a"
+                + " note.");
+      }
+      previous = period;
+      rows.add(figure);
+    }
+    return findings.errorCount() > errorsBefore ? Optional.empty() : Optional.of(rows);
+  }
+
+  private Optional<Columns> header(Row header, PromiseReader.Parts promise) {
+    List<Cell> cells = header.cells();
+    int before = findings.errorCount();
+    String expected =
+        promise.exclusions().size() > 1
+            ? "period,cases,kept,"
+                + String.join(",", promise.exclusions().keySet().stream().map(c -> "excluded:" + c).toList())
+                + ",note"
+            : "period,cases,kept,excluded,note";
+    String[] fixed = {"period", "cases", "kept"};
+    for (int i = 0; i < fixed.length; i++) {
+      if (cells.size() <= i || !cells.get(i).text().strip().equals(fixed[i])) {
+        findings.error(
+            cells.size() <= i ? header.pos() : cells.get(i).pos(),
+            "the header should start 'period,cases,kept' but column " + (i + 1) + " is "
+                + (cells.size() <= i ? "missing" : "'" + cells.get(i).text() + "'"),
+            "Make the first line: " + expected);
+        return Optional.empty();
+      }
+    }
+    Cell last = cells.get(cells.size() - 1);
+    if (cells.size() < 5 || !last.text().strip().equals("note")) {
+      findings.error(
+          cells.size() < 5 ? header.pos() : last.pos(),
+          "the header should end with the columns for excluded cases, then 'note'",
+          "Make the first line: " + expected);
+      return Optional.empty();
+    }
+    List<String> reasons = new ArrayList<>();
+    boolean plain = false;
+    List<String> declared = new ArrayList<>(promise.exclusions().keySet());
+    for (int i = 3; i < cells.size() - 1; i++) {
+      Cell cell = cells.get(i);
+      String name = cell.text().strip();
+      if (name.equals("excluded")) {
+        if (cells.size() != 5) {
+          findings.error(cell.pos(), "use either one 'excluded' column or one column per reason", "Make the first line: " + expected);
+        } else if (declared.size() > 1) {
+          findings.ruleError(
+              "H12",
+              cell.pos(),
+              "the promise lists " + declared.size() + " exclusion reasons, so one 'excluded'"
+                  + " column cannot say which reason each case had",
+              "Use one column per reason: " + expected);
+        } else {
+          plain = true;
+          reasons.add(declared.isEmpty() ? "" : declared.get(0));
+        }
+      } else if (name.startsWith("excluded:")) {
+        String code = name.substring("excluded:".length());
+        if (!promise.exclusions().containsKey(code)) {
+          findings.ruleError(
+              "H12",
+              cell.pos(),
+              "'" + code + "' is not one of the promise's exclusion reasons",
+              Fields.nearest(code, declared)
+                  .map(n -> "Did you mean 'excluded:" + n + "'?")
+                  .orElse(
+                      declared.isEmpty()
+                          ? "Add '" + code + "' under 'exclusions' in the promise, with a plain description."
+                          : "The promise's reasons are: " + String.join(", ", declared) + "."));
+        } else if (reasons.contains(code)) {
+          findings.error(cell.pos(), "the column '" + name + "' appears twice", "Keep one column per reason.");
+        } else {
+          reasons.add(code);
+        }
+      } else {
+        findings.error(
+            cell.pos(),
+            "unexpected column '" + name + "'",
+            Fields.nearest(name, List.of("excluded", "note", "period", "cases", "kept"))
+                .map(n -> "Did you mean '" + n + "'? ")
+                .orElse("")
+                + "The header is: " + expected);
+      }
+    }
+    if (findings.errorCount() > before) {
+      return Optional.empty();
+    }
+    return Optional.of(new Columns(3, cells.size() - 1, reasons, plain));
+  }
+
+  private Optional<FigureRow> row(Row row, Columns columns, PromiseReader.Parts promise) {
+    int before = findings.errorCount();
+    List<Cell> cells = row.cells();
+    Cell periodCell = cells.get(0);
+    String periodText = periodCell.text().strip();
+    Optional<Period> period = Period.parse(periodText, settings.kind(), settings.yearStarts());
+    if (period.isEmpty()) {
+      findings.ruleError(
+          "H1",
+          periodCell.pos(),
+          "'" + periodText + "' is not a " + settings.kind().word() + " period",
+          "Write it like " + Period.example(settings.kind(), settings.yearStarts())
+              + "; the charter's 'period' is " + settings.kind().word() + ".");
+      return Optional.empty();
+    }
+    Period p = period.get();
+    String note = cells.get(cells.size() - 1).text().strip();
+    List<Cell> counts = cells.subList(1, cells.size() - 1);
+    boolean allEmpty = counts.stream().allMatch(c -> c.text().isBlank());
+    boolean anyEmpty = counts.stream().anyMatch(c -> c.text().isBlank());
+
+    if (promise.since().isPresent() && p.compareTo(promise.since().get()) < 0) {
+      findings.error(
+          periodCell.pos(),
+          "the period " + p + " is before the promise started (" + promise.since().get() + ")",
+          "Remove the row, or move 'since' earlier if the promise applied then.");
+    }
+    if (p.start().isAfter(settings.buildDate())) {
+      findings.ruleError(
+          "H1",
+          periodCell.pos(),
+          "the period " + p + " is in the future (today is " + settings.buildDate() + ")",
+          "Figures can only be published for periods that have begun.");
+    } else if (!p.start().isBefore(settings.published())) {
+      findings.ruleError(
+          "H18",
+          periodCell.pos(),
+          "the period " + p + " starts after the charter's published date, "
+              + settings.published(),
+          "Set 'published' in charter.yaml to the day you publish these figures.");
+    }
+    promise
+        .retirement()
+        .filter(r -> p.start().isAfter(r.on()))
+        .ifPresent(
+            r ->
+                findings.ruleError(
+                    "H16",
+                    periodCell.pos(),
+                    "the period " + p + " starts after the promise was retired on " + r.on(),
+                    "Remove figures after the retirement, or correct the retirement date."));
+
+    if (allEmpty) {
+      if (note.isEmpty()) {
+        findings.ruleError(
+            "H11",
+            periodCell.pos(),
+            "the row for " + p + " has no figures and no note",
+            "A period with no figures needs a note saying why, for example \"System outage:"
+                + " figures lost\".");
+        return Optional.empty();
+      }
+      return findings.errorCount() > before
+          ? Optional.empty()
+          : Optional.of(new FigureRow(p, row.pos(), Optional.empty(), note));
+    }
+    if (anyEmpty) {
+      Cell empty = counts.stream().filter(c -> c.text().isBlank()).findFirst().orElseThrow();
+      findings.error(
+          empty.pos(),
+          "the row for " + p + " has some counts empty and some filled in",
+          "Fill in every count (0 where there were none), or leave them all empty to declare a"
+              + " gap with a note.");
+      return Optional.empty();
+    }
+    Optional<Long> cases = count(cells.get(1), "cases");
+    Optional<Long> kept = count(cells.get(2), "kept");
+    Map<String, Long> excluded = new LinkedHashMap<>();
+    for (int i = columns.excludedFrom(); i < columns.excludedTo(); i++) {
+      Cell cell = cells.get(i);
+      String reason = columns.reasons().get(i - columns.excludedFrom());
+      Optional<Long> x = count(cell, "excluded");
+      if (x.isEmpty()) {
+        continue;
+      }
+      if (reason.isEmpty()) {
+        if (x.get() > 0) {
+          findings.ruleError(
+              "H12",
+              cell.pos(),
+              x.get() + " cases are excluded but the promise lists no exclusion reasons",
+              "Add 'exclusions:' to the promise with a code and a plain description for each"
+                  + " reason, so readers can see why cases were left out.");
+        }
+        continue;
+      }
+      excluded.put(reason, x.get());
+    }
+    if (cases.isPresent() && kept.isPresent() && kept.get() > cases.get()) {
+      findings.ruleError(
+          "H1",
+          cells.get(2).pos(),
+          String.format(
+              "%,d kept is more than the %,d cases counted", kept.get(), cases.get()),
+          "Check the export: 'cases' counts every case after exclusions, 'kept' those kept.");
+    }
+    if (findings.errorCount() > before) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new FigureRow(p, row.pos(), Optional.of(new Counts(kept.get(), cases.get(), excluded)), note));
+  }
+
+  private Optional<Long> count(Cell cell, String column) {
+    String text = cell.text().strip();
+    if (text.matches("\\d{1,13}")) {
+      long n = Long.parseLong(text);
+      if (n <= MAX_COUNT) {
+        return Optional.of(n);
+      }
+    }
+    String hint;
+    if (text.startsWith("-")) {
+      hint = "Counts cannot be negative.";
+    } else if (text.matches("[\\d,. ]+") && text.matches(".*\\d.*")) {
+      hint = "Write the whole number with digits only, without separators or decimals: 12500.";
+    } else if (text.matches("\\d+")) {
+      hint = "Counts above " + String.format("%,d", MAX_COUNT) + " are not accepted.";
+    } else {
+      hint = "Write a whole number of cases, such as 0 or 1250.";
+    }
+    findings.ruleError("H1", cell.pos(), "'" + column + "' should be a whole number, not '" + text + "'", hint);
+    return Optional.empty();
+  }
+
+  static String span(Period from, Period to) {
+    return from.equals(to) ? from.label() : from.label() + " to " + to.label();
+  }
+}

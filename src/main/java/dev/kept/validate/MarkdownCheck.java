@@ -1,0 +1,104 @@
+package dev.kept.validate;
+
+import com.vladsch.flexmark.ast.AutoLink;
+import com.vladsch.flexmark.ast.HtmlBlockBase;
+import com.vladsch.flexmark.ast.HtmlInlineBase;
+import com.vladsch.flexmark.ast.LinkNodeBase;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import dev.kept.load.YNode.YScalar;
+import dev.kept.model.Findings;
+import dev.kept.model.Markdown;
+import dev.kept.model.SourcePos;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Checks Markdown from a charter before anything renders it: raw HTML (including comments) and links
+ * whose scheme could run script or smuggle content ({@code javascript:}, {@code vbscript:}, {@code
+ * data:}, in any spelling) are errors at their line and column. Only {@code http}, {@code https},
+ * {@code mailto} and {@code tel} links, and relative links, are allowed.
+ *
+ * <p>Thread-safe: the flexmark parser is built once and shared.
+ */
+final class MarkdownCheck {
+  private static final Parser PARSER = Parser.builder().build();
+  private static final Set<String> SAFE_SCHEMES = Set.of("http", "https", "mailto", "tel");
+
+  private MarkdownCheck() {}
+
+  /** Checks one Markdown field and returns it, positioned, whatever the outcome. */
+  static Markdown check(YScalar scalar, String field, Findings findings) {
+    String source = scalar.text();
+    Document document = PARSER.parse(source);
+    for (Node node : document.getDescendants()) {
+      if (node instanceof HtmlBlockBase || node instanceof HtmlInlineBase) {
+        findings.error(
+            at(scalar, source, node.getStartOffset()),
+            "raw HTML is not allowed in '" + field + "': " + excerpt(node.getChars().toString()),
+            "Write it in Markdown instead: **bold**, *italic*, [link text](https://...), - lists.");
+      } else if (node instanceof LinkNodeBase link) {
+        checkUrl(link.getUrl().unescape(), scalar, source, node.getStartOffset(), field, findings);
+      } else if (node instanceof AutoLink auto) {
+        checkUrl(auto.getText().toString(), scalar, source, node.getStartOffset(), field, findings);
+      }
+    }
+    return new Markdown(source, scalar.pos());
+  }
+
+  private static void checkUrl(
+      String url, YScalar scalar, String source, int offset, String field, Findings findings) {
+    scheme(url)
+        .filter(s -> !SAFE_SCHEMES.contains(s))
+        .ifPresent(
+            s ->
+                findings.error(
+                    at(scalar, source, offset),
+                    "a '" + s + ":' link is not allowed in '" + field + "'",
+                    "Link only to https://, http://, mailto: or tel: addresses, or to a page of"
+                        + " this site."));
+  }
+
+  /**
+   * The scheme a browser would see in {@code url}, lower-cased, once entities are decoded and the
+   * whitespace and control characters browsers ignore are removed; empty for a relative link.
+   */
+  static java.util.Optional<String> scheme(String url) {
+    String decoded = org.jsoup.parser.Parser.unescapeEntities(url, false);
+    StringBuilder cleaned = new StringBuilder();
+    for (int i = 0; i < decoded.length(); i++) {
+      char c = decoded.charAt(i);
+      if (c > ' ' && c != 0x7f && !Character.isISOControl(c) && !Character.isWhitespace(c)) {
+        cleaned.append(c);
+      }
+    }
+    String s = cleaned.toString();
+    int colon = s.indexOf(':');
+    if (colon <= 0) {
+      return java.util.Optional.empty();
+    }
+    String before = s.substring(0, colon);
+    if (before.contains("/") || before.contains("?") || before.contains("#")) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(before.toLowerCase(Locale.ROOT));
+  }
+
+  private static SourcePos at(YScalar scalar, String source, int offset) {
+    int line = 0;
+    int lineStart = 0;
+    for (int i = 0; i < offset && i < source.length(); i++) {
+      if (source.charAt(i) == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    return scalar.posOf(line, offset - lineStart);
+  }
+
+  private static String excerpt(String html) {
+    String oneLine = html.strip().replaceAll("\\s+", " ");
+    return oneLine.length() > 40 ? oneLine.substring(0, 40) + "..." : oneLine;
+  }
+}

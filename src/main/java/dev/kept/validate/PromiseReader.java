@@ -1,0 +1,427 @@
+package dev.kept.validate;
+
+import dev.kept.load.CharterLoader;
+import dev.kept.load.RawCharter.PromiseFile;
+import dev.kept.load.YNode;
+import dev.kept.load.YNode.Entry;
+import dev.kept.load.YNode.YList;
+import dev.kept.load.YNode.YMap;
+import dev.kept.load.YNode.YScalar;
+import dev.kept.model.Findings;
+import dev.kept.model.Markdown;
+import dev.kept.model.Period;
+import dev.kept.model.PromiseStatus;
+import dev.kept.model.Retirement;
+import dev.kept.model.Share;
+import dev.kept.model.SourcePos;
+import dev.kept.model.TargetRule;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads one promise file into its typed parts (everything but its figures). */
+final class PromiseReader {
+  static final List<String> KEYS =
+      List.of(
+          "title", "status", "promise", "unit", "kept_when", "target", "targets", "since",
+          "not_covered", "exclusions", "measured", "remedy", "retired", "measure");
+  private static final List<String> TARGET_KEYS = List.of("from", "target", "kept_when", "reason");
+  private static final List<String> RETIRED_KEYS = List.of("on", "reason");
+  private static final List<String> STATUSES = List.of("active", "retired", "draft");
+
+  /** A promise's typed parts, before its figures are read. */
+  record Parts(
+      String id,
+      SourcePos pos,
+      String title,
+      PromiseStatus status,
+      Markdown promise,
+      String unit,
+      String keptWhen,
+      List<TargetRule> targets,
+      Optional<Period> since,
+      List<Markdown> notCovered,
+      Map<String, String> exclusions,
+      Optional<Markdown> measured,
+      Optional<Markdown> remedy,
+      Optional<Retirement> retirement) {
+    boolean isMeasured() {
+      return !targets.isEmpty();
+    }
+  }
+
+  private final Settings settings;
+  private final Findings findings;
+
+  PromiseReader(Settings settings, Findings findings) {
+    this.settings = settings;
+    this.findings = findings;
+  }
+
+  Optional<Parts> read(PromiseFile file) {
+    int errorsBefore = findings.errorCount();
+    if (!(file.root() instanceof YMap map)) {
+      findings.error(
+          file.root().pos(),
+          "a promise file should be a mapping of keys to values, but it is " + file.root().kind(),
+          "Start with 'title: ...' on the first line.");
+      return Optional.empty();
+    }
+    Fields f = new Fields(map, "a promise", KEYS, findings);
+    SourcePos filePos = SourcePos.file(file.file());
+
+    String title =
+        f.required("title", "Give the promise a short title, such as 'Answering your calls'.")
+            .map(s -> s.text().strip())
+            .orElse("");
+    PromiseStatus status =
+        f.word("status", Set.copyOf(STATUSES), STATUSES)
+            .map(w -> PromiseStatus.valueOf(w.toUpperCase()))
+            .orElse(PromiseStatus.ACTIVE);
+    Markdown promise =
+        f.required("promise", "Say what you promise, in plain words, as the customer would read it.")
+            .map(s -> MarkdownCheck.check(s, "promise", findings))
+            .orElse(new Markdown("", filePos));
+
+    boolean measureNone = false;
+    Optional<YScalar> measure = f.scalar("measure");
+    if (measure.isPresent()) {
+      if (measure.get().text().strip().equals("none")) {
+        measureNone = true;
+      } else {
+        findings.error(
+            measure.get().pos(),
+            "'measure' can only be 'none' (meaning: not measured yet)",
+            "Remove 'measure' to measure the promise from its figures file.");
+      }
+    }
+
+    String unit = f.text("unit").orElse("");
+    String keptWhen = f.text("kept_when").orElse("");
+    Optional<Period> since = f.scalar("since").flatMap(s -> period(s, "since"));
+    List<TargetRule> targets = new ArrayList<>();
+
+    if (measureNone) {
+      for (String key : List.of("target", "targets", "since")) {
+        if (f.has(key)) {
+          findings.error(
+              f.keyPos(key),
+              "a promise with 'measure: none' has no '" + key + "'",
+              "Remove '" + key + "' until you publish figures, or remove 'measure: none'.");
+        }
+      }
+      since = Optional.empty();
+    } else {
+      if (unit.isEmpty()) {
+        f.required("unit", "Name what you count, as a plural noun: for example 'unit: calls'.");
+      }
+      readTargets(f, since, keptWhen, targets);
+      if (!targets.isEmpty()) {
+        since = Optional.of(targets.get(0).from());
+        keptWhen = targets.get(targets.size() - 1).keptWhen();
+      }
+    }
+
+    List<Markdown> notCovered = new ArrayList<>();
+    if (!f.node("not_covered").isPresent()) {
+      findings.error(
+          f.keyPos("not_covered"),
+          "'not_covered' is missing from a promise",
+          "List what the promise does not cover, one '- ' line each, or write 'not_covered: []'"
+              + " to say plainly that it covers everything.");
+    } else {
+      f.list("not_covered")
+          .ifPresent(
+              list ->
+                  f.scalars(list, "not_covered")
+                      .forEach(s -> notCovered.add(MarkdownCheck.check(s, "not_covered", findings))));
+      if (f.node("not_covered").get() instanceof YScalar s && s.isNull()) {
+        findings.error(
+            f.keyPos("not_covered"),
+            "'not_covered' is empty",
+            "Write 'not_covered: []' to say the promise covers everything, or list the exceptions.");
+      }
+    }
+
+    Map<String, String> exclusions = new LinkedHashMap<>();
+    f.mapping(
+            "exclusions",
+            "Write each reason code on its own line: 'code: what it means'.")
+        .ifPresent(m -> readExclusions(m, exclusions));
+
+    Optional<Markdown> measured =
+        f.scalar("measured").map(s -> MarkdownCheck.check(s, "measured", findings));
+
+    Optional<Markdown> remedy = Optional.empty();
+    Optional<YScalar> remedyText =
+        f.required(
+            "remedy",
+            "Say what the customer gets when you break the promise, or write 'remedy: none'.");
+    if (remedyText.isPresent() && !remedyText.get().text().strip().equals("none")) {
+      remedy = Optional.of(MarkdownCheck.check(remedyText.get(), "remedy", findings));
+    }
+
+    Optional<Retirement> retirement = Optional.empty();
+    Optional<YMap> retired =
+        f.mapping("retired", "Write 'retired:' then, indented, 'on: 2026-03-31' and 'reason: ...'.");
+    if (status == PromiseStatus.RETIRED) {
+      if (retired.isEmpty() && !f.has("retired")) {
+        findings.ruleError(
+            "H16",
+            f.posOf("status"),
+            "a retired promise needs 'retired' with the date and the reason",
+            "Add 'retired:' with 'on: YYYY-MM-DD' and 'reason: ...', so readers know why it ended.");
+      }
+      retirement = retired.flatMap(this::readRetirement);
+    } else if (f.has("retired")) {
+      findings.error(
+          f.keyPos("retired"),
+          "'retired' is set but the status is " + status.word(),
+          "Add 'status: retired', or remove 'retired'.");
+    }
+
+    if (findings.errorCount() > errorsBefore) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Parts(
+            file.id(), filePos, title, status, promise, unit, keptWhen, targets, since, notCovered,
+            exclusions, measured, remedy, retirement));
+  }
+
+  private void readTargets(
+      Fields f, Optional<Period> since, String keptWhen, List<TargetRule> targets) {
+    boolean single = f.has("target");
+    boolean dated = f.has("targets");
+    if (single && dated) {
+      findings.ruleError(
+          "H15",
+          f.keyPos("targets"),
+          "a promise has either 'target' or 'targets', not both",
+          "Keep 'targets' (the dated list) and move the value of 'target' into it.");
+      return;
+    }
+    if (!single && !dated) {
+      findings.error(
+          f.pos().line() == 0 ? f.pos() : f.keyPos("target"),
+          "the promise has no target",
+          "Add 'target: 95%' (the share you promise to keep), or 'measure: none' if you do not"
+              + " measure it yet.");
+      return;
+    }
+    if (single) {
+      Optional<Share> target = f.scalar("target").flatMap(this::share);
+      if (since.isEmpty() && f.scalar("since").isEmpty()) {
+        f.required("since", "Give the first period the promise applies to: for example 'since: "
+            + Period.example(settings.kind(), settings.yearStarts()) + "'.");
+      }
+      if (keptWhen.isEmpty()) {
+        f.required(
+            "kept_when",
+            "Say what counts as kept, with its number: for example 'a person answered within 2"
+                + " minutes'.");
+      }
+      if (target.isPresent() && since.isPresent() && !keptWhen.isEmpty()) {
+        targets.add(
+            new TargetRule(
+                since.get(), target.get(), keptWhen, Optional.empty(), TargetRule.Change.FIRST,
+                f.posOf("target")));
+      }
+      return;
+    }
+    Optional<YList> list = f.list("targets");
+    if (list.isEmpty()) {
+      return;
+    }
+    if (list.get().items().isEmpty()) {
+      findings.error(list.get().pos(), "'targets' is empty", "List at least one target with its 'from' period.");
+      return;
+    }
+    String currentKeptWhen = keptWhen;
+    TargetRule previous = null;
+    for (YNode item : list.get().items()) {
+      if (!(item instanceof YMap entry)) {
+        findings.error(
+            item.pos(),
+            "each target should be a mapping with 'from' and 'target'",
+            "Write '- from: 2025-04' then, indented, 'target: 95%' and 'reason: ...'.");
+        continue;
+      }
+      Fields t = new Fields(entry, "a target", TARGET_KEYS, findings);
+      Optional<Period> from =
+          t.required("from", "Give the first period this target applies to.")
+              .flatMap(s -> period(s, "from"));
+      Optional<Share> share =
+          t.required("target", "Give the target as a percentage, such as 95%.").flatMap(this::share);
+      Optional<String> reason = t.text("reason");
+      Optional<String> newKeptWhen = t.text("kept_when");
+      if (newKeptWhen.isPresent()) {
+        currentKeptWhen = newKeptWhen.get();
+      }
+      if (from.isEmpty() || share.isEmpty()) {
+        continue;
+      }
+      if (previous == null) {
+        if (since.isPresent() && !since.get().equals(from.get())) {
+          findings.ruleError(
+              "H15",
+              t.posOf("from"),
+              "the first target starts in " + from.get() + " but the promise starts in "
+                  + since.get(),
+              "Make the first target's 'from' the same as 'since' (or remove 'since').");
+        }
+        if (currentKeptWhen.isEmpty()) {
+          findings.error(
+              entry.pos(),
+              "the first target does not say what counts as kept",
+              "Add 'kept_when' to the promise or to its first target.");
+          continue;
+        }
+        previous =
+            new TargetRule(
+                from.get(), share.get(), currentKeptWhen, reason, TargetRule.Change.FIRST,
+                entry.pos());
+        targets.add(previous);
+        continue;
+      }
+      if (from.get().compareTo(previous.from()) <= 0) {
+        findings.ruleError(
+            "H15",
+            t.posOf("from"),
+            "targets must be in date order: " + from.get() + " is not after " + previous.from(),
+            "List the targets oldest first, each starting after the one before.");
+        continue;
+      }
+      if (reason.isEmpty()) {
+        findings.ruleError(
+            "H15",
+            t.keyPos("from"),
+            "a change of target needs a 'reason'",
+            "Say why the target changed from " + previous.target() + " to " + share.get()
+                + "; readers see every change with its reason.");
+        continue;
+      }
+      int cmp = share.get().compareTo(previous.target());
+      TargetRule.Change change =
+          cmp > 0
+              ? TargetRule.Change.RAISED
+              : cmp < 0
+                  ? TargetRule.Change.LOWERED
+                  : currentKeptWhen.equals(previous.keptWhen())
+                      ? TargetRule.Change.UNCHANGED
+                      : TargetRule.Change.REDEFINED;
+      previous =
+          new TargetRule(from.get(), share.get(), currentKeptWhen, reason, change, entry.pos());
+      targets.add(previous);
+    }
+  }
+
+  private void readExclusions(YMap map, Map<String, String> exclusions) {
+    for (Entry e : map.entries()) {
+      String code = e.key().text();
+      if (!CharterLoader.ID.matcher(code).matches()) {
+        findings.ruleError(
+            "H12",
+            e.key().pos(),
+            "'" + code + "' is not a valid exclusion reason code",
+            "Use lower-case letters, digits and hyphens, such as 'no-access'; the figures file"
+                + " names it in a column 'excluded:" + code.toLowerCase().replaceAll("[^a-z0-9-]", "-") + "'.");
+        continue;
+      }
+      if (e.value() instanceof YScalar s && !s.isNull() && !s.text().isBlank()) {
+        exclusions.put(code, s.text().strip());
+      } else {
+        findings.ruleError(
+            "H12",
+            e.value().pos(),
+            "the exclusion reason '" + code + "' has no description",
+            "Describe in plain words which cases this reason leaves out; readers see it.");
+      }
+    }
+  }
+
+  private Optional<Retirement> readRetirement(YMap map) {
+    Fields r = new Fields(map, "'retired'", RETIRED_KEYS, findings);
+    Optional<LocalDate> on =
+        r.required("on", "Give the date the promise ended: 'on: YYYY-MM-DD'.")
+            .flatMap(s -> date(s, "on"));
+    Optional<String> reason =
+        r.required("reason", "Say why the promise was retired; readers see it.")
+            .map(s -> s.text().strip());
+    if (on.isPresent() && on.get().isAfter(settings.buildDate())) {
+      findings.ruleError(
+          "H16",
+          r.posOf("on"),
+          "the retirement date " + on.get() + " is in the future",
+          "Retire a promise once it has ended; until then it stays active.");
+      return Optional.empty();
+    }
+    if (on.isEmpty() || reason.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Retirement(on.get(), reason.get()));
+  }
+
+  private Optional<Period> period(YScalar s, String key) {
+    String text = s.text().strip();
+    Optional<Period> p = Period.parse(text, settings.kind(), settings.yearStarts());
+    if (p.isEmpty()) {
+      findings.error(
+          s.pos(),
+          "'" + key + "' should be a " + settings.kind().word() + " such as "
+              + Period.example(settings.kind(), settings.yearStarts()) + ", not '" + text + "'",
+          "The charter's 'period' is " + settings.kind().word()
+              + "; every period in it is written that way.");
+    }
+    return p;
+  }
+
+  private Optional<Share> share(YScalar s) {
+    String text = s.text().strip();
+    Optional<Share> share = Share.parse(text);
+    if (share.isEmpty()) {
+      findings.ruleError(
+          "H1",
+          s.pos(),
+          "the target '" + text + "' is not a percentage",
+          "Write it as a percentage, such as 95% or 99.9%.");
+      return Optional.empty();
+    }
+    if (share.get().isZero()) {
+      findings.ruleError(
+          "H1",
+          s.pos(),
+          "a target of 0% promises nothing",
+          "Give the share you promise to keep, above 0%; or use 'measure: none'.");
+      return Optional.empty();
+    }
+    return share;
+  }
+
+  static Optional<LocalDate> parseDate(String text) {
+    if (!text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(LocalDate.parse(text));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  private Optional<LocalDate> date(YScalar s, String key) {
+    Optional<LocalDate> d = parseDate(s.text().strip());
+    if (d.isEmpty()) {
+      findings.error(
+          s.pos(),
+          "'" + key + "' should be a date written YYYY-MM-DD, not '" + s.text().strip() + "'",
+          null);
+    }
+    return d;
+  }
+}

@@ -1,0 +1,11 @@
+package dev.kept.validate;
+
+import dev.kept.model.PeriodKind;
+import java.time.LocalDate;
+
+/** The charter-wide settings that checking a promise and its figures depends on. */
+record Settings(PeriodKind kind, int yearStarts, LocalDate published, LocalDate buildDate) {
+  static Settings defaults(LocalDate buildDate) {
+    return new Settings(PeriodKind.MONTH, 1, buildDate, buildDate);
+  }
+}
