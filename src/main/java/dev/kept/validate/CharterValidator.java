@@ -4,7 +4,6 @@ import dev.kept.load.RawCharter;
 import dev.kept.load.RawCharter.FiguresFile;
 import dev.kept.load.RawCharter.PromiseFile;
 import dev.kept.load.YNode;
-import dev.kept.load.YNode.YList;
 import dev.kept.load.YNode.YMap;
 import dev.kept.load.YNode.YScalar;
 import dev.kept.model.Charter;

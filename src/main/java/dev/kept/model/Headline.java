@@ -1,0 +1,25 @@
+package dev.kept.model;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A promise's headline figure: its counts pooled over the charter's headline window (H3, H13).
+ *
+ * @param from the first period pooled
+ * @param to the last period pooled: the charter's latest complete period (or, for a retired
+ *     promise, its own last complete period)
+ * @param periods how many periods the window spans
+ * @param gaps the periods in the window that have no figures (H11); they are not pooled
+ * @param targetChanged whether the target changed within the window; the headline is then judged
+ *     against the highest target in force during it
+ */
+public record Headline(
+    Period from, Period to, int periods, List<Period> gaps, Result result, boolean targetChanged) {
+  public Headline {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    gaps = List.copyOf(gaps);
+    Objects.requireNonNull(result, "result");
+  }
+}

@@ -1,0 +1,20 @@
+package dev.kept.model;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The charter with every promise measured, in the charter's order (H14).
+ *
+ * @param latestComplete the latest period, over the charter's active promises, that had ended by
+ *     the published date: the end of every active promise's headline window (H13)
+ */
+public record MeasuredCharter(
+    Charter charter, List<MeasuredPromise> promises, Optional<Period> latestComplete) {
+  public MeasuredCharter {
+    Objects.requireNonNull(charter, "charter");
+    promises = List.copyOf(promises);
+    Objects.requireNonNull(latestComplete, "latestComplete");
+  }
+}
