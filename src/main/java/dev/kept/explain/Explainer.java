@@ -1,0 +1,324 @@
+package dev.kept.explain;
+
+import dev.kept.model.Charter;
+import dev.kept.model.Counts;
+import dev.kept.model.ExplainedCharter;
+import dev.kept.model.ExplainedCharter.ExplainedHeadline;
+import dev.kept.model.ExplainedCharter.ExplainedPeriod;
+import dev.kept.model.ExplainedCharter.ExplainedPromise;
+import dev.kept.model.Exclusions;
+import dev.kept.model.Headline;
+import dev.kept.model.MeasuredCharter;
+import dev.kept.model.MeasuredPromise;
+import dev.kept.model.Period;
+import dev.kept.model.PeriodKind;
+import dev.kept.model.PeriodResult;
+import dev.kept.model.Promise;
+import dev.kept.model.PromiseStatus;
+import dev.kept.model.Result;
+import dev.kept.model.Share;
+import dev.kept.model.Verdict;
+import dev.kept.model.Words;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Puts a measured charter into words (H4, H5, H6, H10, H12, H19): for every period and headline, the
+ * displayed figure, its likely range, the plain sentence and the exclusion disclosure; and one
+ * summary sentence for the charter.
+ *
+ * <p>Not thread-safe (it holds a {@link Numbers}): use one per thread.
+ */
+public final class Explainer {
+  private final Language language;
+  private final Numbers numbers;
+
+  public Explainer(Language language) {
+    this.language = language;
+    this.numbers = new Numbers(language);
+  }
+
+  /** The explainer for a charter's language. */
+  public static Explainer forCharter(Charter charter) {
+    return new Explainer(Language.load(charter.language()));
+  }
+
+  public Numbers numbers() {
+    return numbers;
+  }
+
+  public ExplainedCharter explain(MeasuredCharter measured) {
+    Charter charter = measured.charter();
+    List<ExplainedPromise> promises = new ArrayList<>();
+    for (MeasuredPromise m : measured.promises()) {
+      promises.add(explain(m, charter));
+    }
+    return new ExplainedCharter(measured, promises, summary(measured));
+  }
+
+  private ExplainedPromise explain(MeasuredPromise m, Charter charter) {
+    Promise promise = m.promise();
+    List<ExplainedPeriod> periods = new ArrayList<>();
+    for (PeriodResult p : m.periods()) {
+      periods.add(new ExplainedPeriod(p, period(p, promise, charter)));
+    }
+    Optional<ExplainedHeadline> headline =
+        m.headline().map(h -> new ExplainedHeadline(h, headline(h, promise, charter)));
+    String status;
+    if (!promise.isMeasured()) {
+      status = language.get("not_measured");
+    } else if (headline.isEmpty()) {
+      status = language.get("no_figures_yet");
+    } else {
+      status = headline.get().words().sentence();
+    }
+    if (promise.status() == PromiseStatus.RETIRED) {
+      status =
+          language.format(
+                  "retired",
+                  Map.of(
+                      "date", date(promise.retirement().orElseThrow().on()),
+                      "reason", sentenceCase(promise.retirement().orElseThrow().reason())))
+              + " "
+              + status;
+    }
+    return new ExplainedPromise(m, periods, headline, status);
+  }
+
+  /** The words for one period. */
+  public Words period(PeriodResult p, Promise promise, Charter charter) {
+    String when = when(p.period());
+    List<String> sentences = new ArrayList<>();
+    if (p.provisional()) {
+      sentences.add(language.format("provisional", Map.of("when", when)));
+    }
+    Words core =
+        words(p.result(), promise, charter, when, p.rule().keptWhen(), "sentence.target.period", p.note());
+    sentences.add(core.sentence());
+    return new Words(
+        core.figure(), core.low(), core.high(), String.join(" ", sentences), core.exclusions());
+  }
+
+  /** The words for a headline. */
+  public Words headline(Headline h, Promise promise, Charter charter) {
+    String when =
+        h.periods() == 1
+            ? when(h.from())
+            : language.format(
+                "window",
+                Map.of(
+                    "count", numbers.count(h.periods()),
+                    "units", language.get("units." + h.from().kind().word()),
+                    "from", when(h.from()),
+                    "to", when(h.to())));
+    String keptWhen = promise.targetFor(h.to()).orElseThrow().keptWhen();
+    Words core =
+        words(
+            h.result(),
+            promise,
+            charter,
+            when,
+            keptWhen,
+            h.targetChanged() ? "sentence.target.changed" : "sentence.target.headline",
+            "");
+    List<String> sentences = new ArrayList<>(List.of(core.sentence()));
+    if (!h.gaps().isEmpty() && h.result().verdict() != Verdict.NO_DATA) {
+      sentences.add(
+          language.format(
+              "gaps",
+              Map.of(
+                  "gaps", numbers.count(h.gaps().size()),
+                  "count", numbers.count(h.periods()),
+                  "units", language.get("units." + h.from().kind().word()),
+                  "list", h.gaps().stream().map(this::when).collect(Collectors.joining(", ")))));
+    }
+    return new Words(
+        core.figure(), core.low(), core.high(), String.join(" ", sentences), core.exclusions());
+  }
+
+  private Words words(
+      Result r,
+      Promise promise,
+      Charter charter,
+      String when,
+      String keptWhen,
+      String targetKey,
+      String note) {
+    Share t = r.target();
+    String unit = promise.unit();
+    if (r.verdict() == Verdict.NO_DATA) {
+      String key = note.isBlank() ? "verdict.NO_DATA.headline" : "verdict.NO_DATA";
+      return new Words(
+          "", "", "",
+          language.format(key, Map.of("when", when, "note", sentenceCase(note))).strip(),
+          "");
+    }
+    Counts c = r.counts().orElseThrow();
+    String exclusions = exclusions(r, c, unit, charter);
+    if (r.verdict() == Verdict.NO_CASES) {
+      return new Words(
+          "", "", "",
+          language.format("verdict.NO_CASES", Map.of("when", when, "unit", unit)),
+          exclusions);
+    }
+    String figure = numbers.rate(c.kept(), c.cases(), t);
+    String low = numbers.low(r.interval().orElseThrow(), t);
+    String high = numbers.high(r.interval().orElseThrow(), t);
+    Map<String, String> values = new HashMap<>();
+    values.put("when", when);
+    values.put("kept", numbers.count(c.kept()));
+    values.put("cases", numbers.count(c.cases()));
+    values.put("unit", unit);
+    values.put("figure", figure);
+    values.put("kept_when", stripFullStop(keptWhen));
+    values.put("target", numbers.target(t));
+    values.put("low", low);
+    values.put("high", high);
+    values.put("minimum", numbers.count(r.minimumCases()));
+    String verdictKey =
+        "verdict." + r.verdict().name() + "."
+            + r.qualifier().orElseThrow().words().replace(' ', '_');
+    String sentence =
+        language.format("sentence.counts", values)
+            + " "
+            + language.format(targetKey, values)
+            + " "
+            + language.format(verdictKey, values);
+    return new Words(figure, low, high, sentence, exclusions);
+  }
+
+  private String exclusions(Result r, Counts c, String unit, Charter charter) {
+    Optional<Exclusions> x = r.exclusions();
+    if (x.isEmpty()) {
+      return "";
+    }
+    long all = c.cases() + c.excluded();
+    Map<String, String> values = new HashMap<>();
+    values.put("excluded", numbers.count(c.excluded()));
+    values.put("all", numbers.count(all));
+    values.put("unit", unit);
+    values.put("share", numbers.share(c.excluded(), all));
+    values.put("kept", numbers.count(c.kept()));
+    values.put("stressed", numbers.rate(c.kept(), all, r.target()));
+    values.put("threshold", numbers.target(charter.exclusionWarning()));
+    StringBuilder out = new StringBuilder(language.format("exclusions", values));
+    if (x.get().wouldChangeVerdict()) {
+      out.append(' ').append(language.format("exclusions.flag.change", values));
+    } else if (x.get().flagged()) {
+      out.append(' ').append(language.format("exclusions.flag.share", values));
+    }
+    return out.toString();
+  }
+
+  private String summary(MeasuredCharter measured) {
+    Optional<Period> latest = measured.latestComplete();
+    List<MeasuredPromise> active =
+        measured.promises().stream()
+            .filter(m -> m.promise().status() == PromiseStatus.ACTIVE)
+            .toList();
+    long notMeasured = active.stream().filter(m -> !m.promise().isMeasured()).count();
+    Map<Verdict, Long> byVerdict = new HashMap<>();
+    long total = 0;
+    for (MeasuredPromise m : active) {
+      if (m.headline().isPresent()) {
+        byVerdict.merge(m.headline().get().result().verdict(), 1L, Long::sum);
+        total++;
+      }
+    }
+    List<String> sentences = new ArrayList<>();
+    if (latest.isEmpty() || total == 0) {
+      sentences.add(language.get("summary.nothing"));
+    } else {
+      Charter charter = measured.charter();
+      Period from = latest.get().plus(1 - charter.headlinePeriods());
+      String window =
+          charter.headlinePeriods() == 1
+              ? when(latest.get())
+              : language.format(
+                  "window",
+                  Map.of(
+                      "count", numbers.count(charter.headlinePeriods()),
+                      "units", language.get("units." + latest.get().kind().word()),
+                      "from", when(from),
+                      "to", when(latest.get())));
+      sentences.add(
+          language.format(
+              "summary.window",
+              Map.of(
+                  "window", window,
+                  "met", numbers.count(byVerdict.getOrDefault(Verdict.MET, 0L)),
+                  "total", numbers.count(total),
+                  "missed", numbers.count(byVerdict.getOrDefault(Verdict.MISSED, 0L)))));
+      addCount(sentences, "summary.too_few", byVerdict.getOrDefault(Verdict.TOO_FEW_TO_TELL, 0L));
+      addCount(sentences, "summary.no_cases", byVerdict.getOrDefault(Verdict.NO_CASES, 0L));
+      addCount(sentences, "summary.no_data", byVerdict.getOrDefault(Verdict.NO_DATA, 0L));
+    }
+    addCount(sentences, "summary.not_measured", notMeasured);
+    return sentenceCase(String.join(" ", sentences));
+  }
+
+  private void addCount(List<String> sentences, String key, long count) {
+    if (count > 0) {
+      sentences.add(language.format(key, Map.of("count", numbers.count(count))));
+    }
+  }
+
+  /** A period in words: "March 2026", "January to March 2026", "2026". */
+  public String when(Period p) {
+    if (p.kind() == PeriodKind.MONTH) {
+      return language.format(
+          "period.month",
+          Map.of("month", month(p.start().getMonthValue()), "year", String.valueOf(p.start().getYear())));
+    }
+    if (p.kind() == PeriodKind.QUARTER) {
+      return language.format(
+          "period.quarter",
+          Map.of(
+              "first", month(p.start().getMonthValue()),
+              "last", month(p.lastDay().getMonthValue()),
+              "year", String.valueOf(p.start().getYear())));
+    }
+    if (p.yearStarts() == 1) {
+      return language.format("period.year", Map.of("year", String.valueOf(p.start().getYear())));
+    }
+    return language.format(
+        "period.fiscal_year",
+        Map.of(
+            "first", month(p.start().getMonthValue()),
+            "start", String.valueOf(p.start().getYear()),
+            "last", month(p.lastDay().getMonthValue()),
+            "end", String.valueOf(p.lastDay().getYear())));
+  }
+
+  /** A date in words: "15 November 2026". */
+  public String date(java.time.LocalDate date) {
+    return language.format(
+        "date",
+        Map.of(
+            "day", String.valueOf(date.getDayOfMonth()),
+            "month", month(date.getMonthValue()),
+            "year", String.valueOf(date.getYear())));
+  }
+
+  private String month(int month) {
+    return language.get("month." + month);
+  }
+
+  private static String stripFullStop(String text) {
+    String s = text.strip();
+    return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+  }
+
+  private static String sentenceCase(String text) {
+    String s = text.strip();
+    if (s.isEmpty()) {
+      return s;
+    }
+    s = Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    return s.endsWith(".") || s.endsWith("!") || s.endsWith("?") ? s : s + ".";
+  }
+}

@@ -1,0 +1,131 @@
+package dev.kept.explain;
+
+import dev.kept.model.Interval;
+import dev.kept.model.Share;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Map;
+
+/**
+ * Every number a reader sees, as text: counts with thousands separators (H4), rates rounded by H5,
+ * and ranges rounded outward by H6.
+ *
+ * <p>H5, in short: round half-to-even once, with at least one decimal and at least as many as the
+ * target has; if the rounded figure lands on the other side of the target, or reads 100% with a
+ * case missed, or 0% with a case kept, add a decimal (up to two more); failing that, use words
+ * ("just under 95%", "more than 99.999%", "less than 0.001%").
+ *
+ * <p>Not thread-safe (it holds {@link DecimalFormat}s): use one per thread.
+ */
+public final class Numbers {
+  private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+  private static final int EXTRA_DECIMALS = 2;
+
+  private final Language language;
+  private final DecimalFormatSymbols symbols;
+
+  public Numbers(Language language) {
+    this.language = language;
+    this.symbols = new DecimalFormatSymbols();
+    symbols.setGroupingSeparator(language.get("number.grouping").charAt(0));
+    symbols.setDecimalSeparator(language.get("number.decimal").charAt(0));
+    symbols.setMinusSign('-');
+    symbols.setZeroDigit('0');
+  }
+
+  /** A count with thousands separators: {@code 10,000}. */
+  public String count(long n) {
+    return decimal(BigDecimal.valueOf(n), 0);
+  }
+
+  /** A target as a percentage: {@code 95%}, {@code 99.9%}. */
+  public String target(Share target) {
+    return percent(target.value().multiply(HUNDRED), target.percentDecimals());
+  }
+
+  /**
+   * The rate {@code k / n} as displayed by H5, against {@code target}.
+   *
+   * @throws IllegalArgumentException when {@code n = 0} (H9: no cases is not a rate)
+   */
+  public String rate(long k, long n, Share target) {
+    return display(k, n, baseDecimals(target), target);
+  }
+
+  /**
+   * A share that is not judged against a target (such as the share of cases excluded): rounded
+   * half-to-even to one decimal, with up to two more, then words, so that it never reads 0% or
+   * 100% unless it is.
+   */
+  public String share(long part, long whole) {
+    return display(part, whole, 1, null);
+  }
+
+  /** H5. {@code target} may be null, for a share that is not judged. */
+  private String display(long k, long n, int base, Share target) {
+    if (n <= 0 || k < 0 || k > n) {
+      throw new IllegalArgumentException("a rate needs 0 <= k <= n and n > 0");
+    }
+    boolean reached =
+        target != null
+            && BigDecimal.valueOf(k).compareTo(BigDecimal.valueOf(n).multiply(target.value())) >= 0;
+    BigDecimal targetPercent = target == null ? null : target.value().multiply(HUNDRED);
+    boolean crosses = false;
+    boolean reads100 = false;
+    for (int d = base; d <= base + EXTRA_DECIMALS; d++) {
+      BigDecimal rounded = percentOf(k, n, d, RoundingMode.HALF_EVEN);
+      crosses = target != null && (rounded.compareTo(targetPercent) >= 0) != reached;
+      reads100 = rounded.compareTo(HUNDRED) == 0 && k < n;
+      boolean reads0 = rounded.signum() == 0 && k > 0;
+      if (!crosses && !reads100 && !reads0) {
+        return percent(rounded, d);
+      }
+    }
+    int last = base + EXTRA_DECIMALS;
+    BigDecimal step = BigDecimal.ONE.movePointLeft(last);
+    if (crosses) {
+      // Exact below the target, rounded onto it: say so in words rather than show a met figure.
+      return language.format("rate.just_under", Map.of("value", target(target)));
+    }
+    if (reads100) {
+      return language.format(
+          "rate.more_than", Map.of("value", percent(HUNDRED.subtract(step), last)));
+    }
+    return language.format("rate.less_than", Map.of("value", percent(step, last)));
+  }
+
+  /** The low end of the likely range, rounded down at the target's decimals (H6). */
+  public String low(Interval interval, Share target) {
+    int d = baseDecimals(target);
+    return percent(interval.low().multiply(HUNDRED).setScale(d, RoundingMode.FLOOR), d);
+  }
+
+  /** The high end of the likely range, rounded up at the target's decimals (H6). */
+  public String high(Interval interval, Share target) {
+    int d = baseDecimals(target);
+    return percent(interval.high().multiply(HUNDRED).setScale(d, RoundingMode.CEILING), d);
+  }
+
+  /** H5's starting decimals: at least one, and at least as many as the target has. */
+  static int baseDecimals(Share target) {
+    return Math.max(1, target.percentDecimals());
+  }
+
+  private static BigDecimal percentOf(long k, long n, int decimals, RoundingMode mode) {
+    return BigDecimal.valueOf(k).multiply(HUNDRED).divide(BigDecimal.valueOf(n), decimals, mode);
+  }
+
+  private String percent(BigDecimal value, int decimals) {
+    return language.format("percent", Map.of("value", decimal(value, decimals)));
+  }
+
+  private String decimal(BigDecimal value, int decimals) {
+    DecimalFormat format = new DecimalFormat("#,##0", symbols);
+    format.setMinimumFractionDigits(decimals);
+    format.setMaximumFractionDigits(decimals);
+    format.setRoundingMode(RoundingMode.UNNECESSARY);
+    return format.format(value.setScale(decimals, RoundingMode.UNNECESSARY));
+  }
+}
