@@ -151,7 +151,7 @@ public final class CharterValidator {
       }
     }
 
-    checkLatestPeriod(published, figuresById, findings);
+    checkLatestPeriod(published, figuresById, settings.published(), findings);
 
     List<Promise> ordered = order(head, published, promiseIds, drafts, raw, findings);
     if (findings.hasErrors() || head == null) {
@@ -166,15 +166,22 @@ public final class CharterValidator {
   }
 
   /**
-   * H11: every active, measured promise reports up to the charter's latest period; a promise that
-   * stops early has an undeclared gap at its end.
+   * H11: every active, measured promise reports up to the charter's latest complete period (the
+   * latest period, in any active promise's figures, that ended by the published date); a promise
+   * that stops early has an undeclared gap at its end. Figures for a period still in progress are
+   * optional, and provisional.
    */
   private static void checkLatestPeriod(
-      Map<String, Promise> promises, Map<String, FiguresFile> files, Findings findings) {
+      Map<String, Promise> promises,
+      Map<String, FiguresFile> files,
+      LocalDate published,
+      Findings findings) {
     Optional<Period> latest =
         promises.values().stream()
-            .filter(p -> p.status() == PromiseStatus.ACTIVE && !p.figures().isEmpty())
-            .map(p -> p.figures().get(p.figures().size() - 1).period())
+            .filter(p -> p.status() == PromiseStatus.ACTIVE)
+            .flatMap(p -> p.figures().stream())
+            .map(FigureRow::period)
+            .filter(period -> period.endedBy(published))
             .max(Period::compareTo);
     if (latest.isEmpty()) {
       return;

@@ -1,0 +1,271 @@
+package dev.kept.cli;
+
+import dev.kept.Pipeline;
+import dev.kept.load.Limits;
+import dev.kept.model.Finding;
+import dev.kept.model.Severity;
+import dev.kept.publish.PublishException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * Kept's command line.
+ *
+ * <pre>{@code
+ * int code = Main.run(new String[] {"check"}, System.out, System.err, System.getenv(), Clock.systemDefaultZone());
+ * }</pre>
+ */
+@Command(
+    name = "kept",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Publishes a service-promise charter with honest kept-rate figures.",
+    subcommands = {Main.Build.class, Main.Check.class, CommandLine.HelpCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:success",
+      "1:the charter has errors; nothing was published",
+      "2:usage error",
+      "3:the site could not be written, or Kept failed; the previous site is unchanged"
+    })
+public final class Main implements Callable<Integer> {
+  private final Map<String, String> env;
+  private final Clock clock;
+  private PrintStream out;
+  private PrintStream err;
+
+  private Main(Map<String, String> env, Clock clock) {
+    this.env = env;
+    this.clock = clock;
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err, System.getenv(), Clock.systemDefaultZone()));
+  }
+
+  /**
+   * Runs Kept and returns its exit code.
+   *
+   * @param env the environment ({@code SOURCE_DATE_EPOCH} fixes the build date)
+   * @param clock today's date when {@code SOURCE_DATE_EPOCH} is not set
+   */
+  public static int run(
+      String[] args, PrintStream out, PrintStream err, Map<String, String> env, Clock clock) {
+    Main main = new Main(env, clock);
+    main.out = out;
+    main.err = err;
+    CommandLine cli = new CommandLine(main);
+    cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+    cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+    cli.setExitCodeExceptionMapper(e -> ExitCode.FAILURE);
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          err.println("kept: internal error: " + oneLine(e) + " (this is a bug in Kept; please report it)");
+          return ExitCode.FAILURE;
+        });
+    cli.setParameterExceptionHandler(
+        (e, args1) -> {
+          err.println("kept: " + e.getMessage());
+          CommandLine.UnmatchedArgumentException.printSuggestions(e, new PrintWriter(err, true, StandardCharsets.UTF_8));
+          err.println("Run 'kept --help' for the commands and options.");
+          return ExitCode.USAGE;
+        });
+    try {
+      return cli.execute(args);
+    } catch (StackOverflowError | OutOfMemoryError e) {
+      err.println(
+          "kept: the charter is too large or too deeply nested to process (" + oneLine(e)
+              + "). The previous site is unchanged.");
+      return ExitCode.FAILURE;
+    } catch (RuntimeException | Error e) {
+      err.println("kept: internal error: " + oneLine(e) + " (this is a bug in Kept; please report it)");
+      return ExitCode.FAILURE;
+    }
+  }
+
+  @Override
+  public Integer call() {
+    err.println("kept: name a command: build or check. Run 'kept --help' for more.");
+    return ExitCode.USAGE;
+  }
+
+  /** The day of the build: {@code SOURCE_DATE_EPOCH} (UTC) if set, else today. */
+  LocalDate buildDate() {
+    String epoch = env.get("SOURCE_DATE_EPOCH");
+    if (epoch != null && !epoch.isBlank()) {
+      try {
+        return LocalDate.ofInstant(Instant.ofEpochSecond(Long.parseLong(epoch.strip())), ZoneOffset.UTC);
+      } catch (NumberFormatException e) {
+        throw new CommandLine.ParameterException(
+            new CommandLine(this), "SOURCE_DATE_EPOCH must be a number of seconds, not '" + epoch + "'");
+      }
+    }
+    return LocalDate.now(clock);
+  }
+
+  static String oneLine(Throwable e) {
+    String message = e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("");
+    return e.getClass().getSimpleName() + message;
+  }
+
+  /** Options shared by the commands that read a charter. */
+  abstract static class CharterCommand {
+    @ParentCommand Main parent;
+
+    @Option(
+        names = {"-c", "--charter"},
+        paramLabel = "DIR",
+        defaultValue = "charter",
+        description = "The charter folder (default: ${DEFAULT-VALUE}).")
+    String charter;
+
+    @Option(
+        names = "--strict",
+        description = "Treat warnings as errors.")
+    boolean strict;
+
+    Pipeline pipeline(String outDir) {
+      return new Pipeline(
+          new Pipeline.Options(
+              Path.of(charter), charter, Path.of(outDir), parent.buildDate(), Limits.DEFAULT));
+    }
+
+    /** Prints the findings and returns how many errors there were (warnings too, if strict). */
+    int report(List<Finding> findings) {
+      for (Finding f : findings) {
+        parent.err.println(f);
+      }
+      long errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
+      long warnings = findings.size() - errors;
+      return (int) (errors + (strict ? warnings : 0));
+    }
+
+    static String count(long n, String one, String many) {
+      return n + " " + (n == 1 ? one : many);
+    }
+  }
+
+  @Command(
+      name = "check",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Checks the charter and prints every problem as file:line:column: error: message.",
+        "Writes nothing. Run it in CI on every pull request."
+      })
+  static final class Check extends CharterCommand implements Callable<Integer> {
+    @Override
+    public Integer call() {
+      Pipeline.Outcome outcome = pipeline("site").check();
+      int failing = report(outcome.findings());
+      long errors = outcome.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
+      long warnings = outcome.findings().size() - errors;
+      if (failing > 0) {
+        parent.err.println(
+            charter + ": " + count(errors, "error", "errors") + ", "
+                + count(warnings, "warning", "warnings") + ". Nothing was published.");
+        return ExitCode.CHARTER_ERRORS;
+      }
+      int promises = outcome.charter().map(c -> c.promises().size()).orElse(0);
+      parent.out.println(
+          charter + ": " + count(promises, "promise", "promises") + " checked, no errors"
+              + (warnings > 0 ? ", " + count(warnings, "warning", "warnings") : "") + ".");
+      return ExitCode.OK;
+    }
+  }
+
+  @Command(
+      name = "build",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Checks the charter, measures it and publishes the site into the output folder.",
+        "The previous site stays in place until the new one is complete."
+      })
+  static final class Build extends CharterCommand implements Callable<Integer> {
+    @Option(
+        names = {"-o", "--out"},
+        paramLabel = "DIR",
+        defaultValue = "site",
+        description = "The output folder (default: ${DEFAULT-VALUE}).")
+    String out;
+
+    @Option(
+        names = {"-v", "--verbose"},
+        description = "Print how long each stage took.")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+      Pipeline.Outcome outcome;
+      try {
+        Pipeline pipeline = pipeline(out);
+        if (strict) {
+          Pipeline.Outcome checked = pipeline.check();
+          if (report(checked.findings()) > 0) {
+            parent.err.println(charter + ": warnings are errors with --strict. Nothing was published.");
+            return ExitCode.CHARTER_ERRORS;
+          }
+        }
+        outcome = pipeline.build();
+      } catch (PublishException e) {
+        parent.err.println("kept: " + e.getMessage());
+        return ExitCode.FAILURE;
+      } catch (IOException | UncheckedIOException e) {
+        parent.err.println(
+            "kept: cannot write the site: " + oneLine(e) + ". The previous site is unchanged.");
+        return ExitCode.FAILURE;
+      }
+      if (!strict) {
+        report(outcome.findings());
+      }
+      if (verbose) {
+        parent.err.println(
+            outcome.times().stream().map(Pipeline.StageTime::toString).collect(Collectors.joining(", ")));
+      }
+      if (!outcome.published()) {
+        long errors = outcome.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
+        parent.err.println(
+            charter + ": " + count(errors, "error", "errors") + ". Nothing was published; "
+                + out + "/ is unchanged.");
+        return ExitCode.CHARTER_ERRORS;
+      }
+      long total = outcome.times().stream().mapToLong(Pipeline.StageTime::millis).sum();
+      int promises = outcome.charter().map(c -> c.promises().size()).orElse(0);
+      parent.out.println(
+          "Published " + count(promises, "promise", "promises") + " from " + charter + " to "
+              + out + "/ in " + total + " ms.");
+      return ExitCode.OK;
+    }
+  }
+
+  /** Reads the version Maven wrote into the jar. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() throws IOException {
+      Properties p = new Properties();
+      try (InputStream in = Main.class.getResourceAsStream("/dev/kept/version.properties")) {
+        if (in != null) {
+          p.load(in);
+        }
+      }
+      return new String[] {"kept " + p.getProperty("version", "unknown")};
+    }
+  }
+}

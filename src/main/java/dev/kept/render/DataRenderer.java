@@ -1,0 +1,308 @@
+package dev.kept.render;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.kept.model.Charter;
+import dev.kept.model.Counts;
+import dev.kept.model.ExplainedCharter;
+import dev.kept.model.ExplainedCharter.ExplainedHeadline;
+import dev.kept.model.ExplainedCharter.ExplainedPeriod;
+import dev.kept.model.ExplainedCharter.ExplainedPromise;
+import dev.kept.model.Headline;
+import dev.kept.model.Markdown;
+import dev.kept.model.Period;
+import dev.kept.model.PeriodResult;
+import dev.kept.model.Promise;
+import dev.kept.model.Result;
+import dev.kept.model.TargetRule;
+import dev.kept.model.Words;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Writes the charter's data: {@code charter.json}, {@code charter.schema.json} and {@code
+ * figures/<id>.csv} for every published promise.
+ *
+ * <p>Output is deterministic: fields in a fixed order, {@code \n} line ends, numbers written the
+ * same way on every machine. The JSON format is described by {@code charter.schema.json}; its
+ * {@code format} field names the version, {@value #FORMAT}.
+ *
+ * <p>Thread-safe: the Jackson factories are shared and every call makes its own generators.
+ */
+public final class DataRenderer {
+  /** The version of {@code charter.json}'s format. */
+  public static final String FORMAT = "kept-charter/1";
+
+  private static final JsonFactory JSON = JsonFactory.builder().build();
+  private static final CsvFactory CSV = new CsvFactory();
+  /** Wilson bounds are published with 17 significant digits: all a double can hold. */
+  private static final MathContext BOUNDS = new MathContext(17);
+
+  /** Writes every data file of the charter into {@code out}. */
+  public void render(ExplainedCharter explained, Output out) throws IOException {
+    try (OutputStream stream = out.open("charter.json")) {
+      writeJson(explained, stream);
+    }
+    try (OutputStream stream = out.open("charter.schema.json");
+        InputStream schema = DataRenderer.class.getResourceAsStream("charter.schema.json")) {
+      if (schema == null) {
+        throw new IllegalStateException("charter.schema.json is missing from Kept's jar");
+      }
+      schema.transferTo(stream);
+    }
+    for (ExplainedPromise p : explained.promises()) {
+      if (p.promise().isMeasured()) {
+        try (OutputStream stream = out.open(csvPath(p.promise()))) {
+          writeCsv(p, stream);
+        }
+      }
+    }
+  }
+
+  /** Where a promise's figures are published, relative to the site root. */
+  public static String csvPath(Promise promise) {
+    return "figures/" + promise.id() + ".csv";
+  }
+
+  private void writeJson(ExplainedCharter explained, OutputStream stream) throws IOException {
+    Charter c = explained.charter();
+    try (JsonGenerator g = JSON.createGenerator(stream, JsonEncoding.UTF8)) {
+      DefaultPrettyPrinter printer =
+          new DefaultPrettyPrinter()
+              .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+              .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+      g.setPrettyPrinter(printer);
+      g.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+      g.writeStartObject();
+      g.writeStringField("format", FORMAT);
+      g.writeStringField("organisation", c.organisation());
+      g.writeStringField("title", c.title());
+      g.writeStringField("language", c.language());
+      nullable(g, "base_url", c.baseUrl().map(Object::toString));
+      g.writeStringField("period", c.periodKind().word());
+      g.writeStringField("published", c.published().toString());
+      nullable(g, "next_update", c.nextUpdate().map(Object::toString));
+      nullable(g, "contact", c.contact().map(Object::toString));
+      g.writeNumberField("minimum_cases", c.minimumCases());
+      g.writeStringField("exclusion_warning", c.exclusionWarning().written());
+      g.writeNumberField("headline_periods", c.headlinePeriods());
+      nullable(g, "latest_complete_period", explained.measured().latestComplete().map(Period::label));
+      g.writeStringField("summary", explained.summary());
+      g.writeArrayFieldStart("promises");
+      for (ExplainedPromise p : explained.promises()) {
+        writePromise(g, p);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+      g.writeRaw('\n');
+    }
+  }
+
+  private void writePromise(JsonGenerator g, ExplainedPromise explained) throws IOException {
+    Promise p = explained.promise();
+    g.writeStartObject();
+    g.writeStringField("id", p.id());
+    g.writeStringField("title", p.title());
+    g.writeStringField("status", p.status().word());
+    g.writeBooleanField("is_measured", p.isMeasured());
+    nullable(g, "unit", Optional.of(p.unit()).filter(u -> !u.isEmpty()));
+    nullable(g, "kept_when", Optional.of(p.keptWhen()).filter(u -> !u.isEmpty()));
+    nullable(g, "target", p.currentTarget().map(t -> t.target().written()));
+    nullable(g, "since", p.since().map(Period::label));
+    g.writeStringField("promise", p.promise().source());
+    g.writeArrayFieldStart("not_covered");
+    for (Markdown m : p.notCovered()) {
+      g.writeString(m.source());
+    }
+    g.writeEndArray();
+    nullable(g, "how_we_measure", p.measured().map(Markdown::source));
+    nullable(g, "remedy", p.remedy().map(Markdown::source));
+    g.writeArrayFieldStart("exclusions");
+    for (Map.Entry<String, String> e : p.exclusions().entrySet()) {
+      g.writeStartObject();
+      g.writeStringField("code", e.getKey());
+      g.writeStringField("description", e.getValue());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("targets");
+    for (TargetRule t : p.targets()) {
+      g.writeStartObject();
+      g.writeStringField("from", t.from().label());
+      g.writeStringField("target", t.target().written());
+      g.writeStringField("kept_when", t.keptWhen());
+      nullable(g, "reason", t.reason());
+      g.writeStringField("change", t.change().name().toLowerCase());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    if (p.retirement().isPresent()) {
+      g.writeObjectFieldStart("retired");
+      g.writeStringField("on", p.retirement().get().on().toString());
+      g.writeStringField("reason", p.retirement().get().reason());
+      g.writeEndObject();
+    } else {
+      g.writeNullField("retired");
+    }
+    g.writeStringField("status_sentence", explained.statusSentence());
+    nullable(g, "figures_csv", p.isMeasured() ? Optional.of(csvPath(p)) : Optional.empty());
+    if (explained.headline().isPresent()) {
+      ExplainedHeadline h = explained.headline().get();
+      Headline headline = h.headline();
+      g.writeObjectFieldStart("headline");
+      g.writeStringField("from", headline.from().label());
+      g.writeStringField("to", headline.to().label());
+      g.writeNumberField("periods", headline.periods());
+      g.writeArrayFieldStart("gaps");
+      for (Period gap : headline.gaps()) {
+        g.writeString(gap.label());
+      }
+      g.writeEndArray();
+      g.writeBooleanField("target_changed", headline.targetChanged());
+      writeFigure(g, headline.result(), h.words());
+      g.writeEndObject();
+    } else {
+      g.writeNullField("headline");
+    }
+    g.writeArrayFieldStart("periods");
+    for (ExplainedPeriod period : explained.periods()) {
+      PeriodResult r = period.result();
+      g.writeStartObject();
+      g.writeStringField("period", r.period().label());
+      g.writeBooleanField("provisional", r.provisional());
+      writeFigure(g, r.result(), period.words());
+      g.writeStringField("note", r.note());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  private static void writeFigure(JsonGenerator g, Result r, Words words) throws IOException {
+    Optional<Counts> counts = r.counts();
+    if (counts.isPresent()) {
+      Counts c = counts.get();
+      g.writeNumberField("cases", c.cases());
+      g.writeNumberField("kept", c.kept());
+      g.writeNumberField("excluded", c.excluded());
+      g.writeObjectFieldStart("excluded_by_reason");
+      for (Map.Entry<String, Long> e : c.excludedByReason().entrySet()) {
+        g.writeNumberField(e.getKey(), e.getValue());
+      }
+      g.writeEndObject();
+    } else {
+      g.writeNullField("cases");
+      g.writeNullField("kept");
+      g.writeNullField("excluded");
+      g.writeNullField("excluded_by_reason");
+    }
+    g.writeStringField("target", r.target().written());
+    nullable(g, "display", Optional.of(words.figure()).filter(s -> !s.isEmpty()));
+    if (r.interval().isPresent()) {
+      g.writeNumberField("low", r.interval().get().low().round(BOUNDS).stripTrailingZeros());
+      g.writeNumberField("high", r.interval().get().high().round(BOUNDS).stripTrailingZeros());
+    } else {
+      g.writeNullField("low");
+      g.writeNullField("high");
+    }
+    nullable(g, "low_display", Optional.of(words.low()).filter(s -> !s.isEmpty()));
+    nullable(g, "high_display", Optional.of(words.high()).filter(s -> !s.isEmpty()));
+    g.writeStringField("verdict", r.verdict().name());
+    nullable(g, "qualifier", r.qualifier().map(q -> q.words()));
+    g.writeNumberField("minimum_cases", r.minimumCases());
+    g.writeBooleanField("exclusion_flag", r.exclusionFlag());
+    if (r.exclusions().isPresent()) {
+      g.writeNumberField("exclusion_share", round(r.exclusions().get().share()));
+      g.writeNumberField("rate_if_excluded_not_kept", round(r.exclusions().get().rateIfNotKept()));
+    } else {
+      g.writeNullField("exclusion_share");
+      g.writeNullField("rate_if_excluded_not_kept");
+    }
+    g.writeStringField("sentence", words.sentence());
+    nullable(g, "exclusion_sentence", Optional.of(words.exclusions()).filter(s -> !s.isEmpty()));
+  }
+
+  private static BigDecimal round(BigDecimal value) {
+    BigDecimal r = value.round(BOUNDS).stripTrailingZeros();
+    return r.signum() == 0 ? BigDecimal.ZERO : r;
+  }
+
+  private static void nullable(JsonGenerator g, String field, Optional<String> value)
+      throws IOException {
+    if (value.isPresent()) {
+      g.writeStringField(field, value.get());
+    } else {
+      g.writeNullField(field);
+    }
+  }
+
+  private void writeCsv(ExplainedPromise explained, OutputStream stream) throws IOException {
+    Promise p = explained.promise();
+    List<String> reasons = new ArrayList<>(p.exclusions().keySet());
+    CsvSchema.Builder schema =
+        CsvSchema.builder().addColumn("period").addColumn("cases").addColumn("kept");
+    if (reasons.size() > 1) {
+      for (String reason : reasons) {
+        schema.addColumn("excluded:" + reason);
+      }
+    } else {
+      schema.addColumn("excluded");
+    }
+    for (String column :
+        List.of(
+            "target", "display", "low", "high", "verdict", "qualifier", "exclusion_flag",
+            "provisional", "sentence", "exclusion_sentence", "note")) {
+      schema.addColumn(column);
+    }
+    Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+    try (CsvGenerator g = CSV.createGenerator(writer)) {
+      g.setSchema(schema.setUseHeader(true).setLineSeparator("\n").build());
+      for (ExplainedPeriod period : explained.periods()) {
+        PeriodResult pr = period.result();
+        Result r = pr.result();
+        Words w = period.words();
+        g.writeStartArray();
+        g.writeString(pr.period().label());
+        Optional<Counts> c = r.counts();
+        g.writeString(c.map(x -> String.valueOf(x.cases())).orElse(""));
+        g.writeString(c.map(x -> String.valueOf(x.kept())).orElse(""));
+        if (reasons.size() > 1) {
+          for (String reason : reasons) {
+            g.writeString(
+                c.map(x -> String.valueOf(x.excludedByReason().getOrDefault(reason, 0L))).orElse(""));
+          }
+        } else {
+          g.writeString(c.map(x -> String.valueOf(x.excluded())).orElse(""));
+        }
+        g.writeString(r.target().written());
+        g.writeString(Cells.neutralise(w.figure()));
+        g.writeString(r.interval().map(i -> i.low().round(BOUNDS).stripTrailingZeros().toPlainString()).orElse(""));
+        g.writeString(r.interval().map(i -> i.high().round(BOUNDS).stripTrailingZeros().toPlainString()).orElse(""));
+        g.writeString(r.verdict().name());
+        g.writeString(r.qualifier().map(q -> q.words()).orElse(""));
+        g.writeString(String.valueOf(r.exclusionFlag()));
+        g.writeString(String.valueOf(pr.provisional()));
+        g.writeString(Cells.neutralise(w.sentence()));
+        g.writeString(Cells.neutralise(w.exclusions()));
+        g.writeString(Cells.neutralise(pr.note()));
+        g.writeEndArray();
+      }
+    }
+  }
+}

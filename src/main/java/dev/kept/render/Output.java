@@ -1,0 +1,20 @@
+package dev.kept.render;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * Where renderers write the site: a folder that only the publish stage makes visible.
+ *
+ * <p>Implementations refuse any path that would leave the folder.
+ */
+public interface Output {
+  /**
+   * Opens a new file for writing, creating its folders.
+   *
+   * @param relativePath a path inside the output, with {@code /} between names, such as {@code
+   *     figures/answer-calls.csv}
+   * @throws IllegalArgumentException when the path is absolute, empty, or leaves the output
+   */
+  OutputStream open(String relativePath) throws IOException;
+}
