@@ -166,8 +166,9 @@ public final class Explainer {
           exclusions);
     }
     String figure = numbers.rate(c.kept(), c.cases(), t);
-    String low = numbers.low(r.interval().orElseThrow(), t);
-    String high = numbers.high(r.interval().orElseThrow(), t);
+    String[] range = numbers.range(r.interval().orElseThrow(), t);
+    String low = range[0];
+    String high = range[1];
     Map<String, String> values = new HashMap<>();
     values.put("when", when);
     values.put("kept", numbers.count(c.kept()));

@@ -96,16 +96,28 @@ public final class Numbers {
     return language.format("rate.less_than", Map.of("value", percent(step, last)));
   }
 
-  /** The low end of the likely range, rounded down at the target's decimals (H6). */
-  public String low(Interval interval, Share target) {
-    int d = baseDecimals(target);
-    return percent(interval.low().multiply(HUNDRED).setScale(d, RoundingMode.FLOOR), d);
-  }
-
-  /** The high end of the likely range, rounded up at the target's decimals (H6). */
-  public String high(Interval interval, Share target) {
-    int d = baseDecimals(target);
-    return percent(interval.high().multiply(HUNDRED).setScale(d, RoundingMode.CEILING), d);
+  /**
+   * The likely range as displayed (H6): both ends at the target's decimals (at least one), the low
+   * end rounded down and the high end rounded up, so the shown range always contains the computed
+   * one. Where an end would read 100% (or 0%) without being exactly that, a decimal is added, up to
+   * two more, so the range says as much as it can; past that, outward rounding wins.
+   *
+   * @return the low and high ends, in that order
+   */
+  public String[] range(Interval interval, Share target) {
+    BigDecimal low = interval.low().multiply(HUNDRED);
+    BigDecimal high = interval.high().multiply(HUNDRED);
+    int base = baseDecimals(target);
+    int d = base;
+    while (d < base + EXTRA_DECIMALS
+        && ((high.compareTo(HUNDRED) < 0
+                && high.setScale(d, RoundingMode.CEILING).compareTo(HUNDRED) >= 0)
+            || (low.signum() > 0 && low.setScale(d, RoundingMode.FLOOR).signum() == 0))) {
+      d++;
+    }
+    BigDecimal shownLow = low.setScale(d, RoundingMode.FLOOR);
+    BigDecimal shownHigh = high.setScale(d, RoundingMode.CEILING);
+    return new String[] {percent(shownLow, d), percent(shownHigh, d)};
   }
 
   /** H5's starting decimals: at least one, and at least as many as the target has. */
