@@ -1,0 +1,153 @@
+package dev.kept.measure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kept.model.Counts;
+import dev.kept.model.Qualifier;
+import dev.kept.model.Result;
+import dev.kept.model.Share;
+import dev.kept.model.Verdict;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class JudgeTest {
+  private final Judge judge = new Judge(30, share("5%"));
+
+  static Share share(String text) {
+    return Share.parse(text).orElseThrow();
+  }
+
+  @Test
+  void h2_9496of10000against95IsMissed() {
+    assertThat(judge.judge(Counts.of(9496, 10000), share("95%")).verdict()).isEqualTo(Verdict.MISSED);
+  }
+
+  @Test
+  void h2_19of20against95MeetsTheTargetExactly() {
+    assertThat(Judge.reached(19, 20, share("95%"))).isTrue();
+    // 20 cases are below n_min, so H8 makes the verdict TOO_FEW_TO_TELL, not MET.
+    assertThat(judge.judge(Counts.of(19, 20), share("95%")).verdict())
+        .isEqualTo(Verdict.TOO_FEW_TO_TELL);
+  }
+
+  @Test
+  void h2_comparesExactlyWhereFloatingPointWouldNot() {
+    // 0.1 + 0.2 style trap: 3 of 10 against 30% is exactly met.
+    assertThat(Judge.reached(3, 10, share("30%"))).isTrue();
+    // 999 of 1000 against 99.9% is exactly met; 9989 of 10000 is not.
+    assertThat(Judge.reached(999, 1000, share("99.9%"))).isTrue();
+    assertThat(Judge.reached(9989, 10000, share("99.9%"))).isFalse();
+    // A huge denominator: one case short of the target is missed.
+    assertThat(Judge.reached(949_999_999, 1_000_000_000, share("95%"))).isFalse();
+    assertThat(Judge.reached(950_000_000, 1_000_000_000, share("95%"))).isTrue();
+  }
+
+  @ParameterizedTest(name = "H8 n_min({0}) = {1}")
+  @CsvSource({"95%, 73", "99%, 381", "99.9%, 3838", "100%, 30", "50%, 30", "90%, 35", "97.5%, 150"})
+  void h8_minimumCases(String target, long expected) {
+    assertThat(judge.minimumCases(share(target))).isEqualTo(expected);
+  }
+
+  @Test
+  void h8_theFloorComesFromTheCharter() {
+    assertThat(new Judge(500, share("5%")).minimumCases(share("95%"))).isEqualTo(500);
+  }
+
+  @Test
+  void h8_fewCasesSoftenASuccessIntoTooFewToTell() {
+    Result r = judge.judge(Counts.of(72, 72), share("95%"));
+    assertThat(r.verdict()).isEqualTo(Verdict.TOO_FEW_TO_TELL);
+    assertThat(r.qualifier()).contains(Qualifier.FEW_CASES);
+  }
+
+  @Test
+  void h8_fewCasesNeverSoftenAFailure() {
+    Result r = judge.judge(Counts.of(60, 72), share("95%"));
+    assertThat(r.verdict()).isEqualTo(Verdict.MISSED);
+    assertThat(r.qualifier()).contains(Qualifier.FEW_CASES);
+  }
+
+  @Test
+  void h8_enoughCasesGiveMet() {
+    assertThat(judge.judge(Counts.of(73, 73), share("95%")).verdict()).isEqualTo(Verdict.MET);
+  }
+
+  @Test
+  void h7_qualifierIsClearWhenTheTargetIsOutsideTheInterval() {
+    Result clear = judge.judge(Counts.of(9900, 10000), share("95%"));
+    assertThat(clear.verdict()).isEqualTo(Verdict.MET);
+    assertThat(clear.qualifier()).contains(Qualifier.CLEAR);
+    assertThat(clear.interval().orElseThrow().contains(new BigDecimal("0.95"))).isFalse();
+
+    Result narrow = judge.judge(Counts.of(9496, 10000), share("95%"));
+    assertThat(narrow.qualifier()).contains(Qualifier.WITHIN_NORMAL_VARIATION);
+    assertThat(narrow.interval().orElseThrow().contains(new BigDecimal("0.95"))).isTrue();
+  }
+
+  @Test
+  void h7_exactTestAgreesWithTheIntervalAcrossManyCounts() {
+    Share t = share("90%");
+    for (int n = 73; n <= 400; n += 7) {
+      for (int k = 0; k <= n; k++) {
+        boolean clear = Judge.clear(k, n, t);
+        boolean outside = !Wilson.interval(k, n).contains(t.value());
+        assertThat(clear).as("%d of %d", k, n).isEqualTo(outside);
+      }
+    }
+  }
+
+  @Test
+  void h9_noCasesIsNotAResult() {
+    Result r = judge.judge(Counts.of(0, 0), share("95%"));
+    assertThat(r.verdict()).isEqualTo(Verdict.NO_CASES);
+    assertThat(r.interval()).isEmpty();
+    assertThat(r.qualifier()).isEmpty();
+  }
+
+  @Test
+  void h11_aGapIsNoData() {
+    Result r = judge.gap(share("95%"));
+    assertThat(r.verdict()).isEqualTo(Verdict.NO_DATA);
+    assertThat(r.counts()).isEmpty();
+  }
+
+  @Test
+  void h12_exclusionsAboveTheThresholdAreFlagged() {
+    Result r = judge.judge(new Counts(990, 1000, Map.of("no-access", 60L)), share("90%"));
+    assertThat(r.exclusions().orElseThrow().share()).isEqualByComparingTo(new BigDecimal(60).divide(new BigDecimal(1060), Wilson.MC));
+    assertThat(r.exclusionFlag()).isTrue();
+    assertThat(r.exclusions().get().wouldChangeVerdict()).isFalse();
+  }
+
+  @Test
+  void h12_exclusionsThatWouldChangeTheVerdictAreFlagged() {
+    // 960 of 1,000 meets 95%; counting 20 excluded as not kept gives 960 of 1,020 = 94.1%.
+    Result r = judge.judge(new Counts(960, 1000, Map.of("x", 20L)), share("95%"));
+    assertThat(r.verdict()).isEqualTo(Verdict.MET);
+    assertThat(r.exclusions().orElseThrow().wouldChangeVerdict()).isTrue();
+    assertThat(r.exclusionFlag()).isTrue();
+  }
+
+  @Test
+  void h12_aSmallShareThatChangesNothingIsNotFlagged() {
+    Result r = judge.judge(new Counts(990, 1000, Map.of("x", 10L)), share("95%"));
+    assertThat(r.exclusionFlag()).isFalse();
+  }
+
+  @Test
+  void h12_theThresholdIsExclusive() {
+    // exactly 5% excluded is not "more than" 5%
+    Result r = new Judge(30, share("5%")).judge(new Counts(950, 950, Map.of("x", 50L)), share("50%"));
+    assertThat(r.exclusionFlag()).isFalse();
+    assertThat(r.exclusions()).isPresent();
+  }
+
+  @Test
+  void h12_nothingExcludedHasNoStressTest() {
+    assertThat(judge.judge(Counts.of(5, 10), share("50%")).exclusions()).isEqualTo(Optional.empty());
+  }
+}

@@ -1,0 +1,73 @@
+package dev.kept.measure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.kept.model.Interval;
+import java.math.BigDecimal;
+import java.util.Random;
+import org.apache.commons.math3.stat.interval.ConfidenceInterval;
+import org.apache.commons.math3.stat.interval.WilsonScoreInterval;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** H6: the 95% Wilson score interval, checked against Apache Commons Math. */
+class WilsonTest {
+  private static final WilsonScoreInterval INDEPENDENT = new WilsonScoreInterval();
+
+  @ParameterizedTest(name = "H6 {0} of {1} agrees with Commons Math")
+  @CsvSource({
+    "9496, 10000", "19, 20", "1, 1", "0, 99", "1, 100", "50, 100", "999999, 1000000",
+    "18999, 20000", "3, 7", "148, 149", "618958, 619554", "1, 2"
+  })
+  void h6_agreesWithAnIndependentImplementation(int k, int n) {
+    assertAgrees(k, n);
+  }
+
+  @Test
+  void h6_agreesOnManyRandomCounts() {
+    Random random = new Random(42);
+    for (int i = 0; i < 2000; i++) {
+      int n = 1 + random.nextInt(i < 1000 ? 200 : 2_000_000);
+      int k = random.nextInt(n + 1);
+      assertAgrees(k, n);
+    }
+  }
+
+  @Test
+  void h6_isExactlyZeroAtTheBottomWhenNothingWasKept() {
+    Interval i = Wilson.interval(0, 50);
+    assertThat(i.low()).isEqualByComparingTo(BigDecimal.ZERO);
+    assertThat(i.high()).isGreaterThan(BigDecimal.ZERO);
+  }
+
+  @Test
+  void h6_isExactlyOneAtTheTopWhenEverythingWasKept() {
+    Interval i = Wilson.interval(50, 50);
+    assertThat(i.high()).isEqualByComparingTo(BigDecimal.ONE);
+    assertThat(i.low()).isLessThan(BigDecimal.ONE);
+  }
+
+  @Test
+  void h9_noCasesHasNoInterval() {
+    assertThatThrownBy(() -> Wilson.interval(0, 0)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void h6_usesTheZGivenByTheRules() {
+    assertThat(Wilson.Z).isEqualByComparingTo("1.959963984540054");
+  }
+
+  private static void assertAgrees(int k, int n) {
+    Interval ours = Wilson.interval(k, n);
+    ConfidenceInterval theirs = INDEPENDENT.createInterval(n, k, 0.95);
+    assertThat(ours.low().doubleValue())
+        .as("low for %d of %d", k, n)
+        .isCloseTo(Math.max(0, theirs.getLowerBound()), within(1e-9));
+    assertThat(ours.high().doubleValue())
+        .as("high for %d of %d", k, n)
+        .isCloseTo(Math.min(1, theirs.getUpperBound()), within(1e-9));
+  }
+}
