@@ -69,14 +69,14 @@ public final class CharterLoader {
           SourcePos.file(prefix),
           "the charter folder does not exist",
           "Run Kept from the folder that holds charter/, or name the folder with --charter DIR.");
-      return new LoadResult(new RawCharter(prefix, Optional.empty(), List.of(), List.of()), findings.all());
+      return new LoadResult(new RawCharter(prefix, Optional.empty(), List.of(), List.of(), new java.util.TreeSet<>(), new java.util.TreeSet<>()), findings.all());
     }
     Path root;
     try {
       root = folder.toRealPath();
     } catch (IOException e) {
       findings.error(SourcePos.file(prefix), "the charter folder cannot be read: " + e.getMessage());
-      return new LoadResult(new RawCharter(prefix, Optional.empty(), List.of(), List.of()), findings.all());
+      return new LoadResult(new RawCharter(prefix, Optional.empty(), List.of(), List.of(), new java.util.TreeSet<>(), new java.util.TreeSet<>()), findings.all());
     }
 
     YamlReader yaml = new YamlReader(limits);
@@ -95,8 +95,10 @@ public final class CharterLoader {
     }
 
     List<PromiseFile> promises = new ArrayList<>();
+    java.util.SortedSet<String> promiseIds = new java.util.TreeSet<>();
     for (Path file : list(root, "promises", ".yaml", prefix, findings, true)) {
       String id = idOf(file, ".yaml");
+      promiseIds.add(id);
       String name = prefix + "/promises/" + file.getFileName();
       readText(root, file, name, limits.maxYamlBytes(), findings)
           .flatMap(text -> yaml.read(text, name, findings))
@@ -105,14 +107,17 @@ public final class CharterLoader {
 
     CsvReader csv = new CsvReader(limits);
     List<FiguresFile> figures = new ArrayList<>();
+    java.util.SortedSet<String> figuresIds = new java.util.TreeSet<>();
     for (Path file : list(root, "figures", ".csv", prefix, findings, false)) {
       String id = idOf(file, ".csv");
+      figuresIds.add(id);
       String name = prefix + "/figures/" + file.getFileName();
       readText(root, file, name, limits.maxCsvBytes(), findings)
           .flatMap(text -> csv.read(text, name, findings))
           .ifPresent(table -> figures.add(new FiguresFile(id, table)));
     }
-    return new LoadResult(new RawCharter(prefix, charter, promises, figures), findings.all());
+    return new LoadResult(
+        new RawCharter(prefix, charter, promises, figures, promiseIds, figuresIds), findings.all());
   }
 
   /** The files in a sub-folder whose names are valid ids with the extension, sorted by name. */

@@ -67,10 +67,23 @@ final class YamlReader {
       findings.error(pos(file, e.getProblemMark()), describe(e), hintFor(e));
       return Optional.empty();
     } catch (YAMLException e) {
-      findings.error(
-          SourcePos.file(file),
-          "the YAML could not be read: " + firstLine(e.getMessage()),
-          "Check the file is a single YAML document of keys and values.");
+      String message = String.valueOf(e.getMessage());
+      if (message.contains("aliases")) {
+        findings.error(
+            nthAlias(text, file, limits.maxAliases() + 1),
+            "the file uses more than " + limits.maxAliases() + " aliases (*) to lists or mappings",
+            "Write the values out in full; a charter file needs no anchors and aliases.");
+      } else if (message.contains("Nesting Depth")) {
+        findings.error(
+            deepest(text, file),
+            "the file nests lists and mappings more than " + limits.maxNesting() + " deep",
+            "A charter file needs only a few levels; write the values out flat.");
+      } else {
+        findings.error(
+            new SourcePos(file, 1, 1),
+            "the YAML could not be read: " + firstLine(message),
+            "Check the file is a single YAML document of keys and values.");
+      }
       return Optional.empty();
     }
     if (root == null) {
@@ -201,9 +214,63 @@ final class YamlReader {
     return new SourcePos(file, mark.getLine() + 1, mark.getColumn() + 1);
   }
 
+  /** Where the n-th alias ({@code *name}) is, or the start of the file. */
+  private static SourcePos nthAlias(String text, String file, int n) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(?<=[\\s\\[,{:-])\\*[^\\s,\\]}]+").matcher(text);
+    int seen = 0;
+    while (m.find()) {
+      if (++seen == n) {
+        return at(text, file, m.start());
+      }
+    }
+    return new SourcePos(file, 1, 1);
+  }
+
+  /** Where flow nesting ({@code [} and {@code {}) is deepest, or the start of the file. */
+  private static SourcePos deepest(String text, String file) {
+    int depth = 0;
+    int max = 0;
+    int where = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '[' || c == '{') {
+        depth++;
+        if (depth > max) {
+          max = depth;
+          where = i;
+        }
+      } else if (c == ']' || c == '}') {
+        depth--;
+      }
+    }
+    return max == 0 ? new SourcePos(file, 1, 1) : at(text, file, where);
+  }
+
+  private static SourcePos at(String text, String file, int offset) {
+    int line = 1;
+    int column = 1;
+    for (int i = 0; i < offset; i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+        column = 1;
+      } else {
+        column++;
+      }
+    }
+    return new SourcePos(file, line, column);
+  }
+
   private static String describe(MarkedYAMLException e) {
     String problem = e.getProblem() == null ? "the YAML is not well-formed" : e.getProblem();
     String context = e.getContext();
+    if (problem.startsWith("Global tag is not allowed: ")) {
+      String tag = problem.substring("Global tag is not allowed: ".length());
+      return "the tag " + tag.replace("tag:yaml.org,2002:", "!!") + " is not allowed";
+    }
+    if (problem.contains("(TAB)")) {
+      return "a tab is used to indent this line";
+    }
     if (problem.contains("Number of aliases")) {
       return "the file uses too many aliases (*) to lists or mappings";
     }
@@ -221,7 +288,10 @@ final class YamlReader {
 
   private static String hintFor(MarkedYAMLException e) {
     String problem = String.valueOf(e.getProblem()) + " " + String.valueOf(e.getContext());
-    if (problem.contains("'\\t'") || problem.contains("\\t")) {
+    if (problem.contains("Global tag")) {
+      return "Kept reads plain text, lists and mappings only. Remove the tag (the word after ! or !!).";
+    }
+    if (problem.contains("(TAB)")) {
       return "YAML indents with spaces, not tabs. Replace the tab with spaces.";
     }
     if (problem.contains("single document")) {

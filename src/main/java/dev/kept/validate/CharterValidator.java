@@ -88,11 +88,10 @@ public final class CharterValidator {
     for (FiguresFile figures : raw.figures()) {
       figuresById.put(figures.id(), figures);
     }
-    Set<String> promiseIds = new java.util.HashSet<>();
+    Set<String> promiseIds = raw.promiseIds();
     Map<String, Promise> published = new LinkedHashMap<>();
     Set<String> drafts = new java.util.HashSet<>();
     for (PromiseFile file : raw.promises()) {
-      promiseIds.add(file.id());
       Optional<PromiseReader.Parts> parts = promiseReader.read(file);
       FiguresFile figures = figuresById.get(file.id());
       if (parts.isEmpty()) {
@@ -111,6 +110,9 @@ public final class CharterValidator {
           continue;
         }
       } else if (figures == null) {
+        if (raw.figuresIds().contains(p.id())) {
+          continue; // the file exists but could not be read; its errors say why
+        }
         if (p.status() != PromiseStatus.DRAFT) {
           findings.ruleError(
               "H11",

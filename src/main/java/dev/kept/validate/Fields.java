@@ -24,6 +24,7 @@ final class Fields {
   private final YMap map;
   private final String what;
   private final Findings findings;
+  private final java.util.Set<String> misspelt = new java.util.HashSet<>();
 
   /**
    * @param what what the mapping is, for messages ("the promise", "a target")
@@ -37,6 +38,7 @@ final class Fields {
       String key = entry.key().text();
       if (!known.contains(key)) {
         Optional<String> near = nearest(key, known);
+        near.ifPresent(misspelt::add);
         findings.error(
             entry.key().pos(),
             "unknown key '" + key + "' in " + what,
@@ -60,6 +62,14 @@ final class Fields {
       }
     }
     return Optional.ofNullable(best);
+  }
+
+  /**
+   * Whether an unknown key was reported as a likely misspelling of {@code key}; a missing {@code
+   * key} is then not reported again.
+   */
+  boolean misspelt(String key) {
+    return misspelt.contains(key) && map.get(key).isEmpty();
   }
 
   SourcePos pos() {
@@ -101,7 +111,9 @@ final class Fields {
   /** A required text value; a missing one is an error with the given hint. */
   Optional<YScalar> required(String key, String hint) {
     Optional<YScalar> value = scalar(key);
-    if (value.isEmpty() && !(map.get(key).isPresent() && !(map.get(key).get() instanceof YScalar))) {
+    if (value.isEmpty()
+        && !misspelt(key)
+        && !(map.get(key).isPresent() && !(map.get(key).get() instanceof YScalar))) {
       SourcePos at = map.entry(key).map(e -> e.key().pos()).orElse(map.pos());
       findings.error(
           at,

@@ -45,8 +45,11 @@ final class FiguresReader {
     int width = table.header().cells().size();
     List<FigureRow> rows = new ArrayList<>();
     Map<Period, SourcePos> seen = new HashMap<>();
+    java.util.TreeMap<Period, SourcePos> periods = new java.util.TreeMap<>();
+    boolean unreadable = false;
     Period previous = null;
     for (Row row : table.rows()) {
+      Optional<FigureRow> parsed;
       if (row.cells().size() != width) {
         findings.error(
             row.pos(),
@@ -54,52 +57,82 @@ final class FiguresReader {
             row.cells().size() > width
                 ? "A note with a comma in it must be in double quotes: \"like, this\"."
                 : "Leave a cell empty with nothing between its commas, but keep every comma.");
+        parsed = Optional.empty();
+      } else {
+        parsed = row(row, columns.get(), promise);
+      }
+      // A row with a bad count still names its period: check the sequence with it, so that one
+      // mistake is reported once, not again as a gap.
+      Optional<Period> named =
+          parsed
+              .map(FigureRow::period)
+              .or(() -> Period.parse(row.cells().get(0).text().strip(), settings.kind(), settings.yearStarts()));
+      if (named.isEmpty()) {
+        unreadable = true;
         continue;
       }
-      Optional<FigureRow> parsed = row(row, columns.get(), promise);
-      if (parsed.isEmpty()) {
-        continue;
-      }
-      FigureRow figure = parsed.get();
-      Period period = figure.period();
-      SourcePos first = seen.putIfAbsent(period, figure.pos());
+      Period period = named.get();
+      SourcePos at = row.pos();
+      SourcePos first = seen.putIfAbsent(period, at);
       if (first != null) {
         findings.ruleError(
             "H1",
-            figure.pos(),
+            at,
             "the period " + period + " appears twice (first at line " + first.line() + ")",
             "Keep one row per period. To correct published figures, change that row.");
         continue;
       }
+      if (inRange(period, promise)) {
+        periods.put(period, at);
+      }
       if (previous != null && period.compareTo(previous) < 0) {
         findings.error(
-            figure.pos(),
+            at,
             "the period " + period + " comes after " + previous + "; rows must be in date order",
             "Sort the rows oldest first.");
         continue;
       }
-      if (previous != null && previous.until(period) > 1) {
+      previous = period;
+      parsed.ifPresent(rows::add);
+    }
+    if (!unreadable) {
+      checkGaps(periods, promise);
+    }
+    return findings.errorCount() > errorsBefore ? Optional.empty() : Optional.of(rows);
+  }
+
+  /** Whether a period may have figures at all: not before the start, after retirement or today. */
+  private boolean inRange(Period p, PromiseReader.Parts promise) {
+    return promise.since().map(since -> p.compareTo(since) >= 0).orElse(true)
+        && !p.start().isAfter(settings.buildDate())
+        && p.start().isBefore(settings.published())
+        && promise.retirement().map(r -> !p.start().isAfter(r.on())).orElse(true);
+  }
+
+  /**
+   * H11: every period from the promise's start to its last row has a row. Checked on the periods
+   * in date order, so rows out of order are reported once, as out of order.
+   */
+  private void checkGaps(java.util.TreeMap<Period, SourcePos> periods, PromiseReader.Parts promise) {
+    Period expected = promise.since().orElse(null);
+    for (Map.Entry<Period, SourcePos> e : periods.entrySet()) {
+      Period period = e.getKey();
+      if (expected != null && period.compareTo(expected) > 0) {
+        String since =
+            expected.equals(promise.since().orElse(null))
+                ? "; the promise starts in " + expected
+                : "";
         findings.ruleError(
             "H11",
-            figure.pos(),
-            "no row for " + span(previous.next(), period.plus(-1)),
+            e.getValue(),
+            "no row for " + span(expected, period.plus(-1)) + since,
             "Add the missing figures, or declare the gap: a row with the period, empty counts and"
                 + " a note saying why there are no figures.");
       }
-      if (previous == null && promise.since().isPresent() && !period.equals(promise.since().get())
-          && period.compareTo(promise.since().get()) > 0) {
-        findings.ruleError(
-            "H11",
-            figure.pos(),
-            "no row for " + span(promise.since().get(), period.plus(-1))
-                + "; the promise starts in " + promise.since().get(),
-            "Add the figures from the first period, or declare each gap with empty counts and a"
-                + " note.");
+      if (expected == null || period.compareTo(expected) >= 0) {
+        expected = period.next();
       }
-      previous = period;
-      rows.add(figure);
     }
-    return findings.errorCount() > errorsBefore ? Optional.empty() : Optional.of(rows);
   }
 
   private Optional<Columns> header(Row header, PromiseReader.Parts promise) {

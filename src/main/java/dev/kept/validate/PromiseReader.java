@@ -128,7 +128,9 @@ final class PromiseReader {
     }
 
     List<Markdown> notCovered = new ArrayList<>();
-    if (!f.node("not_covered").isPresent()) {
+    if (f.misspelt("not_covered")) {
+      // reported as an unknown key, with the right spelling
+    } else if (!f.node("not_covered").isPresent()) {
       findings.error(
           f.keyPos("not_covered"),
           "'not_covered' is missing from a promise",
@@ -207,6 +209,9 @@ final class PromiseReader {
       return;
     }
     if (!single && !dated) {
+      if (f.misspelt("target") || f.misspelt("targets")) {
+        return;
+      }
       findings.error(
           f.pos().line() == 0 ? f.pos() : f.keyPos("target"),
           "the promise has no target",
