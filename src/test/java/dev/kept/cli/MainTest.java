@@ -1,0 +1,183 @@
+package dev.kept.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kept.testing.CharterFixture;
+import dev.kept.testing.Fixtures;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line, called in-process: exit codes, stdout and stderr. */
+class MainTest {
+  @TempDir Path dir;
+
+  record Run(int code, String out, String err) {}
+
+  static Run run(Map<String, String> env, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Clock clock = Clock.fixed(Fixtures.BUILD_DATE.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+    int code =
+        Main.run(
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            env,
+            clock);
+    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  static Run run(String... args) {
+    return run(Map.of(), args);
+  }
+
+  @Test
+  void checkOnTheExamplePrintsOneLineAndExitsZero() {
+    Run r = run("check", "--charter", "charter");
+    assertThat(r.code()).isEqualTo(ExitCode.OK);
+    assertThat(r.out()).isEqualTo("charter: 11 promises checked, no errors.\n");
+    assertThat(r.err()).isEmpty();
+  }
+
+  @Test
+  void checkOnABrokenCharterPrintsEveryErrorWithItsPlaceAndExitsOne() {
+    Path charter =
+        Fixtures.minimal()
+            .with(
+                CharterFixture.of(
+                    """
+                    -- charter.yaml --
+                    organisation: Test Water
+                    title: Our promises
+                    published: 2026-11-16
+                    perod: month
+                    -- figures/calls.csv --
+                    period,cases,kept,excluded,note
+                    2026-07,100,96,0,
+                    2026-08,100,101,0,
+                    2026-10,100,99,0,
+                    """))
+            .writeTo(dir.resolve("charter"));
+    Run r = run("check", "--charter", charter.toString());
+    assertThat(r.code()).isEqualTo(ExitCode.CHARTER_ERRORS);
+    assertThat(r.out()).isEmpty();
+    String c = charter.toString();
+    assertThat(r.err())
+        .isEqualTo(
+            c + "/charter.yaml:4:1: error: unknown key 'perod' in charter.yaml\n"
+                + "  hint: Did you mean 'period'?\n"
+                + c + "/figures/calls.csv:3:13: error: 101 kept is more than the 100 cases counted\n"
+                + "  hint: Check the export: 'cases' counts every case after exclusions, 'kept' those kept.\n"
+                + c + "/figures/calls.csv:4:1: error: no row for 2026-09\n"
+                + "  hint: Add the missing figures, or declare the gap: a row with the period, empty"
+                + " counts and a note saying why there are no figures.\n"
+                + c + ": 3 errors, 0 warnings. Nothing was published.\n");
+  }
+
+  @Test
+  void buildWritesTheDataAndSaysSo() {
+    Path out = dir.resolve("site");
+    Run r = run("build", "--charter", "charter", "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.OK);
+    assertThat(r.out()).startsWith("Published 11 promises from charter to " + out + "/ in ");
+    assertThat(out.resolve("charter.json")).isRegularFile();
+    assertThat(out.resolve("figures/answer-calls.csv")).isRegularFile();
+  }
+
+  @Test
+  void buildVerbosePrintsTheTimeOfEveryStage() {
+    Run r = run("build", "--charter", "charter", "--out", dir.resolve("site").toString(), "--verbose");
+    assertThat(r.err())
+        .containsPattern(
+            "load \\d+ ms, validate \\d+ ms, measure \\d+ ms, explain \\d+ ms, render \\d+ ms,"
+                + " verify \\d+ ms, publish \\d+ ms");
+  }
+
+  @Test
+  void aBrokenBuildLeavesThePreviousSiteUntouched() throws Exception {
+    Path out = dir.resolve("site");
+    assertThat(run("build", "--out", out.toString()).code()).isZero();
+    byte[] before = Files.readAllBytes(out.resolve("charter.json"));
+    Path broken =
+        Fixtures.minimal()
+            .with("figures/calls.csv", "period,cases,kept,excluded,note\n2026-07,1,2,0,\n")
+            .writeTo(dir.resolve("broken"));
+    Run r = run("build", "--charter", broken.toString(), "--out", out.toString());
+    assertThat(r.code()).isEqualTo(ExitCode.CHARTER_ERRORS);
+    assertThat(r.err()).endsWith("Nothing was published; " + out + "/ is unchanged.\n");
+    assertThat(Files.readAllBytes(out.resolve("charter.json"))).isEqualTo(before);
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("site", "broken");
+    }
+  }
+
+  @Test
+  void unknownCommandIsAUsageErrorWithASuggestion() {
+    Run r = run("buidl");
+    assertThat(r.code()).isEqualTo(ExitCode.USAGE);
+    assertThat(r.err()).contains("Unmatched argument").contains("build");
+  }
+
+  @Test
+  void unknownOptionIsAUsageError() {
+    Run r = run("check", "--chartr", "x");
+    assertThat(r.code()).isEqualTo(ExitCode.USAGE);
+    assertThat(r.err()).contains("Unknown options: '--chartr'").contains("Possible solutions: --charter");
+  }
+
+  @Test
+  void noCommandIsAUsageError() {
+    Run r = run();
+    assertThat(r.code()).isEqualTo(ExitCode.USAGE);
+    assertThat(r.err()).contains("name a command");
+  }
+
+  @Test
+  void versionAndHelp() {
+    assertThat(run("--version").out()).startsWith("kept ");
+    Run help = run("--help");
+    assertThat(help.code()).isZero();
+    assertThat(help.out()).contains("build").contains("check").contains("Exit codes:");
+  }
+
+  @Test
+  void aMissingCharterFolderIsACharterErrorWithAHint() {
+    Run r = run("check", "--charter", dir.resolve("nowhere").toString());
+    assertThat(r.code()).isEqualTo(ExitCode.CHARTER_ERRORS);
+    assertThat(r.err()).contains("the charter folder does not exist").contains("--charter DIR");
+  }
+
+  @Test
+  void h18_sourceDateEpochFixesTheBuildDate() {
+    // 2026-11-11: before the example's published date, 2026-11-16, so publishing is refused.
+    Run r = run(Map.of("SOURCE_DATE_EPOCH", "1794355200"), "check");
+    assertThat(r.code()).isEqualTo(ExitCode.CHARTER_ERRORS);
+    assertThat(r.err()).contains("the published date 2026-11-16 is after today (2026-11-11)");
+  }
+
+  @Test
+  void aBadSourceDateEpochIsAUsageError() {
+    Run r = run(Map.of("SOURCE_DATE_EPOCH", "yesterday"), "check");
+    assertThat(r.code()).isEqualTo(ExitCode.USAGE);
+    assertThat(r.err()).contains("SOURCE_DATE_EPOCH").doesNotContain("Exception");
+  }
+
+  @Test
+  void refusesToReplaceAFolderKeptDidNotWrite() throws Exception {
+    Path out = dir.resolve("important");
+    Files.createDirectories(out);
+    Files.writeString(out.resolve("thesis.txt"), "years of work");
+    Run r = run("build", "--out", out.toString());
+    assertThat(r.code()).isEqualTo(ExitCode.FAILURE);
+    assertThat(r.err()).contains("Kept will not replace it");
+    assertThat(out.resolve("thesis.txt")).hasContent("years of work");
+  }
+}
