@@ -1,0 +1,169 @@
+package dev.kept.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import dev.kept.Pipeline;
+import dev.kept.testing.CharterFixture;
+import dev.kept.testing.Fixtures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What {@code kept build} writes: charter.json, its schema, and the figures CSVs. */
+class DataRendererTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path dir;
+
+  private Path build(Path charter, Path out) throws Exception {
+    Pipeline.Outcome outcome = Fixtures.pipeline(charter, out).build();
+    assertThat(outcome.published()).as(outcome.findings().toString()).isTrue();
+    return out;
+  }
+
+  @Test
+  void charterJsonMatchesItsPublishedSchema() throws Exception {
+    Path site = build(Fixtures.exampleCharter(), dir.resolve("site"));
+    JsonSchema schema =
+        JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+            .getSchema(Files.newInputStream(site.resolve("charter.schema.json")));
+    Set<ValidationMessage> errors = schema.validate(JSON.readTree(site.resolve("charter.json").toFile()));
+    assertThat(errors).isEmpty();
+  }
+
+  @Test
+  void theSchemaRejectsWhatItShould() throws Exception {
+    Path site = build(Fixtures.exampleCharter(), dir.resolve("site"));
+    JsonSchema schema =
+        JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+            .getSchema(Files.newInputStream(site.resolve("charter.schema.json")));
+    String json = Files.readString(site.resolve("charter.json"));
+    assertThat(schema.validate(JSON.readTree(json.replaceFirst("\"verdict\" : \"MISSED\"", "\"verdict\" : \"KEPT\"")))).isNotEmpty();
+    assertThat(schema.validate(JSON.readTree(json.replaceFirst("\"display\" : ", "\"shown\" : ")))).isNotEmpty();
+  }
+
+  @Test
+  void buildingTwiceGivesByteIdenticalFiles() throws Exception {
+    Path a = build(Fixtures.exampleCharter(), dir.resolve("a"));
+    Path b = build(Fixtures.exampleCharter(), dir.resolve("b"));
+    List<Path> filesA = files(a);
+    assertThat(filesA).hasSizeGreaterThan(5).isEqualTo(files(b));
+    for (Path rel : filesA) {
+      assertThat(Files.readAllBytes(b.resolve(rel))).as(rel.toString()).isEqualTo(Files.readAllBytes(a.resolve(rel)));
+    }
+  }
+
+  @Test
+  void charterJsonCarriesEveryFieldTheIssueNames() throws Exception {
+    JsonNode root = JSON.readTree(build(Fixtures.exampleCharter(), dir.resolve("site")).resolve("charter.json").toFile());
+    assertThat(root.get("organisation").asText()).isEqualTo("Tamar Vale Water");
+    assertThat(root.get("published").asText()).isEqualTo("2026-11-16");
+    assertThat(root.get("next_update").asText()).isEqualTo("2026-12-14");
+    JsonNode calls = root.get("promises").get(0);
+    assertThat(calls.get("id").asText()).isEqualTo("answer-calls");
+    for (String field : List.of("id", "title", "status", "unit", "target", "headline", "periods")) {
+      assertThat(calls.has(field)).as(field).isTrue();
+    }
+    JsonNode october = calls.get("periods").get(23);
+    assertThat(october.get("period").asText()).isEqualTo("2026-10");
+    assertThat(october.get("cases").asLong()).isEqualTo(10000);
+    assertThat(october.get("kept").asLong()).isEqualTo(9496);
+    assertThat(october.get("excluded").asLong()).isEqualTo(98);
+    assertThat(october.get("excluded_by_reason").get("hung-up-early").asLong()).isEqualTo(98);
+    assertThat(october.get("display").asText()).isEqualTo("94.96%");
+    assertThat(october.get("verdict").asText()).isEqualTo("MISSED");
+    assertThat(october.get("qualifier").asText()).isEqualTo("within normal variation");
+    assertThat(october.get("low").asDouble()).isBetween(0.9451, 0.9452);
+    assertThat(october.get("high").asDouble()).isBetween(0.9537, 0.9538);
+    assertThat(october.get("exclusion_flag").isBoolean()).isTrue();
+    assertThat(october.get("sentence").asText()).startsWith("In October 2026, 9,496 of 10,000 calls (94.96%)");
+    JsonNode headline = calls.get("headline");
+    assertThat(headline.get("from").asText()).isEqualTo("2025-11");
+    assertThat(headline.get("to").asText()).isEqualTo("2026-10");
+    JsonNode gap = root.get("promises").get(1).get("periods").get(4);
+    assertThat(gap.get("verdict").asText()).isEqualTo("NO_DATA");
+    assertThat(gap.get("note").asText()).startsWith("Figures were lost");
+    assertThat(gap.get("cases").isNull()).isTrue();
+  }
+
+  @Test
+  void csvCellsAreNeutralisedAgainstFormulaInjection() throws Exception {
+    Path charter =
+        Fixtures.minimal()
+            .with(
+                "figures/calls.csv",
+                """
+                period,cases,kept,excluded,note
+                2026-07,100,96,0,"=HYPERLINK(""http://attacker.example"",""click"")"
+                2026-08,,,,@SUM(1+1)
+                2026-09,100,94,0,+1
+                2026-10,100,99,0,-2
+                """)
+            .writeTo(dir.resolve("charter"));
+    String csv = Files.readString(build(charter, dir.resolve("site")).resolve("figures/calls.csv"));
+    assertThat(csv).contains("\"'=HYPERLINK(\"\"http://attacker.example\"\",\"\"click\"\")\"");
+    assertThat(csv).contains(",\"'@SUM(1+1)\"").contains(",\"'+1\"").contains(",\"'-2\"");
+    for (String line : csv.split("\n")) {
+      for (String cell : line.split(",")) {
+        assertThat(cell).doesNotMatch("^\"?[=+@-].*");
+      }
+    }
+  }
+
+  @Test
+  void theFiguresCsvHasTheComputedColumns() throws Exception {
+    String csv = Files.readString(build(Fixtures.exampleCharter(), dir.resolve("site")).resolve("figures/fix-leaks.csv"));
+    assertThat(csv.lines().findFirst().orElseThrow())
+        .isEqualTo(
+            "period,cases,kept,excluded:no-access,excluded:third-party,target,display,low,high,"
+                + "verdict,qualifier,exclusion_flag,provisional,sentence,exclusion_sentence,note");
+    assertThat(csv.lines().count()).isEqualTo(25);
+  }
+
+  @Test
+  void draftsAreCheckedButNeverPublished() throws Exception {
+    Path charter =
+        Fixtures.minimal()
+            .with(
+                "promises/letters.yaml",
+                """
+                title: Answering letters
+                status: draft
+                promise: We answer letters within 5 days.
+                unit: letters
+                kept_when: we replied within 5 days
+                target: 90%
+                since: 2026-07
+                not_covered: []
+                remedy: none
+                """)
+            .writeTo(dir.resolve("charter"));
+    Path site = build(charter, dir.resolve("site"));
+    assertThat(Files.readString(site.resolve("charter.json"))).doesNotContain("letters");
+    Path brokenDraft =
+        CharterFixture.of(Fixtures.MINIMAL)
+            .with("promises/letters.yaml", "title: Answering letters\nstatus: draft\ntarget: 950%\n")
+            .writeTo(dir.resolve("broken"));
+    assertThat(Fixtures.check(brokenDraft).hasErrors()).isTrue();
+  }
+
+  private static List<Path> files(Path root) throws IOException {
+    List<Path> out = new ArrayList<>();
+    try (Stream<Path> walk = Files.walk(root)) {
+      walk.filter(Files::isRegularFile).map(root::relativize).sorted().forEach(out::add);
+    }
+    return out;
+  }
+}
