@@ -1,0 +1,154 @@
+package dev.kept.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kept.load.YNode.YMap;
+import dev.kept.load.YNode.YScalar;
+import dev.kept.model.Finding;
+import dev.kept.testing.CharterFixture;
+import dev.kept.testing.Fixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CharterLoaderTest {
+  @TempDir Path dir;
+
+  private CharterLoader.LoadResult load(CharterFixture fixture) {
+    return load(fixture, Limits.DEFAULT);
+  }
+
+  private CharterLoader.LoadResult load(CharterFixture fixture, Limits limits) {
+    Path charter = fixture.writeTo(dir.resolve("charter"));
+    return new CharterLoader(limits).load(charter, "charter");
+  }
+
+  private static List<String> headlines(CharterLoader.LoadResult r) {
+    return r.findings().stream().map(Finding::headline).toList();
+  }
+
+  private static String scalar(YNode root, String key) {
+    return ((YScalar) ((YMap) root).get(key).orElseThrow()).text();
+  }
+
+  @Test
+  void everyScalarIsTextAsWritten() {
+    CharterLoader.LoadResult r =
+        load(
+            Fixtures.minimal()
+                .with(
+                    "promises/calls.yaml",
+                    "title: No\nsince: 010\ntarget: 1e3\npromise: on\nunit: 0x1F\nremedy: ~\n"));
+    YNode root = r.charter().promises().get(0).root();
+    assertThat(scalar(root, "title")).isEqualTo("No");
+    assertThat(scalar(root, "since")).isEqualTo("010");
+    assertThat(scalar(root, "target")).isEqualTo("1e3");
+    assertThat(scalar(root, "promise")).isEqualTo("on");
+    assertThat(scalar(root, "unit")).isEqualTo("0x1F");
+    assertThat(((YScalar) ((YMap) root).get("remedy").orElseThrow()).isNull()).isTrue();
+  }
+
+  @Test
+  void aPromiseFileThatLinksOutOfTheCharterIsRefused() throws Exception {
+    Path secret = Files.writeString(dir.resolve("secret.yaml"), "title: secret\n");
+    Path charter = Fixtures.minimal().writeTo(dir.resolve("charter"));
+    Files.createSymbolicLink(charter.resolve("promises/leak.yaml"), secret);
+    CharterLoader.LoadResult r = new CharterLoader(Limits.DEFAULT).load(charter, "charter");
+    assertThat(headlines(r))
+        .containsExactly("charter/promises/leak.yaml: error: the file is a link to somewhere outside the charter folder");
+    assertThat(r.charter().promises()).extracting(RawCharter.PromiseFile::id).containsExactly("calls");
+  }
+
+  @Test
+  void filesOverTheSizeLimitAreNotRead() {
+    Limits small = new Limits(100, 100, 16, 16, 50_000, 20_000, 10_000);
+    CharterLoader.LoadResult r =
+        load(Fixtures.minimal().with("promises/calls.yaml", "title: " + "x".repeat(200) + "\n"), small);
+    assertThat(headlines(r)).contains("charter/promises/calls.yaml: error: the file is 208 bytes, more than the limit of 100");
+  }
+
+  @Test
+  void tooManyRowsAreRefused() {
+    Limits small = new Limits(1 << 20, 1 << 20, 16, 16, 50_000, 20_000, 3);
+    CharterLoader.LoadResult r = load(Fixtures.minimal(), small);
+    assertThat(headlines(r)).containsExactly("charter/figures/calls.csv:5:1: error: the file has more than 3 rows");
+  }
+
+  @Test
+  void tooManyPromisesAreRefused() {
+    Limits small = new Limits(1 << 20, 1 << 20, 16, 16, 50_000, 1, 10_000);
+    CharterLoader.LoadResult r =
+        load(Fixtures.minimal().with("promises/emails.yaml", "title: Emails\n"), small);
+    assertThat(headlines(r)).containsExactly("charter/promises/emails.yaml: error: more than 1 files in promises/");
+  }
+
+  @Test
+  void deepNestingIsRefused() {
+    String deep = "title: " + "[".repeat(40) + "]".repeat(40) + "\n";
+    CharterLoader.LoadResult r = load(Fixtures.minimal().with("promises/calls.yaml", deep));
+    assertThat(headlines(r)).hasSize(1);
+    assertThat(headlines(r).get(0)).startsWith("charter/promises/calls.yaml:1:").contains("nests lists and mappings more than 16 deep");
+  }
+
+  @Test
+  void aliasesThatExpandTooFarAreRefused() {
+    // Few aliases, but each expands a large list: the node budget stops it.
+    StringBuilder yaml = new StringBuilder("title: t\na: &a [");
+    yaml.append("x,".repeat(5000)).append("x]\n");
+    for (int i = 0; i < 15; i++) {
+      yaml.append("b").append(i).append(": *a\n");
+    }
+    CharterLoader.LoadResult r = load(Fixtures.minimal().with("promises/calls.yaml", yaml.toString()));
+    assertThat(headlines(r)).hasSize(1);
+    assertThat(headlines(r).get(0)).contains("expands to more than 50000 values");
+  }
+
+  @Test
+  void ymlFilesAndStrayFilesAreNamed() {
+    CharterLoader.LoadResult r =
+        load(
+            Fixtures.minimal()
+                .with("promises/emails.yml", "title: Emails\n")
+                .with("promises/notes.txt", "notes\n")
+                .with("promises/.DS_Store", "junk"));
+    assertThat(r.findings()).extracting(Finding::toString)
+        .containsExactly(
+            "charter/promises/emails.yml: error: unexpected file in promises/\n  hint: Rename it to emails.yaml.",
+            "charter/promises/notes.txt: error: unexpected file in promises/\n  hint: Only <id>.yaml files belong here. Move or delete this one.");
+  }
+
+  @Test
+  void idsAreLowerCaseAsciiAndNotReserved() {
+    CharterLoader.LoadResult r =
+        load(
+            Fixtures.minimal()
+                .with("promises/Calls.yaml", "title: x\n")
+                .with("promises/c\u0430lls.yaml", "title: x\n") // Cyrillic a
+                .with("promises/-calls.yaml", "title: x\n")
+                .with("promises/con.yaml", "title: x\n"));
+    assertThat(headlines(r))
+        .containsExactlyInAnyOrder(
+            "charter/promises/-calls.yaml: error: '-calls' is not a valid promise id",
+            "charter/promises/Calls.yaml: error: 'Calls' is not a valid promise id",
+            "charter/promises/c\u0430lls.yaml: error: 'c\u0430lls' is not a valid promise id",
+            "charter/promises/con.yaml: error: 'con' is a reserved file name on Windows");
+  }
+
+  @Test
+  void aCharterWithNoPromisesFolderSaysSo() {
+    CharterLoader.LoadResult r = load(CharterFixture.of("-- charter.yaml --\norganisation: x\ntitle: y\n"));
+    assertThat(headlines(r)).containsExactly("charter/promises: error: the promises folder is missing");
+  }
+
+  @Test
+  void crlfAndBomReadLikeAnyOtherFile() {
+    CharterLoader.LoadResult r =
+        load(
+            Fixtures.minimal()
+                .with(CharterFixture.of("-- charter.yaml (bom, crlf) --\norganisation: Test Water\ntitle: Our promises\n")));
+    assertThat(r.findings()).isEmpty();
+    assertThat(scalar(r.charter().charter().orElseThrow(), "organisation")).isEqualTo("Test Water");
+  }
+}
