@@ -309,7 +309,6 @@ final class PromiseReader {
             "a change of target needs a 'reason'",
             "Say why the target changed from " + previous.target() + " to " + share.get()
                 + "; readers see every change with its reason.");
-        continue;
       }
       int cmp = share.get().compareTo(previous.target());
       TargetRule.Change change =
