@@ -91,12 +91,14 @@ public final class CharterValidator {
     Set<String> promiseIds = raw.promiseIds();
     Map<String, Promise> published = new LinkedHashMap<>();
     Set<String> drafts = new java.util.HashSet<>();
+    Set<String> figuresChecked = new java.util.HashSet<>();
     for (PromiseFile file : raw.promises()) {
       Optional<PromiseReader.Parts> parts = promiseReader.read(file);
       FiguresFile figures = figuresById.get(file.id());
       if (parts.isEmpty()) {
         continue;
       }
+      figuresChecked.add(file.id());
       PromiseReader.Parts p = parts.get();
       List<FigureRow> rows = List.of();
       if (!p.isMeasured()) {
@@ -142,6 +144,10 @@ public final class CharterValidator {
     }
 
     for (FiguresFile figures : raw.figures()) {
+      if (promiseIds.contains(figures.id()) && !figuresChecked.contains(figures.id())) {
+        // The promise file has errors of its own; still report what is wrong with its figures.
+        figuresReader.read(figures.table(), FiguresReader.standIn(figures.id(), figures.table()));
+      }
       if (!promiseIds.contains(figures.id())) {
         findings.error(
             SourcePos.file(figures.table().file()),

@@ -32,6 +32,28 @@ final class FiguresReader {
     this.findings = findings;
   }
 
+  /**
+   * A stand-in for a promise whose file could not be read, so that its figures can still be
+   * checked for what does not depend on the promise: well-formed rows, possible counts, each period
+   * once and in order. Its exclusion reasons are taken from the header.
+   */
+  static PromiseReader.Parts standIn(String id, CsvTable table) {
+    Map<String, String> reasons = new LinkedHashMap<>();
+    for (Cell cell : table.header().cells()) {
+      String name = cell.text().strip();
+      if (name.startsWith("excluded:")) {
+        reasons.put(name.substring("excluded:".length()), "");
+      }
+    }
+    if (reasons.isEmpty()) {
+      reasons.put("excluded", "");
+    }
+    return new PromiseReader.Parts(
+        id, SourcePos.file(table.file()), "", dev.kept.model.PromiseStatus.ACTIVE,
+        new dev.kept.model.Markdown("", SourcePos.file(table.file())), "", "", List.of(),
+        Optional.empty(), List.of(), reasons, Optional.empty(), Optional.empty(), Optional.empty());
+  }
+
   /** The header's meaning: where each column is, and which reason each excluded column counts. */
   private record Columns(int excludedFrom, int excludedTo, List<String> reasons, boolean plain) {}
 

@@ -1,0 +1,90 @@
+package dev.kept.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kept.testing.Fixtures;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged jar, run as a user runs it: {@code java -jar target/kept.jar ...}. */
+class KeptJarIT {
+  @TempDir Path dir;
+
+  record Run(int code, String out, String err) {}
+
+  private Run kept(Path workDir, String... args) throws IOException, InterruptedException {
+    String jar = System.getProperty("kept.jar", "target/kept.jar");
+    List<String> command = new ArrayList<>(List.of("java", "-jar", Path.of(jar).toAbsolutePath().toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile());
+    pb.environment().put("SOURCE_DATE_EPOCH", "1795305600"); // 2026-11-22
+    Path out = dir.resolve("stdout");
+    Path err = dir.resolve("stderr");
+    pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+    Process p = pb.start();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void checkOnTheExamplePrintsASummaryLineAndExitsZero() throws Exception {
+    Run r = kept(Path.of("").toAbsolutePath(), "check");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).isEqualTo("charter: 11 promises checked, no errors.\n");
+    assertThat(r.err()).isEmpty();
+  }
+
+  @Test
+  void checkOnABrokenCharterPrintsEveryErrorWithItsLineAndNoStackTrace() throws Exception {
+    Fixtures.minimal()
+        .with("figures/calls.csv", "period,cases,kept,excluded,note\n2026-07,10,11,0,\n2026-08,x,1,0,\n")
+        .with("promises/calls.yaml", "title: !!java.lang.Runtime x\n")
+        .writeTo(dir.resolve("charter"));
+    Run r = kept(dir, "check");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err())
+        .contains("charter/promises/calls.yaml:1:8: error: the tag !!java.lang.Runtime is not allowed")
+        .contains("charter/figures/calls.csv:2:12: error: 11 kept is more than the 10 cases counted")
+        .contains("charter/figures/calls.csv:3:9: error: 'cases' should be a whole number, not 'x'")
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ");
+    assertThat(r.err().lines().filter(l -> l.contains(": error: ")).count()).isEqualTo(3);
+  }
+
+  @Test
+  void buildWritesCharterJsonIntoSite() throws Exception {
+    Path work = dir.resolve("work");
+    Files.createDirectories(work);
+    copyTree(Fixtures.exampleCharter(), work.resolve("charter"));
+    Run r = kept(work, "build");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(work.resolve("site/charter.json")).isRegularFile();
+    assertThat(work.resolve("site/figures/answer-calls.csv")).isRegularFile();
+  }
+
+  @Test
+  void versionAndUsage() throws Exception {
+    assertThat(kept(dir, "--version").out()).startsWith("kept ");
+    assertThat(kept(dir, "frobnicate").code()).isEqualTo(2);
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (var walk = Files.walk(from)) {
+      for (Path p : walk.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
+  }
+}
