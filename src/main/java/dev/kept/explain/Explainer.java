@@ -17,6 +17,7 @@ import dev.kept.model.Promise;
 import dev.kept.model.PromiseStatus;
 import dev.kept.model.Result;
 import dev.kept.model.Share;
+import dev.kept.model.TargetRule;
 import dev.kept.model.Verdict;
 import dev.kept.model.Words;
 import java.util.ArrayList;
@@ -57,17 +58,36 @@ public final class Explainer {
     for (MeasuredPromise m : measured.promises()) {
       promises.add(explain(m, charter));
     }
-    return new ExplainedCharter(measured, promises, summary(measured));
+    String covered =
+        measured.promises().stream()
+            .flatMap(m -> m.periods().stream())
+            .map(PeriodResult::period)
+            .min(Period::compareTo)
+            .flatMap(
+                first ->
+                    measured.latestComplete().map(
+                        last ->
+                            first.equals(last)
+                                ? when(first)
+                                : language.format("span", Map.of("from", when(first), "to", when(last)))))
+            .orElse("");
+    return new ExplainedCharter(
+        measured,
+        promises,
+        summary(measured),
+        date(charter.published()),
+        charter.nextUpdate().map(this::date).orElse(""),
+        covered);
   }
 
   private ExplainedPromise explain(MeasuredPromise m, Charter charter) {
     Promise promise = m.promise();
     List<ExplainedPeriod> periods = new ArrayList<>();
     for (PeriodResult p : m.periods()) {
-      periods.add(new ExplainedPeriod(p, period(p, promise, charter)));
+      periods.add(new ExplainedPeriod(p, when(p.period()), period(p, promise, charter)));
     }
     Optional<ExplainedHeadline> headline =
-        m.headline().map(h -> new ExplainedHeadline(h, headline(h, promise, charter)));
+        m.headline().map(h -> new ExplainedHeadline(h, window(h), headline(h, promise, charter)));
     String status;
     if (!promise.isMeasured()) {
       status = language.get("not_measured");
@@ -86,7 +106,47 @@ public final class Explainer {
               + " "
               + status;
     }
-    return new ExplainedPromise(m, periods, headline, status);
+    String label =
+        !promise.isMeasured()
+            ? language.get("label.not_measured")
+            : headline.map(h -> h.words().label()).orElse(language.get("label.no_figures_yet"));
+    return new ExplainedPromise(m, periods, headline, status, changes(promise), label);
+  }
+
+  /** H15: one sentence per change of target or definition, saying what changed, when and why. */
+  private List<String> changes(Promise promise) {
+    List<String> out = new ArrayList<>();
+    TargetRule previous = null;
+    for (TargetRule rule : promise.targets()) {
+      Map<String, String> values = new HashMap<>();
+      values.put("when", when(rule.from()));
+      values.put("target", numbers.target(rule.target()));
+      values.put("kept_when", stripFullStop(rule.keptWhen()));
+      values.put("previous", previous == null ? "" : numbers.target(previous.target()));
+      values.put("reason", rule.reason().map(Explainer::sentenceCase).orElse(""));
+      String key = "change." + rule.change().name().toLowerCase(java.util.Locale.ROOT);
+      String sentence = language.format(key, values);
+      if (previous != null
+          && rule.change() != TargetRule.Change.REDEFINED
+          && !rule.keptWhen().equals(previous.keptWhen())) {
+        sentence += " " + language.format("change.also_redefined", values);
+      }
+      out.add((sentence + " " + values.get("reason")).strip());
+      previous = rule;
+    }
+    return out;
+  }
+
+  private String window(Headline h) {
+    return h.periods() == 1
+        ? when(h.from())
+        : language.format(
+            "window",
+            Map.of(
+                "count", numbers.count(h.periods()),
+                "units", language.get("units." + h.from().kind().word()),
+                "from", when(h.from()),
+                "to", when(h.to())));
   }
 
   /** The words for one period. */
@@ -99,22 +159,12 @@ public final class Explainer {
     Words core =
         words(p.result(), promise, charter, when, p.rule().keptWhen(), "sentence.target.period", p.note());
     sentences.add(core.sentence());
-    return new Words(
-        core.figure(), core.low(), core.high(), String.join(" ", sentences), core.exclusions());
+    return core.withSentence(String.join(" ", sentences));
   }
 
   /** The words for a headline. */
   public Words headline(Headline h, Promise promise, Charter charter) {
-    String when =
-        h.periods() == 1
-            ? when(h.from())
-            : language.format(
-                "window",
-                Map.of(
-                    "count", numbers.count(h.periods()),
-                    "units", language.get("units." + h.from().kind().word()),
-                    "from", when(h.from()),
-                    "to", when(h.to())));
+    String when = window(h);
     String keptWhen = promise.targetFor(h.to()).orElseThrow().keptWhen();
     Words core =
         words(
@@ -136,8 +186,7 @@ public final class Explainer {
                   "units", language.get("units." + h.from().kind().word()),
                   "list", h.gaps().stream().map(this::when).collect(Collectors.joining(", ")))));
     }
-    return new Words(
-        core.figure(), core.low(), core.high(), String.join(" ", sentences), core.exclusions());
+    return core.withSentence(String.join(" ", sentences));
   }
 
   private Words words(
@@ -153,15 +202,24 @@ public final class Explainer {
     if (r.verdict() == Verdict.NO_DATA) {
       String key = note.isBlank() ? "verdict.NO_DATA.headline" : "verdict.NO_DATA";
       return new Words(
-          "", "", "",
+          language.get("label.NO_DATA"), "", "", "", "", "", "", "", "", "",
           language.format(key, Map.of("when", when, "note", sentenceCase(note))).strip(),
           "");
     }
     Counts c = r.counts().orElseThrow();
     String exclusions = exclusions(r, c, unit, charter);
+    long all = c.cases() + c.excluded();
+    String excludedShare = c.excluded() > 0 ? numbers.share(c.excluded(), all) : "";
+    String stressed = c.excluded() > 0 ? numbers.rate(c.kept(), all, t) : "";
+    String denominator =
+        language.format(
+            "denominator",
+            Map.of("kept", numbers.count(c.kept()), "cases", numbers.count(c.cases()), "unit", unit));
     if (r.verdict() == Verdict.NO_CASES) {
       return new Words(
-          "", "", "",
+          language.get("label.NO_CASES"), "", "", "",
+          numbers.count(c.kept()), numbers.count(c.cases()), denominator,
+          numbers.count(c.excluded()), excludedShare, stressed,
           language.format("verdict.NO_CASES", Map.of("when", when, "unit", unit)),
           exclusions);
     }
@@ -180,16 +238,18 @@ public final class Explainer {
     values.put("low", low);
     values.put("high", high);
     values.put("minimum", numbers.count(r.minimumCases()));
-    String verdictKey =
-        "verdict." + r.verdict().name() + "."
-            + r.qualifier().orElseThrow().words().replace(' ', '_');
+    String qualifierKey = r.verdict().name() + "." + r.qualifier().orElseThrow().words().replace(' ', '_');
+    String verdictKey = "verdict." + qualifierKey;
     String sentence =
         language.format("sentence.counts", values)
             + " "
             + language.format(targetKey, values)
             + " "
             + language.format(verdictKey, values);
-    return new Words(figure, low, high, sentence, exclusions);
+    return new Words(
+        language.get("label." + qualifierKey), figure, low, high,
+        numbers.count(c.kept()), numbers.count(c.cases()), denominator,
+        numbers.count(c.excluded()), excludedShare, stressed, sentence, exclusions);
   }
 
   private String exclusions(Result r, Counts c, String unit, Charter charter) {

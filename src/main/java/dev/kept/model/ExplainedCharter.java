@@ -8,29 +8,52 @@ import java.util.Optional;
  * The measured charter with every figure put into words: what the render stage publishes.
  *
  * @param summary the charter-wide summary sentence ("We met 6 of our 10 promises ...")
+ * @param published the published date in words ("16 November 2026")
+ * @param nextUpdate the next update in words; empty when the charter does not say
+ * @param covered the periods the charter covers, in words ("November 2024 to October 2026");
+ *     empty when it has no figures yet
  */
-public record ExplainedCharter(MeasuredCharter measured, List<ExplainedPromise> promises, String summary) {
+public record ExplainedCharter(
+    MeasuredCharter measured,
+    List<ExplainedPromise> promises,
+    String summary,
+    String published,
+    String nextUpdate,
+    String covered) {
   public ExplainedCharter {
     Objects.requireNonNull(measured, "measured");
     promises = List.copyOf(promises);
     Objects.requireNonNull(summary, "summary");
+    Objects.requireNonNull(published, "published");
+    Objects.requireNonNull(nextUpdate, "nextUpdate");
+    Objects.requireNonNull(covered, "covered");
   }
 
   public Charter charter() {
     return measured.charter();
   }
 
-  /** One promise in words. */
+  /**
+   * One promise in words.
+   *
+   * @param statusSentence the headline sentence, or why there is none, after any retirement note
+   * @param changes one sentence per change of target or definition, oldest first (H15)
+   * @param label the headline verdict in a few words, or "Not measured yet" (H19)
+   */
   public record ExplainedPromise(
       MeasuredPromise measured,
       List<ExplainedPeriod> periods,
       Optional<ExplainedHeadline> headline,
-      String statusSentence) {
+      String statusSentence,
+      List<String> changes,
+      String label) {
     public ExplainedPromise {
       Objects.requireNonNull(measured, "measured");
       periods = List.copyOf(periods);
       Objects.requireNonNull(headline, "headline");
       Objects.requireNonNull(statusSentence, "statusSentence");
+      changes = List.copyOf(changes);
+      Objects.requireNonNull(label, "label");
     }
 
     public Promise promise() {
@@ -38,18 +61,20 @@ public record ExplainedCharter(MeasuredCharter measured, List<ExplainedPromise> 
     }
   }
 
-  /** One period in words. */
-  public record ExplainedPeriod(PeriodResult result, Words words) {
+  /** One period in words; {@code when} is the period itself in words ("March 2026"). */
+  public record ExplainedPeriod(PeriodResult result, String when, Words words) {
     public ExplainedPeriod {
       Objects.requireNonNull(result, "result");
+      Objects.requireNonNull(when, "when");
       Objects.requireNonNull(words, "words");
     }
   }
 
-  /** A headline in words. */
-  public record ExplainedHeadline(Headline headline, Words words) {
+  /** A headline in words; {@code when} is its window in words. */
+  public record ExplainedHeadline(Headline headline, String when, Words words) {
     public ExplainedHeadline {
       Objects.requireNonNull(headline, "headline");
+      Objects.requireNonNull(when, "when");
       Objects.requireNonNull(words, "words");
     }
   }
