@@ -1,0 +1,471 @@
+package dev.kept.render;
+
+import dev.kept.model.Charter;
+import dev.kept.model.Counts;
+import dev.kept.model.ExplainedCharter;
+import dev.kept.model.ExplainedCharter.ExplainedHeadline;
+import dev.kept.model.ExplainedCharter.ExplainedPeriod;
+import dev.kept.model.ExplainedCharter.ExplainedPromise;
+import dev.kept.model.Period;
+import dev.kept.model.PromiseStatus;
+import dev.kept.model.Qualifier;
+import dev.kept.model.Result;
+import dev.kept.model.TargetRule;
+import dev.kept.model.Verdict;
+import dev.kept.model.Words;
+import dev.kept.render.view.Card;
+import dev.kept.render.view.Example;
+import dev.kept.render.view.FeedEntry;
+import dev.kept.render.view.PromiseView;
+import dev.kept.render.view.Reason;
+import dev.kept.render.view.Row;
+import dev.kept.render.view.SiteInfo;
+import freemarker.core.HTMLOutputFormat;
+import freemarker.core.TemplateHTMLOutputModel;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateModelException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Writes the charter's website: the index, one page per promise, the method page, the retired
+ * promises, a 404 page, an Atom feed, a sitemap, robots.txt, a badge per promise and the theme's
+ * assets. Pages use pretty URLs ({@code promises/<id>/index.html}) and relative links, so the site
+ * works from any folder of any host.
+ *
+ * <p>This class only arranges what the explain stage wrote; it computes no figure. Thread-safe
+ * once built: the theme is shared and every call makes its own views.
+ */
+public final class SiteRenderer {
+  private final Theme theme;
+
+  public SiteRenderer(Theme theme) {
+    this.theme = theme;
+  }
+
+  /** Every page a site has, as paths relative to its root; used by the verify stage. */
+  public static List<String> pages(ExplainedCharter explained) {
+    List<String> pages = new ArrayList<>(List.of("index.html", "how-we-measure/index.html", "retired/index.html", "404.html"));
+    for (ExplainedPromise p : explained.promises()) {
+      pages.add("promises/" + p.promise().id() + "/index.html");
+    }
+    return pages;
+  }
+
+  /**
+   * Writes every page.
+   *
+   * @throws ThemeException when a template is missing, broken or fails; nothing is published
+   */
+  public void render(ExplainedCharter explained, Output out) throws IOException, ThemeException {
+    Charter charter = explained.charter();
+    Map<String, String> t = theme.words(charter.language());
+    SiteInfo site = siteInfo(explained);
+    List<Card> active = new ArrayList<>();
+    List<Card> retired = new ArrayList<>();
+    Map<String, PromiseView> views = new LinkedHashMap<>();
+    for (ExplainedPromise p : explained.promises()) {
+      PromiseView view = promiseView(p, t, charter);
+      views.put(p.promise().id(), view);
+      (p.promise().status() == PromiseStatus.RETIRED ? retired : active).add(view.card());
+    }
+
+    Map<String, Object> common = new HashMap<>();
+    common.put("site", site);
+    common.put("t", t);
+    common.put("charterJson", "charter.json");
+
+    Map<String, Object> index = new HashMap<>(common);
+    index.put("root", "");
+    index.put("path", "");
+    index.put("cards", active);
+    index.put("retiredCount", retired.size());
+    write(out, "index.html", "index.ftlh", index);
+
+    for (Map.Entry<String, PromiseView> e : views.entrySet()) {
+      Map<String, Object> page = new HashMap<>(common);
+      page.put("root", "../../");
+      page.put("path", "promises/" + e.getKey() + "/");
+      page.put("promise", e.getValue());
+      write(out, "promises/" + e.getKey() + "/index.html", "promise.ftlh", page);
+      try (OutputStream o = out.open("promises/" + e.getKey() + "/badge.svg")) {
+        o.write(badge(e.getValue().card(), t).getBytes(StandardCharsets.UTF_8));
+      }
+    }
+
+    Map<String, Object> method = new HashMap<>(common);
+    method.put("root", "../");
+    method.put("path", "how-we-measure/");
+    method.put("examples", examples(explained, t));
+    write(out, "how-we-measure/index.html", "method.ftlh", method);
+
+    Map<String, Object> retiredPage = new HashMap<>(common);
+    retiredPage.put("root", "../");
+    retiredPage.put("path", "retired/");
+    retiredPage.put("cards", retired);
+    write(out, "retired/index.html", "retired.ftlh", retiredPage);
+
+    Map<String, Object> notFound = new HashMap<>(common);
+    notFound.put("root", charter.baseUrl().map(u -> withSlash(u.toString())).orElse("/"));
+    notFound.put("path", "404.html");
+    write(out, "404.html", "404.ftlh", notFound);
+
+    Map<String, Object> feed = new HashMap<>(common);
+    feed.put("root", charter.baseUrl().map(u -> withSlash(u.toString())).orElse(""));
+    List<FeedEntry> entries = feedEntries(explained, t);
+    feed.put("entries", entries);
+    feed.put("updated", entries.isEmpty() ? charter.published() + "T00:00:00Z" : entries.get(0).updated());
+    feed.put("feedId", tagBase(charter) + ":feed");
+    write(out, "feed.xml", "feed.ftlx", feed);
+
+    if (charter.baseUrl().isPresent()) {
+      String base = withSlash(charter.baseUrl().get().toString());
+      List<String> urls = new ArrayList<>();
+      for (String page : pages(explained)) {
+        if (!page.equals("404.html")) {
+          urls.add(base + page.replaceFirst("index\\.html$", ""));
+        }
+      }
+      Map<String, Object> sitemap = new HashMap<>(common);
+      sitemap.put("urls", urls);
+      sitemap.put("lastmod", charter.published().toString());
+      write(out, "sitemap.xml", "sitemap.ftlx", sitemap);
+    }
+    try (OutputStream o = out.open("robots.txt")) {
+      String robots =
+          "User-agent: *\nAllow: /\n"
+              + charter.baseUrl().map(u -> "Sitemap: " + withSlash(u.toString()) + "sitemap.xml\n").orElse("");
+      o.write(robots.getBytes(StandardCharsets.UTF_8));
+    }
+    for (String asset : theme.assets()) {
+      try (InputStream in = theme.asset(asset);
+          OutputStream o = out.open("assets/" + asset)) {
+        in.transferTo(o);
+      }
+    }
+  }
+
+  private void write(Output out, String path, String templateName, Map<String, Object> model)
+      throws IOException, ThemeException {
+    Template template = theme.template(templateName);
+    try (OutputStream o = out.open(path);
+        Writer w = new OutputStreamWriter(o, StandardCharsets.UTF_8)) {
+      template.process(model, w);
+    } catch (TemplateException e) {
+      throw theme.failure(e);
+    }
+  }
+
+  private static SiteInfo siteInfo(ExplainedCharter e) {
+    Charter c = e.charter();
+    return new SiteInfo(
+        c.organisation(),
+        c.title(),
+        c.language(),
+        e.covered(),
+        e.published(),
+        c.published().toString(),
+        e.nextUpdate(),
+        c.nextUpdate().map(LocalDate::toString).orElse(""),
+        e.summary(),
+        c.contact().map(URI::toString).orElse(""),
+        e.promises().stream().anyMatch(p -> p.promise().status() == PromiseStatus.RETIRED));
+  }
+
+  static String verdictClass(Verdict v) {
+    return switch (v) {
+      case MET -> "met";
+      case MISSED -> "missed";
+      case TOO_FEW_TO_TELL -> "unclear";
+      default -> "none";
+    };
+  }
+
+  private Card card(ExplainedPromise p, Map<String, String> t) {
+    var promise = p.promise();
+    Optional<ExplainedHeadline> h = p.headline();
+    String verdictClass = h.map(x -> verdictClass(x.headline().result().verdict())).orElse("none");
+    Words w = h.map(ExplainedHeadline::words).orElse(null);
+    String range = w == null || w.low().isEmpty() ? "" : fill(t.get("range"), Map.of("low", w.low(), "high", w.high()));
+    List<Charts.Point> recent = Charts.points(p.periods());
+    if (recent.size() > 12) {
+      recent = recent.subList(recent.size() - 12, recent.size());
+    }
+    String trend = "";
+    if (recent.stream().anyMatch(x -> x.rate() != null)) {
+      trend = Charts.sparkline(recent, fill(t.get("trend_label"), Map.of("count", String.valueOf(recent.size()))));
+    }
+    return new Card(
+        promise.id(),
+        promise.title(),
+        "promises/" + promise.id() + "/",
+        promise.status().word(),
+        p.label(),
+        verdictClass,
+        w == null ? "" : w.figure(),
+        w == null ? "" : w.denominator(),
+        range,
+        promise.currentTarget().map(r -> r.target().written()).orElse(""),
+        h.map(ExplainedHeadline::when).orElse(""),
+        p.statusSentence(),
+        markup(trend),
+        promise.isMeasured(),
+        promise.status() == PromiseStatus.RETIRED);
+  }
+
+  private PromiseView promiseView(ExplainedPromise p, Map<String, String> t, Charter charter) {
+    var promise = p.promise();
+    Card card = card(p, t);
+    List<Row> rows = new ArrayList<>();
+    for (ExplainedPeriod period : p.periods()) {
+      rows.add(row(period, promise.exclusions(), t));
+    }
+    String chart = "";
+    if (p.periods().stream().anyMatch(x -> x.result().result().interval().isPresent())) {
+      String first = p.periods().get(0).when();
+      String last = p.periods().get(p.periods().size() - 1).when();
+      chart =
+          Charts.promiseChart(
+              Charts.points(p.periods()),
+              fill(t.get("chart_title"), Map.of("title", promise.title())),
+              fill(t.get("chart_desc"), Map.of("unit", promise.unit(), "from", first, "to", last)));
+    }
+    List<Reason> exclusions = new ArrayList<>();
+    promise.exclusions().forEach((code, description) -> exclusions.add(new Reason(code, description, "")));
+    String retiredSentence =
+        promise.retirement().isPresent() ? p.statusSentence().substring(0, p.statusSentence().indexOf(promise.retirement().get().reason()) + promise.retirement().get().reason().length()) : "";
+    return new PromiseView(
+        card,
+        markup(MarkdownHtml.block(promise.promise())),
+        promise.keptWhen(),
+        promise.notCovered().stream().map(m -> markup(MarkdownHtml.inline(m))).toList(),
+        promise.measured().isPresent(),
+        markup(promise.measured().map(MarkdownHtml::block).orElse("")),
+        promise.remedy().isPresent(),
+        markup(promise.remedy().map(MarkdownHtml::block).orElse("")),
+        promise.unit(),
+        markup(chart),
+        rows,
+        p.changes(),
+        promise.targets().stream().anyMatch(r -> r.change() == TargetRule.Change.LOWERED),
+        exclusions,
+        p.headline().map(h -> h.words().exclusions()).orElse(""),
+        promise.isMeasured() ? DataRenderer.csvPath(promise) : "",
+        "promises/" + promise.id() + "/badge.svg",
+        retiredSentence);
+  }
+
+  private static Row row(ExplainedPeriod period, Map<String, String> exclusions, Map<String, String> t) {
+    var r = period.result();
+    Result result = r.result();
+    Words w = period.words();
+    List<Reason> byReason = new ArrayList<>();
+    Optional<Counts> counts = result.counts();
+    if (counts.isPresent()) {
+      for (Map.Entry<String, Long> e : counts.get().excludedByReason().entrySet()) {
+        if (e.getValue() > 0) {
+          byReason.add(new Reason(e.getKey(), exclusions.getOrDefault(e.getKey(), ""), String.format("%,d", e.getValue())));
+        }
+      }
+    }
+    return new Row(
+        "p-" + r.period().label(),
+        r.period().label(),
+        period.when(),
+        w.kept(),
+        w.cases(),
+        w.denominator(),
+        w.figure(),
+        w.low(),
+        w.high(),
+        result.target().written(),
+        w.label(),
+        verdictClass(result.verdict()),
+        counts.isPresent() ? w.excluded() : "",
+        w.excludedShare(),
+        w.stressedFigure(),
+        byReason,
+        result.exclusionFlag(),
+        r.provisional(),
+        result.verdict() == Verdict.NO_DATA,
+        r.note(),
+        w.sentence(),
+        w.exclusions());
+  }
+
+  /** Worked examples for the method page: the first figure in this charter of each kind. */
+  private static List<Example> examples(ExplainedCharter explained, Map<String, String> t) {
+    record Kind(String key, Verdict verdict, Qualifier qualifier) {}
+    List<Kind> kinds =
+        List.of(
+            new Kind("example_met_clear", Verdict.MET, Qualifier.CLEAR),
+            new Kind("example_met_narrow", Verdict.MET, Qualifier.WITHIN_NORMAL_VARIATION),
+            new Kind("example_missed_narrow", Verdict.MISSED, Qualifier.WITHIN_NORMAL_VARIATION),
+            new Kind("example_missed_clear", Verdict.MISSED, Qualifier.CLEAR),
+            new Kind("example_missed_few", Verdict.MISSED, Qualifier.FEW_CASES),
+            new Kind("example_too_few", Verdict.TOO_FEW_TO_TELL, Qualifier.FEW_CASES),
+            new Kind("example_no_cases", Verdict.NO_CASES, null),
+            new Kind("example_no_data", Verdict.NO_DATA, null));
+    List<Example> examples = new ArrayList<>();
+    for (Kind kind : kinds) {
+      found:
+      for (ExplainedPromise p : explained.promises()) {
+        for (ExplainedPeriod period : p.periods()) {
+          Result r = period.result().result();
+          if (r.verdict() == kind.verdict() && r.qualifier().orElse(null) == kind.qualifier()) {
+            examples.add(
+                new Example(
+                    t.getOrDefault(kind.key(), kind.key()),
+                    p.promise().title(),
+                    "promises/" + p.promise().id() + "/#p-" + period.result().period().label(),
+                    period.words().sentence()));
+            break found;
+          }
+        }
+      }
+    }
+    for (ExplainedPromise p : explained.promises()) {
+      for (ExplainedPeriod period : p.periods()) {
+        if (period.result().result().exclusionFlag()) {
+          examples.add(
+              new Example(
+                  t.getOrDefault("example_flagged", "example_flagged"),
+                  p.promise().title(),
+                  "promises/" + p.promise().id() + "/#p-" + period.result().period().label(),
+                  period.words().exclusions()));
+          return examples;
+        }
+      }
+    }
+    return examples;
+  }
+
+  /** Atom entries, newest first, each dated from the data. */
+  private static List<FeedEntry> feedEntries(ExplainedCharter explained, Map<String, String> t) {
+    Charter charter = explained.charter();
+    String tag = tagBase(charter);
+    List<FeedEntry> entries = new ArrayList<>();
+    TreeMap<Period, List<String>> missedBy = new TreeMap<>();
+    TreeMap<Period, Integer> reported = new TreeMap<>();
+    TreeMap<Period, String> whenBy = new TreeMap<>();
+    for (ExplainedPromise p : explained.promises()) {
+      for (ExplainedPeriod period : p.periods()) {
+        Period key = period.result().period();
+        if (period.result().provisional()) {
+          continue;
+        }
+        whenBy.put(key, period.when());
+        reported.merge(key, 1, Integer::sum);
+        missedBy.computeIfAbsent(key, k -> new ArrayList<>());
+        if (period.result().result().verdict() == Verdict.MISSED) {
+          missedBy.get(key).add(p.promise().title());
+        }
+      }
+      String href = "promises/" + p.promise().id() + "/";
+      for (TargetRule rule : p.promise().targets()) {
+        if (rule.change() == TargetRule.Change.FIRST) {
+          String date = rule.from().start().toString();
+          entries.add(
+              new FeedEntry(
+                  tag + ":" + href + "added",
+                  fill(t.get("feed_added"), Map.of("title", p.promise().title())),
+                  date + "T00:00:00Z",
+                  href,
+                  p.changes().get(0)));
+        } else {
+          int i = p.promise().targets().indexOf(rule);
+          entries.add(
+              new FeedEntry(
+                  tag + ":" + href + "target-" + rule.from().label(),
+                  fill(t.get("feed_target_" + rule.change().name().toLowerCase()), Map.of("title", p.promise().title())),
+                  rule.from().start() + "T00:00:00Z",
+                  href,
+                  p.changes().get(i)));
+        }
+      }
+      p.promise()
+          .retirement()
+          .ifPresent(
+              r ->
+                  entries.add(
+                      new FeedEntry(
+                          tag + ":" + href + "retired",
+                          fill(t.get("feed_retired"), Map.of("title", p.promise().title())),
+                          r.on() + "T00:00:00Z",
+                          href,
+                          r.reason())));
+    }
+    // One entry per published period, the newest few, naming every promise missed in it.
+    List<Period> periods = new ArrayList<>(new TreeSet<>(reported.keySet()).descendingSet());
+    for (Period period : periods.subList(0, Math.min(periods.size(), charter.headlinePeriods()))) {
+      List<String> missed = missedBy.get(period);
+      String summary =
+          missed.isEmpty()
+              ? fill(t.get("feed_period_none_missed"), Map.of("count", String.valueOf(reported.get(period))))
+              : fill(t.get("feed_period_missed"), Map.of("list", String.join(", ", missed), "count", String.valueOf(missed.size())));
+      entries.add(
+          new FeedEntry(
+              tag + ":figures-" + period.label(),
+              fill(t.get("feed_period"), Map.of("when", whenBy.get(period))),
+              period.end() + "T00:00:00Z",
+              "",
+              summary));
+    }
+    entries.sort(Comparator.comparing(FeedEntry::updated).reversed().thenComparing(FeedEntry::id));
+    return entries;
+  }
+
+  private static String tagBase(Charter charter) {
+    String host =
+        charter.baseUrl().map(URI::getHost).orElse(charter.organisation().toLowerCase().replaceAll("[^a-z0-9]+", "-") + ".kept.invalid");
+    return "tag:" + host + "," + charter.published().getYear();
+  }
+
+  private String badge(Card card, Map<String, String> t) {
+    String right =
+        card.figure().isEmpty()
+            ? card.label()
+            : fill(t.get("badge_figure"), Map.of("figure", card.figure(), "denominator", card.denominator(), "label", card.label().toLowerCase()));
+    return Charts.badge(card.title(), right, card.verdictClass(), card.title() + ": " + right);
+  }
+
+  static TemplateHTMLOutputModel markup(String html) {
+    try {
+      return HTMLOutputFormat.INSTANCE.fromMarkup(html);
+    } catch (TemplateModelException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String fill(String pattern, Map<String, String> values) {
+    if (pattern == null) {
+      throw new IllegalStateException("the theme's words are missing a key");
+    }
+    String out = pattern;
+    for (Map.Entry<String, String> e : values.entrySet()) {
+      out = out.replace("{" + e.getKey() + "}", e.getValue());
+    }
+    return out;
+  }
+
+  private static String withSlash(String url) {
+    return url.endsWith("/") ? url : url + "/";
+  }
+
+}

@@ -1,0 +1,39 @@
+package dev.kept.render.view;
+
+import java.util.List;
+
+/**
+ * One period in a promise's table: every figure with its denominator, or the declared gap and its
+ * reason (H4, H11, H12).
+ *
+ * @param anchor the row's id, so it can be linked to ("p-2026-03")
+ * @param period the period as written ("2026-03"); {@code when} in words ("March 2026")
+ * @param label the verdict in words
+ * @param excludedShare the share of all cases excluded, or empty when none were
+ * @param stressed the rate if excluded cases counted as not kept, or empty
+ * @param flagged whether the exclusions are flagged (H12)
+ * @param provisional whether the period had not ended when published (H13)
+ */
+public record Row(
+    String anchor,
+    String period,
+    String when,
+    String kept,
+    String cases,
+    String denominator,
+    String figure,
+    String low,
+    String high,
+    String target,
+    String label,
+    String verdictClass,
+    String excluded,
+    String excludedShare,
+    String stressed,
+    List<Reason> byReason,
+    boolean flagged,
+    boolean provisional,
+    boolean gap,
+    String note,
+    String sentence,
+    String exclusionSentence) {}
