@@ -66,7 +66,7 @@ class ExampleCharterTest {
     assertThat(anyPeriod(p -> p.result().exclusionFlag())).as("a flagged exclusion").isTrue();
     assertThat(anyPeriod(p -> p.result().exclusions().map(x -> x.share().doubleValue() > 0.05).orElse(false)))
         .as("more than 5% excluded").isTrue();
-    assertThat(anyPeriod(p -> p.result().verdict() == Verdict.MISSED && p.result().qualifier().orElse(null) == Qualifier.FEW_CASES))
+    assertThat(anyPeriod(p -> p.result().verdict() == Verdict.MISSED && p.result().fewCases()))
         .as("missed on few cases").isTrue();
     assertThat(anyPeriod(PeriodResult::provisional)).as("a provisional period").isTrue();
   }

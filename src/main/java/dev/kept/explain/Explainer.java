@@ -15,6 +15,7 @@ import dev.kept.model.PeriodKind;
 import dev.kept.model.PeriodResult;
 import dev.kept.model.Promise;
 import dev.kept.model.PromiseStatus;
+import dev.kept.model.Qualifier;
 import dev.kept.model.Result;
 import dev.kept.model.Share;
 import dev.kept.model.TargetRule;
@@ -176,6 +177,9 @@ public final class Explainer {
             h.targetChanged() ? "sentence.target.changed" : "sentence.target.headline",
             "");
     List<String> sentences = new ArrayList<>(List.of(core.sentence()));
+    if (h.definitionChanged()) {
+      sentences.add(language.get("sentence.definition.changed"));
+    }
     if (!h.gaps().isEmpty() && h.result().verdict() != Verdict.NO_DATA) {
       sentences.add(
           language.format(
@@ -216,15 +220,17 @@ public final class Explainer {
             "denominator",
             Map.of("kept", numbers.count(c.kept()), "cases", numbers.count(c.cases()), "unit", unit));
     if (r.verdict() == Verdict.NO_CASES) {
+      String key = c.excluded() > 0 ? "verdict.NO_CASES.all_excluded" : "verdict.NO_CASES";
       return new Words(
           language.get("label.NO_CASES"), "", "", "",
           numbers.count(c.kept()), numbers.count(c.cases()), denominator,
           numbers.count(c.excluded()), excludedShare, stressed,
-          language.format("verdict.NO_CASES", Map.of("when", when, "unit", unit)),
+          language.format(
+              key, Map.of("when", when, "unit", unit, "excluded", numbers.count(c.excluded()))),
           exclusions);
     }
     String figure = numbers.rate(c.kept(), c.cases(), t);
-    String[] range = numbers.range(r.interval().orElseThrow(), t);
+    String[] range = numbers.range(r.interval().orElseThrow(), t, r.qualifier().orElseThrow() == Qualifier.CLEAR);
     String low = range[0];
     String high = range[1];
     Map<String, String> values = new HashMap<>();
@@ -246,8 +252,14 @@ public final class Explainer {
             + language.format(targetKey, values)
             + " "
             + language.format(verdictKey, values);
+    String labelKey = "label." + qualifierKey;
+    if (r.fewCases() && r.verdict() == Verdict.MISSED) {
+      // H8: a miss on few cases stays a miss, with the note.
+      sentence += " " + language.format("few_cases_note", values);
+      labelKey = "label.MISSED.few_cases";
+    }
     return new Words(
-        language.get("label." + qualifierKey), figure, low, high,
+        language.get(labelKey), figure, low, high,
         numbers.count(c.kept()), numbers.count(c.cases()), denominator,
         numbers.count(c.excluded()), excludedShare, stressed, sentence, exclusions);
   }
@@ -268,7 +280,12 @@ public final class Explainer {
     values.put("threshold", numbers.target(charter.exclusionWarning()));
     StringBuilder out = new StringBuilder(language.format("exclusions", values));
     if (x.get().wouldChangeVerdict()) {
-      out.append(' ').append(language.format("exclusions.flag.change", values));
+      String key =
+          x.get().verdictIfNotKept() == Verdict.MISSED
+              ? "exclusions.flag.change"
+              : "exclusions.flag.change_other";
+      values.put("label", language.get("verdict_word." + x.get().verdictIfNotKept().name()));
+      out.append(' ').append(language.format(key, values));
     } else if (x.get().flagged()) {
       out.append(' ').append(language.format("exclusions.flag.share", values));
     }

@@ -105,14 +105,28 @@ public final class Numbers {
    * @return the low and high ends, in that order
    */
   public String[] range(Interval interval, Share target) {
+    return range(interval, target, false);
+  }
+
+  /**
+   * The likely range as displayed, as {@link #range(Interval, Share)}; when the verdict is {@code
+   * clear} (the target lies outside the computed range), decimals are also added, up to two, until
+   * the shown range leaves the target outside too, so the range never seems to contradict the
+   * verdict.
+   */
+  public String[] range(Interval interval, Share target, boolean clear) {
     BigDecimal low = interval.low().multiply(HUNDRED);
     BigDecimal high = interval.high().multiply(HUNDRED);
+    BigDecimal t = target.value().multiply(HUNDRED);
     int base = baseDecimals(target);
     int d = base;
     while (d < base + EXTRA_DECIMALS
         && ((high.compareTo(HUNDRED) < 0
                 && high.setScale(d, RoundingMode.CEILING).compareTo(HUNDRED) >= 0)
-            || (low.signum() > 0 && low.setScale(d, RoundingMode.FLOOR).signum() == 0))) {
+            || (low.signum() > 0 && low.setScale(d, RoundingMode.FLOOR).signum() == 0)
+            || (clear
+                && low.setScale(d, RoundingMode.FLOOR).compareTo(t) <= 0
+                && high.setScale(d, RoundingMode.CEILING).compareTo(t) >= 0))) {
       d++;
     }
     BigDecimal shownLow = low.setScale(d, RoundingMode.FLOOR);

@@ -17,9 +17,10 @@ import java.util.Optional;
  *   <li>H2: the target is reached when {@code k ≥ n·t}, compared exactly.
  *   <li>H7: the qualifier is <em>clear</em> when {@code (k − n·t)² ≥ z²·n·t·(1 − t)}.
  *   <li>H8: below {@code n_min(t)} cases a reached target is TOO_FEW_TO_TELL; a missed one stays
- *       MISSED.
+ *       MISSED, with its H7 qualifier and the few-cases note.
  *   <li>H9: {@code n = 0} is NO_CASES.
- *   <li>H12: exclusions are stress-tested by counting them as not kept.
+ *   <li>H12: exclusions are stress-tested by counting them as not kept; any change of verdict is
+ *       flagged.
  * </ul>
  *
  * <p>Thread-safe: instances hold only two settings.
@@ -62,48 +63,76 @@ public final class Judge {
     return gap.multiply(gap).compareTo(variation) >= 0;
   }
 
-  /** Judges a period's (or a pooled window's) counts against the target in force. */
+  /**
+   * Judges a period's (or a pooled window's) counts against the target in force.
+   *
+   * <p>At the boundary of H7's test (the target exactly at an end of the interval) the reading
+   * harder on the organisation wins: a met target is then <em>within normal variation</em>, a
+   * missed one <em>clear</em>. So a 100% target kept in full is never a "clear" success on a
+   * handful of cases.
+   */
   public Result judge(Counts counts, Share target) {
     long k = counts.kept();
     long n = counts.cases();
     long x = counts.excluded();
     long nMin = minimumCases(target);
+    Verdict verdict = verdict(k, n, target, nMin);
     Optional<Exclusions> exclusions = Optional.empty();
     if (x > 0) {
       long all = n + x;
       BigDecimal share = BigDecimal.valueOf(x).divide(BigDecimal.valueOf(all), Wilson.MC);
       BigDecimal stressed = BigDecimal.valueOf(k).divide(BigDecimal.valueOf(all), Wilson.MC);
-      boolean change = n > 0 && reached(k, n, target) && !reached(k, all, target);
+      Verdict ifNotKept = verdict(k, all, target, nMin);
+      boolean change = ifNotKept != verdict;
       boolean over =
           BigDecimal.valueOf(x)
                   .compareTo(BigDecimal.valueOf(all).multiply(exclusionWarning.value()))
               > 0;
-      exclusions = Optional.of(new Exclusions(share, stressed, change, over || change));
+      exclusions = Optional.of(new Exclusions(share, stressed, ifNotKept, change, over || change));
     }
     if (n == 0) {
       return new Result(
           Optional.of(counts), target, Verdict.NO_CASES, Optional.empty(), Optional.empty(), nMin,
-          exclusions);
+          exclusions, false);
     }
-    boolean reached = reached(k, n, target);
-    Verdict verdict;
+    boolean few = n < nMin;
     Qualifier qualifier;
-    if (n < nMin) {
-      verdict = reached ? Verdict.TOO_FEW_TO_TELL : Verdict.MISSED;
+    if (verdict == Verdict.TOO_FEW_TO_TELL) {
       qualifier = Qualifier.FEW_CASES;
     } else {
-      verdict = reached ? Verdict.MET : Verdict.MISSED;
-      qualifier = clear(k, n, target) ? Qualifier.CLEAR : Qualifier.WITHIN_NORMAL_VARIATION;
+      qualifier = clear(k, n, target, verdict == Verdict.MET) ? Qualifier.CLEAR : Qualifier.WITHIN_NORMAL_VARIATION;
     }
     return new Result(
         Optional.of(counts), target, verdict, Optional.of(qualifier),
-        Optional.of(Wilson.interval(k, n)), nMin, exclusions);
+        Optional.of(Wilson.interval(k, n)), nMin, exclusions, few);
+  }
+
+  /** The status alone (H2, H8, H9), without the qualifier. */
+  private static Verdict verdict(long k, long n, Share target, long nMin) {
+    if (n == 0) {
+      return Verdict.NO_CASES;
+    }
+    boolean reached = reached(k, n, target);
+    if (n < nMin) {
+      return reached ? Verdict.TOO_FEW_TO_TELL : Verdict.MISSED;
+    }
+    return reached ? Verdict.MET : Verdict.MISSED;
+  }
+
+  /** H7 with the boundary read against the organisation: strict for a success, not for a miss. */
+  static boolean clear(long k, long n, Share target, boolean met) {
+    BigDecimal t = target.value();
+    BigDecimal bn = BigDecimal.valueOf(n);
+    BigDecimal gap = BigDecimal.valueOf(k).subtract(bn.multiply(t));
+    BigDecimal variation = Wilson.Z2.multiply(bn).multiply(t).multiply(BigDecimal.ONE.subtract(t));
+    int cmp = gap.multiply(gap).compareTo(variation);
+    return met ? cmp > 0 : cmp >= 0;
   }
 
   /** A declared gap: no figures, so no verdict beyond NO_DATA (H11). */
   public Result gap(Share target) {
     return new Result(
         Optional.empty(), target, Verdict.NO_DATA, Optional.empty(), Optional.empty(),
-        minimumCases(target), Optional.empty());
+        minimumCases(target), Optional.empty(), false);
   }
 }

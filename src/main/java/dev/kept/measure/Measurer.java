@@ -22,7 +22,7 @@ import java.util.Optional;
  *
  * <p>The headline rule: pool (H3) the counts of the charter's {@code headline} latest complete
  * periods, ending at the latest period that had ended by the published date across the charter's
- * active promises. The window is the same for every active promise, never chosen per promise;
+ * active promises (by the calendar: the period before the one the published date falls in). The window is the same for every active promise, never chosen per promise;
  * provisional periods are never pooled; gaps in the window are listed, not averaged over. A retired
  * promise's window ends at its own last complete period. When the target changed within the window,
  * the pooled figure is judged against the highest target in force during it, so a lowered target
@@ -35,12 +35,8 @@ public final class Measurer {
   public MeasuredCharter measure(Charter charter) {
     Judge judge = new Judge(charter.minimumCases(), charter.exclusionWarning());
     Optional<Period> latestComplete =
-        charter.promises().stream()
-            .filter(p -> p.status() == PromiseStatus.ACTIVE)
-            .flatMap(p -> p.figures().stream())
-            .map(FigureRow::period)
-            .filter(period -> period.endedBy(charter.published()))
-            .max(Period::compareTo);
+        Optional.of(
+            Period.latestEndedBy(charter.published(), charter.periodKind(), charter.yearStarts()));
     List<MeasuredPromise> promises = new ArrayList<>();
     for (Promise promise : charter.promises()) {
       promises.add(measure(promise, charter, judge, latestComplete));
@@ -91,11 +87,17 @@ public final class Measurer {
     List<Period> gaps = new ArrayList<>();
     Share highest = null;
     boolean changed = false;
+    String definition = null;
+    boolean redefined = false;
     for (PeriodResult p : periods) {
       if (p.period().compareTo(from) < 0 || p.period().compareTo(end) > 0 || p.provisional()) {
         continue;
       }
       Share target = p.rule().target();
+      if (definition != null && !definition.equals(p.rule().keptWhen())) {
+        redefined = true;
+      }
+      definition = p.rule().keptWhen();
       if (highest != null && target.compareTo(highest) != 0) {
         changed = true;
       }
@@ -120,6 +122,7 @@ public final class Measurer {
             span,
             gaps,
             pooled == null ? judge.gap(highest) : judge.judge(pooled, highest),
-            changed));
+            changed,
+            redefined));
   }
 }

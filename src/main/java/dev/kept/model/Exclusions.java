@@ -8,15 +8,20 @@ import java.util.Objects;
  *
  * @param share {@code x / (n + x)}: the share of all cases that were left out
  * @param rateIfNotKept {@code k / (n + x)}: the rate if every excluded case had counted as not kept
- * @param wouldChangeVerdict whether counting them as not kept would turn a reached target into a
- *     missed one
+ * @param verdictIfNotKept the verdict if every excluded case had counted as not kept
+ * @param wouldChangeVerdict whether that verdict differs from the figure's own
  * @param flagged whether readers are warned: the share is above the charter's threshold, or the
  *     verdict would change
  */
 public record Exclusions(
-    BigDecimal share, BigDecimal rateIfNotKept, boolean wouldChangeVerdict, boolean flagged) {
+    BigDecimal share,
+    BigDecimal rateIfNotKept,
+    Verdict verdictIfNotKept,
+    boolean wouldChangeVerdict,
+    boolean flagged) {
   public Exclusions {
     Objects.requireNonNull(share, "share");
     Objects.requireNonNull(rateIfNotKept, "rateIfNotKept");
+    Objects.requireNonNull(verdictIfNotKept, "verdictIfNotKept");
   }
 }

@@ -13,9 +13,17 @@ import java.util.Objects;
  * @param gaps the periods in the window that have no figures (H11); they are not pooled
  * @param targetChanged whether the target changed within the window; the headline is then judged
  *     against the highest target in force during it
+ * @param definitionChanged whether what counts as kept changed within the window, so the pooled
+ *     counts mix definitions (H15)
  */
 public record Headline(
-    Period from, Period to, int periods, List<Period> gaps, Result result, boolean targetChanged) {
+    Period from,
+    Period to,
+    int periods,
+    List<Period> gaps,
+    Result result,
+    boolean targetChanged,
+    boolean definitionChanged) {
   public Headline {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");

@@ -7,8 +7,8 @@ import java.util.Optional;
 /**
  * The charter with every promise measured, in the charter's order (H14).
  *
- * @param latestComplete the latest period, over the charter's active promises, that had ended by
- *     the published date: the end of every active promise's headline window (H13)
+ * @param latestComplete the latest period that had ended by the published date, by the calendar:
+ *     the end of every active promise's headline window (H13); always present
  */
 public record MeasuredCharter(
     Charter charter, List<MeasuredPromise> promises, Optional<Period> latestComplete) {

@@ -81,6 +81,27 @@ public record Period(PeriodKind kind, int index, int yearStarts) implements Comp
     }
   }
 
+  /** The period of this kind that contains {@code day}. */
+  public static Period containing(LocalDate day, PeriodKind kind, int yearStarts) {
+    switch (kind) {
+      case MONTH:
+        return new Period(kind, day.getYear() * 12 + day.getMonthValue() - 1, yearStarts);
+      case QUARTER:
+        return new Period(kind, day.getYear() * 4 + (day.getMonthValue() - 1) / 3, yearStarts);
+      default:
+        int year = day.getMonthValue() >= yearStarts ? day.getYear() : day.getYear() - 1;
+        return new Period(kind, year, yearStarts);
+    }
+  }
+
+  /**
+   * The latest period of this kind that has ended by {@code day}: the one before the period
+   * containing it.
+   */
+  public static Period latestEndedBy(LocalDate day, PeriodKind kind, int yearStarts) {
+    return containing(day, kind, yearStarts).plus(-1);
+  }
+
   /** How a period of this kind is written, for error messages: {@code 2026-03}, and so on. */
   public static String example(PeriodKind kind, int yearStarts) {
     switch (kind) {

@@ -13,6 +13,8 @@ import java.util.Optional;
  * @param interval the 95% Wilson interval of {@code k / n} (H6); empty when there are no cases
  * @param minimumCases {@code n_min(t)}: the fewest cases that can tell a result (H8)
  * @param exclusions the H12 stress test; empty when nothing was excluded
+ * @param fewCases whether there were fewer than {@code minimumCases} cases (H8): a reached target
+ *     is then TOO_FEW_TO_TELL, and a missed one stays MISSED with the note "based on only N cases"
  */
 public record Result(
     Optional<Counts> counts,
@@ -21,7 +23,8 @@ public record Result(
     Optional<Qualifier> qualifier,
     Optional<Interval> interval,
     long minimumCases,
-    Optional<Exclusions> exclusions) {
+    Optional<Exclusions> exclusions,
+    boolean fewCases) {
   public Result {
     Objects.requireNonNull(counts, "counts");
     Objects.requireNonNull(target, "target");

@@ -41,7 +41,9 @@ public record Share(BigDecimal value, String written) implements Comparable<Shar
 
   /** How many decimals the percentage was written with: 0 for {@code 95%}, 1 for {@code 99.9%}. */
   public int percentDecimals() {
-    return Math.max(0, value.movePointRight(2).stripTrailingZeros().scale());
+    String number = written.substring(0, written.length() - 1);
+    int dot = number.indexOf('.');
+    return dot < 0 ? 0 : number.length() - dot - 1;
   }
 
   public boolean isZero() {

@@ -10,7 +10,9 @@ import java.util.Optional;
  * @param target the share that must be kept
  * @param keptWhen what counts as kept from this period on
  * @param reason why the target or definition changed; empty only for the first version
- * @param change how this version differs from the one before it
+ * @param change how this version's target differs from the one before it
+ * @param definitionChanged whether what counts as kept differs from the version before, whatever
+ *     happened to the target (H15: a raised target can hide a looser definition)
  */
 public record TargetRule(
     Period from,
@@ -18,6 +20,7 @@ public record TargetRule(
     String keptWhen,
     Optional<String> reason,
     Change change,
+    boolean definitionChanged,
     SourcePos pos) {
 
   /** How a version of a target compares with the one before it. */

@@ -29,6 +29,8 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
+import dev.kept.model.Interval;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -149,6 +151,7 @@ public final class DataRenderer {
       g.writeStringField("kept_when", t.keptWhen());
       nullable(g, "reason", t.reason());
       g.writeStringField("change", t.change().name().toLowerCase());
+      g.writeBooleanField("definition_changed", t.definitionChanged());
       g.writeEndObject();
     }
     g.writeEndArray();
@@ -175,6 +178,7 @@ public final class DataRenderer {
       }
       g.writeEndArray();
       g.writeBooleanField("target_changed", headline.targetChanged());
+      g.writeBooleanField("definition_changed", headline.definitionChanged());
       writeFigure(g, headline.result(), h.words());
       g.writeEndObject();
     } else {
@@ -215,8 +219,8 @@ public final class DataRenderer {
     g.writeStringField("target", r.target().written());
     nullable(g, "display", Optional.of(words.figure()).filter(s -> !s.isEmpty()));
     if (r.interval().isPresent()) {
-      g.writeNumberField("low", r.interval().get().low().round(BOUNDS).stripTrailingZeros());
-      g.writeNumberField("high", r.interval().get().high().round(BOUNDS).stripTrailingZeros());
+      g.writeNumberField("low", low(r.interval().get()));
+      g.writeNumberField("high", high(r.interval().get()));
     } else {
       g.writeNullField("low");
       g.writeNullField("high");
@@ -226,16 +230,29 @@ public final class DataRenderer {
     g.writeStringField("verdict", r.verdict().name());
     nullable(g, "qualifier", r.qualifier().map(q -> q.words()));
     g.writeNumberField("minimum_cases", r.minimumCases());
+    g.writeBooleanField("few_cases", r.fewCases());
     g.writeBooleanField("exclusion_flag", r.exclusionFlag());
     if (r.exclusions().isPresent()) {
       g.writeNumberField("exclusion_share", round(r.exclusions().get().share()));
       g.writeNumberField("rate_if_excluded_not_kept", round(r.exclusions().get().rateIfNotKept()));
+      g.writeStringField("verdict_if_excluded_not_kept", r.exclusions().get().verdictIfNotKept().name());
     } else {
       g.writeNullField("exclusion_share");
       g.writeNullField("rate_if_excluded_not_kept");
+      g.writeNullField("verdict_if_excluded_not_kept");
     }
     g.writeStringField("sentence", words.sentence());
     nullable(g, "exclusion_sentence", Optional.of(words.exclusions()).filter(s -> !s.isEmpty()));
+  }
+
+  /** The low bound at 17 digits, rounded down so the published range contains the computed one (H6). */
+  private static BigDecimal low(Interval interval) {
+    return interval.low().round(new MathContext(17, RoundingMode.FLOOR)).stripTrailingZeros();
+  }
+
+  /** The high bound at 17 digits, rounded up (H6). */
+  private static BigDecimal high(Interval interval) {
+    return interval.high().round(new MathContext(17, RoundingMode.CEILING)).stripTrailingZeros();
   }
 
   private static BigDecimal round(BigDecimal value) {
@@ -292,8 +309,8 @@ public final class DataRenderer {
         }
         g.writeString(r.target().written());
         g.writeString(Cells.neutralise(w.figure()));
-        g.writeString(r.interval().map(i -> i.low().round(BOUNDS).stripTrailingZeros().toPlainString()).orElse(""));
-        g.writeString(r.interval().map(i -> i.high().round(BOUNDS).stripTrailingZeros().toPlainString()).orElse(""));
+        g.writeString(r.interval().map(i -> low(i).toPlainString()).orElse(""));
+        g.writeString(r.interval().map(i -> high(i).toPlainString()).orElse(""));
         g.writeString(r.verdict().name());
         g.writeString(r.qualifier().map(q -> q.words()).orElse(""));
         g.writeString(String.valueOf(r.exclusionFlag()));

@@ -159,7 +159,7 @@ public final class CharterValidator {
       }
     }
 
-    checkLatestPeriod(published, figuresById, settings.published(), findings);
+    checkLatestPeriod(published, figuresById, settings, findings);
 
     List<Promise> ordered = order(head, published, promiseIds, drafts, raw, findings);
     if (findings.hasErrors() || head == null) {
@@ -174,42 +174,45 @@ public final class CharterValidator {
   }
 
   /**
-   * H11: every active, measured promise reports up to the charter's latest complete period (the
-   * latest period, in any active promise's figures, that ended by the published date); a promise
-   * that stops early has an undeclared gap at its end. Figures for a period still in progress are
-   * optional, and provisional.
+   * H11: every measured promise reports every period from its start to the charter's latest
+   * complete period: the latest period that had ended by the published date, by the calendar, not
+   * by whatever the figures happen to hold. A retired promise reports up to the period it was
+   * retired in. A promise that stops early has an undeclared gap at its end. Figures for a period
+   * still in progress are optional, and provisional.
    */
   private static void checkLatestPeriod(
       Map<String, Promise> promises,
       Map<String, FiguresFile> files,
-      LocalDate published,
+      Settings settings,
       Findings findings) {
-    Optional<Period> latest =
-        promises.values().stream()
-            .filter(p -> p.status() == PromiseStatus.ACTIVE)
-            .flatMap(p -> p.figures().stream())
-            .map(FigureRow::period)
-            .filter(period -> period.endedBy(published))
-            .max(Period::compareTo);
-    if (latest.isEmpty()) {
-      return;
-    }
+    Period latest = Period.latestEndedBy(settings.published(), settings.kind(), settings.yearStarts());
     for (Promise p : promises.values()) {
-      if (p.status() != PromiseStatus.ACTIVE || !p.isMeasured()) {
+      if (!p.isMeasured()) {
         continue;
       }
+      Period due = latest;
+      if (p.retirement().isPresent()) {
+        Period retiredIn =
+            Period.containing(p.retirement().get().on(), settings.kind(), settings.yearStarts());
+        if (retiredIn.compareTo(due) < 0) {
+          due = retiredIn;
+        }
+      }
       Period since = p.since().orElseThrow();
-      if (since.compareTo(latest.get()) > 0) {
-        continue; // starts after the latest period: nothing is due yet
+      if (since.compareTo(due) > 0) {
+        continue; // starts after the latest complete period: nothing is due yet
       }
       Period from =
           p.figures().isEmpty() ? since : p.figures().get(p.figures().size() - 1).period().next();
-      if (from.compareTo(latest.get()) <= 0) {
+      if (from.compareTo(due) <= 0) {
+        String why =
+            due.equals(latest)
+                ? "; the charter reports up to " + latest
+                : "; the promise was retired in " + due;
         findings.ruleError(
             "H11",
             files.get(p.id()).table().end(),
-            "no row for " + FiguresReader.span(from, latest.get())
-                + "; the charter reports up to " + latest.get(),
+            "no row for " + FiguresReader.span(from, due) + why,
             "Add the figures, or declare each missing period: a row with the period, empty"
                 + " counts and a note saying why there are no figures.");
       }
@@ -347,6 +350,13 @@ public final class CharterValidator {
       }
     }
     Optional<YScalar> next = f.scalar("next_update");
+    if (next.isEmpty() && !f.misspelt("next_update") && !f.node("next_update").filter(n -> !(n instanceof YScalar)).isPresent()) {
+      findings.ruleError(
+          "H18",
+          f.keyPos("next_update"),
+          "'next_update' is missing from charter.yaml",
+          "Say when readers can expect the next figures: 'next_update: YYYY-MM-DD'.");
+    }
     if (next.isPresent()) {
       Optional<LocalDate> date = PromiseReader.parseDate(next.get().text().strip());
       if (date.isEmpty()) {

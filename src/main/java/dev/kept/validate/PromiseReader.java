@@ -235,7 +235,7 @@ final class PromiseReader {
         targets.add(
             new TargetRule(
                 since.get(), target.get(), keptWhen, Optional.empty(), TargetRule.Change.FIRST,
-                f.posOf("target")));
+                false, f.posOf("target")));
       }
       return;
     }
@@ -290,7 +290,7 @@ final class PromiseReader {
         previous =
             new TargetRule(
                 from.get(), share.get(), currentKeptWhen, reason, TargetRule.Change.FIRST,
-                entry.pos());
+                false, entry.pos());
         targets.add(previous);
         continue;
       }
@@ -320,7 +320,9 @@ final class PromiseReader {
                       ? TargetRule.Change.UNCHANGED
                       : TargetRule.Change.REDEFINED;
       previous =
-          new TargetRule(from.get(), share.get(), currentKeptWhen, reason, change, entry.pos());
+          new TargetRule(
+              from.get(), share.get(), currentKeptWhen, reason, change,
+              !currentKeptWhen.equals(previous.keptWhen()), entry.pos());
       targets.add(previous);
     }
   }

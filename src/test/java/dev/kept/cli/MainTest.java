@@ -58,6 +58,7 @@ class MainTest {
                     organisation: Test Water
                     title: Our promises
                     published: 2026-11-16
+                    next_update: 2026-12-14
                     perod: month
                     -- figures/calls.csv --
                     period,cases,kept,excluded,note
@@ -72,7 +73,7 @@ class MainTest {
     String c = charter.toString();
     assertThat(r.err())
         .isEqualTo(
-            c + "/charter.yaml:4:1: error: unknown key 'perod' in charter.yaml\n"
+            c + "/charter.yaml:5:1: error: unknown key 'perod' in charter.yaml\n"
                 + "  hint: Did you mean 'period'?\n"
                 + c + "/figures/calls.csv:3:13: error: 101 kept is more than the 100 cases counted\n"
                 + "  hint: Check the export: 'cases' counts every case after exclusions, 'kept' those kept.\n"

@@ -69,7 +69,11 @@ class ExplainerTest {
   @Test
   void h8_aMissOnFewCasesSaysHowFew() {
     assertThat(october(oneMonth("95%", "2026-10,12,10,0,")).sentence())
-        .contains("We missed it. This is based on only 12 calls");
+        .endsWith("We missed it narrowly: the gap is small enough to be normal variation (likely range"
+            + " 55.1% to 95.4%). This is based on only 12 calls.");
+    assertThat(october(oneMonth("95%", "2026-10,72,0,0,")).sentence())
+        .contains("We missed it, by more than normal variation would explain")
+        .endsWith("This is based on only 72 calls.");
   }
 
   @Test

@@ -68,7 +68,11 @@ class JudgeTest {
   void h8_fewCasesNeverSoftenAFailure() {
     Result r = judge.judge(Counts.of(60, 72), share("95%"));
     assertThat(r.verdict()).isEqualTo(Verdict.MISSED);
-    assertThat(r.qualifier()).contains(Qualifier.FEW_CASES);
+    assertThat(r.qualifier()).contains(Qualifier.CLEAR);
+    assertThat(r.fewCases()).isTrue();
+    Result narrow = judge.judge(Counts.of(66, 72), share("95%"));
+    assertThat(narrow.verdict()).isEqualTo(Verdict.MISSED);
+    assertThat(narrow.qualifier()).contains(Qualifier.WITHIN_NORMAL_VARIATION);
   }
 
   @Test
@@ -98,6 +102,31 @@ class JudgeTest {
         assertThat(clear).as("%d of %d", k, n).isEqualTo(outside);
       }
     }
+  }
+
+  @Test
+  void h7_aHundredPercentTargetKeptInFullIsNeverAClearSuccess() {
+    // 100% is the top of the interval itself, not outside it: read against the organisation.
+    Result r = judge.judge(Counts.of(50, 50), share("100%"));
+    assertThat(r.verdict()).isEqualTo(Verdict.MET);
+    assertThat(r.qualifier()).contains(Qualifier.WITHIN_NORMAL_VARIATION);
+    assertThat(judge.judge(Counts.of(49, 50), share("100%")).qualifier()).contains(Qualifier.CLEAR);
+  }
+
+  @Test
+  void h12_everyCaseExcludedIsFlagged() {
+    Result r = new Judge(30, share("100%")).judge(new Counts(0, 0, Map.of("x", 5000L)), share("95%"));
+    assertThat(r.verdict()).isEqualTo(Verdict.NO_CASES);
+    assertThat(r.exclusions().orElseThrow().verdictIfNotKept()).isEqualTo(Verdict.MISSED);
+    assertThat(r.exclusionFlag()).isTrue();
+  }
+
+  @Test
+  void h12_anyChangeOfVerdictIsFlagged() {
+    // 60 of 60 is too few to tell at 95%; with 20 excluded counted as not kept, 60 of 80 is missed.
+    Result r = judge.judge(new Counts(60, 60, Map.of("x", 20L)), share("95%"));
+    assertThat(r.verdict()).isEqualTo(Verdict.TOO_FEW_TO_TELL);
+    assertThat(r.exclusions().orElseThrow().wouldChangeVerdict()).isTrue();
   }
 
   @Test

@@ -44,6 +44,7 @@ class MeasurerTest {
                     organisation: Test Water
                     title: Our promises
                     published: 2026-11-16
+                    next_update: 2026-12-14
                     minimum_cases: 1
                     headline: 2
                     -- promises/calls.yaml --
@@ -76,6 +77,7 @@ class MeasurerTest {
                     organisation: Test Water
                     title: Our promises
                     published: 2026-11-16
+                    next_update: 2026-12-14
                     headline: 3
                     -- promises/emails.yaml --
                     title: Replying to emails

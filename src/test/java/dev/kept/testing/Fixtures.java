@@ -19,6 +19,7 @@ public final class Fixtures {
       organisation: Test Water
       title: Our promises
       published: 2026-11-16
+      next_update: 2026-12-14
       -- promises/calls.yaml --
       title: Answering calls
       promise: We answer your call within 2 minutes.
