@@ -67,12 +67,14 @@ public final class Pipeline {
    *
    * @param charter the explained charter, when the charter had no errors
    * @param published whether a new site replaced the output
+   * @param promiseFiles how many promise files were checked, drafts included
    */
   public record Outcome(
       List<Finding> findings,
       List<StageTime> times,
       Optional<ExplainedCharter> charter,
-      boolean published) {
+      boolean published,
+      int promiseFiles) {
     public Outcome {
       findings = List.copyOf(findings);
       times = List.copyOf(times);
@@ -95,7 +97,7 @@ public final class Pipeline {
     Timer timer = new Timer();
     Findings findings = new Findings();
     Optional<ExplainedCharter> explained = understand(findings, timer);
-    return new Outcome(findings.all(), timer.times, explained, false);
+    return new Outcome(findings.all(), timer.times, explained, false, timer.promiseFiles);
   }
 
   /**
@@ -111,7 +113,7 @@ public final class Pipeline {
     Findings findings = new Findings();
     Optional<ExplainedCharter> explained = understand(findings, timer);
     if (explained.isEmpty()) {
-      return new Outcome(findings.all(), timer.times, explained, false);
+      return new Outcome(findings.all(), timer.times, explained, false, timer.promiseFiles);
     }
     Publisher publisher = new Publisher(options.out());
     try (Publisher.Staging staging = publisher.begin()) {
@@ -126,7 +128,7 @@ public final class Pipeline {
       staging.commit();
       timer.stop("publish");
     }
-    return new Outcome(findings.all(), timer.times, explained, true);
+    return new Outcome(findings.all(), timer.times, explained, true, timer.promiseFiles);
   }
 
   private Optional<ExplainedCharter> understand(Findings findings, Timer timer) {
@@ -134,6 +136,7 @@ public final class Pipeline {
     CharterLoader.LoadResult loaded =
         new CharterLoader(options.limits()).load(options.charter(), options.charterName());
     findings.addAll(loaded.findings());
+    timer.promiseFiles = loaded.charter().promiseIds().size();
     timer.stop("load");
     CharterValidator.ValidationResult validated =
         new CharterValidator().validate(loaded.charter(), options.buildDate());
@@ -154,6 +157,7 @@ public final class Pipeline {
   private static final class Timer {
     private final List<StageTime> times = new ArrayList<>();
     private long last;
+    private int promiseFiles;
 
     void start() {
       last = System.nanoTime();

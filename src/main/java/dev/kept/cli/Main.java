@@ -143,6 +143,14 @@ public final class Main implements Callable<Integer> {
     boolean strict;
 
     Pipeline pipeline(String outDir) {
+      if (charter.isBlank()) {
+        throw new CommandLine.ParameterException(new CommandLine(this), "--charter needs a folder name");
+      }
+      if (java.nio.file.Files.isRegularFile(Path.of(charter))) {
+        throw new CommandLine.ParameterException(
+            new CommandLine(this),
+            "--charter names a file, " + charter + "; name the folder that holds charter.yaml");
+      }
       return new Pipeline(
           new Pipeline.Options(
               Path.of(charter), charter, Path.of(outDir), parent.buildDate(), Limits.DEFAULT));
@@ -180,12 +188,16 @@ public final class Main implements Callable<Integer> {
       if (failing > 0) {
         parent.err.println(
             charter + ": " + count(errors, "error", "errors") + ", "
-                + count(warnings, "warning", "warnings") + ". Nothing was published.");
+                + count(warnings, "warning", "warnings")
+                + (strict && warnings > 0 ? " (errors with --strict)" : "") + ".");
         return ExitCode.CHARTER_ERRORS;
       }
-      int promises = outcome.charter().map(c -> c.promises().size()).orElse(0);
+      int published = outcome.charter().map(c -> c.promises().size()).orElse(0);
+      int drafts = outcome.promiseFiles() - published;
       parent.out.println(
-          charter + ": " + count(promises, "promise", "promises") + " checked, no errors"
+          charter + ": " + count(outcome.promiseFiles(), "promise", "promises") + " checked"
+              + (drafts > 0 ? " (" + count(drafts, "draft", "drafts") + ", not published)" : "")
+              + ", no errors"
               + (warnings > 0 ? ", " + count(warnings, "warning", "warnings") : "") + ".");
       return ExitCode.OK;
     }
@@ -215,11 +227,26 @@ public final class Main implements Callable<Integer> {
     public Integer call() {
       Pipeline.Outcome outcome;
       try {
+        if (out.isBlank()) {
+          throw new CommandLine.ParameterException(new CommandLine(this), "--out needs a folder name");
+        }
+        Path outPath = Path.of(out).toAbsolutePath().normalize();
+        Path charterPath = Path.of(charter).toAbsolutePath().normalize();
+        if (outPath.startsWith(charterPath) || charterPath.startsWith(outPath)) {
+          throw new CommandLine.ParameterException(
+              new CommandLine(this),
+              "--out " + out + " and --charter " + charter + " overlap; write the site outside the charter folder");
+        }
         Pipeline pipeline = pipeline(out);
         if (strict) {
           Pipeline.Outcome checked = pipeline.check();
           if (report(checked.findings()) > 0) {
-            parent.err.println(charter + ": warnings are errors with --strict. Nothing was published.");
+            long errors = checked.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
+            long warnings = checked.findings().size() - errors;
+            parent.err.println(
+                charter + ": " + count(errors, "error", "errors") + ", "
+                    + count(warnings, "warning", "warnings") + " (errors with --strict). Nothing was"
+                    + " published; " + out + "/ is unchanged.");
             return ExitCode.CHARTER_ERRORS;
           }
         }

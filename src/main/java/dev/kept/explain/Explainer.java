@@ -174,7 +174,11 @@ public final class Explainer {
             charter,
             when,
             keptWhen,
-            h.targetChanged() ? "sentence.target.changed" : "sentence.target.headline",
+            h.targetChanged()
+                ? "sentence.target.changed"
+                : promise.status() == PromiseStatus.RETIRED
+                    ? "sentence.target.period"
+                    : "sentence.target.headline",
             "");
     List<String> sentences = new ArrayList<>(List.of(core.sentence()));
     if (h.definitionChanged()) {

@@ -44,7 +44,8 @@ final class CsvReader {
         } else if (token == JsonToken.END_ARRAY) {
           depth--;
           if (depth == 1 && cells != null) {
-            boolean blank = cells.size() == 1 && cells.get(0).text().isBlank();
+            // A blank line, or a row of empty cells as spreadsheets write at the end (",,,,").
+            boolean blank = cells.stream().allMatch(c -> c.text().isBlank());
             if (!cells.isEmpty() && !blank) {
               rows.add(new Row(cells, cells.get(0).pos()));
               if (rows.size() > limits.maxRows() + 1) {
@@ -62,10 +63,20 @@ final class CsvReader {
         }
       }
     } catch (JsonProcessingException e) {
-      findings.error(
-          pos(file, e.getLocation()),
-          "the CSV is not well-formed: " + firstLine(e.getOriginalMessage()),
-          "Check the quotes on this line: a quoted cell must end with a quote before the next comma.");
+      String problem = String.valueOf(e.getOriginalMessage());
+      String message;
+      String hint;
+      if (problem.contains("Expected column separator")) {
+        message = "a quote inside a quoted cell is not doubled";
+        hint = "Inside a quoted cell, write each quote twice: \"We said \"\"sorry\"\"\".";
+      } else if (problem.contains("Missing closing quote")) {
+        message = "a quoted cell is never closed";
+        hint = "Add the closing quote at the end of the cell, and write each quote inside it twice.";
+      } else {
+        message = "the CSV is not well-formed: " + firstLine(problem);
+        hint = "Check the quotes on this line: a quoted cell must end with a quote before the next comma.";
+      }
+      findings.error(pos(file, e.getLocation()), message, hint);
       return Optional.empty();
     } catch (IOException e) {
       findings.error(SourcePos.file(file), "the CSV could not be read: " + e.getMessage());

@@ -60,11 +60,27 @@ final class YamlReader {
     Yaml yaml =
         new Yaml(
             new SafeConstructor(options), new Representer(dumper), dumper, options, new Resolver());
+    if (text.indexOf('!') >= 0 && refuseExplicitTags(yaml, text, file, findings)) {
+      return Optional.empty();
+    }
     Node root;
     try {
       root = yaml.compose(new StringReader(text));
     } catch (MarkedYAMLException e) {
-      findings.error(pos(file, e.getProblemMark()), describe(e), hintFor(e));
+      Optional<String[]> better = diagnose(text, e.getProblemMark());
+      if (better.isPresent()) {
+        String[] d = better.get();
+        findings.error(
+            new SourcePos(file, Integer.parseInt(d[0]), Integer.parseInt(d[1])), d[2], d[3]);
+      } else {
+        findings.error(pos(file, e.getProblemMark()), describe(e), hintFor(e));
+      }
+      return Optional.empty();
+    } catch (org.yaml.snakeyaml.reader.ReaderException e) {
+      findings.error(
+          at(text, file, Math.max(0, e.getPosition())),
+          String.format("the file contains an invisible control character (U+%04X)", e.getCodePoint()),
+          "Delete it: it often comes with text copied out of another program.");
       return Optional.empty();
     } catch (YAMLException e) {
       String message = String.valueOf(e.getMessage());
@@ -212,6 +228,85 @@ final class YamlReader {
       return SourcePos.file(file);
     }
     return new SourcePos(file, mark.getLine() + 1, mark.getColumn() + 1);
+  }
+
+  /**
+   * Finds tags written out in the file ({@code !!str}, {@code !!float}, {@code !foo}): Kept types
+   * every value itself, so a tag is at best noise and at worst an attempt to build an object.
+   *
+   * @return whether any was found (and reported)
+   */
+  private static boolean refuseExplicitTags(Yaml yaml, String text, String file, Findings findings) {
+    boolean found = false;
+    try {
+      for (org.yaml.snakeyaml.events.Event event : yaml.parse(new StringReader(text))) {
+        String tag = null;
+        if (event instanceof org.yaml.snakeyaml.events.ScalarEvent scalar) {
+          tag = scalar.getTag();
+        } else if (event instanceof org.yaml.snakeyaml.events.CollectionStartEvent collection) {
+          tag = collection.getTag();
+        }
+        if (tag != null && !tag.equals("!")) {
+          found = true;
+          findings.error(
+              pos(file, event.getStartMark()),
+              "the tag " + tag.replace("tag:yaml.org,2002:", "!!") + " is not allowed",
+              "Kept reads every value as text and types it itself. Remove the tag (the word after"
+                  + " ! or !!), and quote the value if it needs it.");
+        }
+      }
+    } catch (YAMLException e) {
+      return found; // compose reports the syntax error with its place
+    }
+    return found;
+  }
+
+  private static final java.util.regex.Pattern NO_SPACE_AFTER_COLON =
+      java.util.regex.Pattern.compile("^\\s*(?:-\\s+)?[A-Za-z_][\\w-]*:(?=[^\\s/])");
+  private static final java.util.regex.Pattern SPECIAL_START =
+      java.util.regex.Pattern.compile(
+          "^\\s*(?:-\\s+)?(?:[A-Za-z_][\\w-]*:\\s+)?([*%@`]|\\[(?=[^\\]]*\\]\\())");
+
+  /**
+   * A plainer account of common YAML mistakes, from the lines around where the parser stopped:
+   * a non-breaking space, a missing space after a colon, or a value starting with a character YAML
+   * reads as syntax (Markdown's {@code **bold**} and {@code [links](...)} among them).
+   *
+   * @return line, column, message and hint; or empty to use the parser's own words
+   */
+  private static Optional<String[]> diagnose(String text, Mark mark) {
+    if (mark == null) {
+      return Optional.empty();
+    }
+    String[] lines = text.split("\n", -1);
+    int problem = Math.min(mark.getLine(), lines.length - 1);
+    for (int i = Math.max(0, problem - 1); i <= problem; i++) {
+      int nbsp = lines[i].indexOf('\u00A0');
+      if (nbsp >= 0) {
+        return Optional.of(new String[] {
+          String.valueOf(i + 1), String.valueOf(nbsp + 1),
+          "a non-breaking space (U+00A0) is on this line",
+          "Replace it with an ordinary space; YAML does not see it as a space."});
+      }
+    }
+    for (int i = problem; i >= Math.max(0, problem - 1); i--) {
+      java.util.regex.Matcher colon = NO_SPACE_AFTER_COLON.matcher(lines[i]);
+      if (colon.find() && !lines[i].strip().startsWith("#")) {
+        return Optional.of(new String[] {
+          String.valueOf(i + 1), String.valueOf(colon.end()),
+          "a space is missing after the colon",
+          "Write 'key: value', with a space after the colon."});
+      }
+      java.util.regex.Matcher special = SPECIAL_START.matcher(lines[i]);
+      if (special.find() && !lines[i].strip().startsWith("#")) {
+        return Optional.of(new String[] {
+          String.valueOf(i + 1), String.valueOf(special.start(1) + 1),
+          "a value that starts with '" + special.group(1) + "' must be quoted",
+          "Put the value in double quotes, or write it as a | block on the lines below. Markdown"
+              + " such as **bold** or [a link](https://...) at the start of a value needs this."});
+      }
+    }
+    return Optional.empty();
   }
 
   /** Where the n-th alias ({@code *name}) is, or the start of the file. */

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * @param written the text as the charter wrote it, for display
  */
 public record Share(BigDecimal value, String written) implements Comparable<Share> {
-  private static final Pattern PERCENT = Pattern.compile("(\\d{1,3})(?:\\.(\\d{1,6}))?%");
+  private static final Pattern PERCENT = Pattern.compile("(0|[1-9]\\d{0,2})(?:\\.(\\d{1,6}))?%");
 
   public Share {
     Objects.requireNonNull(value, "value");

@@ -78,6 +78,7 @@ public final class Publisher {
         }
       }
       Path staging = Files.createTempDirectory(parent, "." + name + ".staging-");
+      readableByAll(staging);
       return new Staging(staging);
     } catch (AccessDeniedException e) {
       throw new PublishException(
@@ -185,6 +186,16 @@ public final class Publisher {
           throw new UncheckedIOException(e);
         }
       }
+    }
+  }
+
+  /**
+   * A temporary folder is made readable by its owner only; a published site must be readable by a
+   * web server running as another user, as a folder made with {@code mkdir} would be.
+   */
+  private static void readableByAll(Path dir) throws IOException {
+    if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
+      Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
     }
   }
 

@@ -162,6 +162,12 @@ public final class CharterValidator {
     checkLatestPeriod(published, figuresById, settings, findings);
 
     List<Promise> ordered = order(head, published, promiseIds, drafts, raw, findings);
+    if (raw.promiseIds().isEmpty() && raw.charter().isPresent()) {
+      findings.warning(
+          SourcePos.file(raw.folder() + "/promises"),
+          "the charter has no promises yet",
+          "Add one file per promise in promises/, named <id>.yaml.");
+    }
     if (findings.hasErrors() || head == null) {
       return new ValidationResult(Optional.empty(), findings.all());
     }
@@ -322,7 +328,8 @@ public final class CharterValidator {
                     s.pos(),
                     "'exclusion_warning' should be a percentage above 0%, such as 5%, not '"
                         + s.text().strip() + "'",
-                    null);
+                    "Write it with a percent sign: 5% means flag a period when more than 1 case"
+                        + " in 20 was left out.");
               } else {
                 h.exclusionWarning = share.get();
               }
@@ -363,7 +370,7 @@ public final class CharterValidator {
         findings.error(
             next.get().pos(),
             "'next_update' should be a date written YYYY-MM-DD, not '" + next.get().text().strip() + "'",
-            null);
+            "Write the year, month and day with hyphens, such as 2026-12-14.");
       } else if (!date.get().isAfter(h.published)) {
         findings.ruleError(
             "H18",
@@ -383,7 +390,10 @@ public final class CharterValidator {
                 if (item instanceof YScalar s && !s.isNull()) {
                   items.add(s);
                 } else {
-                  findings.error(item.pos(), "each item of 'order' should be a promise id", null);
+                  findings.error(
+                      item.pos(),
+                      "each item of 'order' should be a promise id",
+                      "Write one id per line after '- ': the promise's file name without .yaml.");
                 }
               }
               h.order = items;

@@ -39,6 +39,17 @@ final class Fields {
       if (!known.contains(key)) {
         Optional<String> near = nearest(key, known);
         near.ifPresent(misspelt::add);
+        int invisible = indexOfInvisible(key);
+        if (invisible >= 0) {
+          findings.error(
+              entry.key().pos(),
+              String.format(
+                  "the key '%s' contains an invisible character (U+%04X)",
+                  key.strip().replaceAll("[\\u00A0\\u200B\\u2007\\u202F\\uFEFF]", ""),
+                  (int) key.charAt(invisible)),
+              "Retype the line's indentation and key with ordinary spaces.");
+          continue;
+        }
         findings.error(
             entry.key().pos(),
             "unknown key '" + key + "' in " + what,
@@ -46,6 +57,16 @@ final class Fields {
                 .orElse("The keys " + what + " can have are: " + String.join(", ", known) + "."));
       }
     }
+  }
+
+  private static int indexOfInvisible(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\u00A0' || c == '\u200B' || c == '\u2007' || c == '\u202F' || c == '\uFEFF') {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** The known key closest to {@code key}, if one is close enough to be a likely typo. */
@@ -164,7 +185,7 @@ final class Fields {
     findings.error(
         value.get().pos(),
         "'" + key + "' should be a whole number from " + min + " to " + max + ", not '" + text + "'",
-        null);
+        "Write digits only, such as " + Math.max(min, Math.min(max, 12)) + ".");
     return Optional.empty();
   }
 

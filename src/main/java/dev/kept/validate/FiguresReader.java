@@ -24,8 +24,11 @@ final class FiguresReader {
   /** Counts above this are surely a mistake, and stay far from overflow when pooled. */
   static final long MAX_COUNT = 1_000_000_000_000L;
 
+  /** How many findings of one kind a file reports before it sums the rest up in one line. */
+  static final int REPEATS_SHOWN = 3;
+
   private final Settings settings;
-  private final Findings findings;
+  private Findings findings;
 
   FiguresReader(Settings settings, Findings findings) {
     this.settings = settings;
@@ -57,8 +60,54 @@ final class FiguresReader {
   /** The header's meaning: where each column is, and which reason each excluded column counts. */
   private record Columns(int excludedFrom, int excludedTo, List<String> reasons, boolean plain) {}
 
-  /** The rows, oldest first; empty when any row has an error. */
+  /**
+   * The rows, oldest first; empty when any row has an error. One mistake repeated on every row (a
+   * wrong period kind, a missing exclusion reason) is reported {@value #REPEATS_SHOWN} times, then
+   * once more as a count, so the first lines of the output say what to fix.
+   */
   Optional<List<FigureRow>> read(CsvTable table, PromiseReader.Parts promise) {
+    Findings all = findings;
+    findings = new Findings();
+    try {
+      return readAll(table, promise);
+    } finally {
+      all.addAll(capRepeats(findings.all()));
+      findings = all;
+    }
+  }
+
+  private static List<dev.kept.model.Finding> capRepeats(List<dev.kept.model.Finding> list) {
+    java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+    java.util.Map<String, dev.kept.model.Finding> firstSuppressed = new java.util.LinkedHashMap<>();
+    List<dev.kept.model.Finding> out = new ArrayList<>();
+    for (dev.kept.model.Finding f : list) {
+      seen.merge(f.severity() + f.message().replaceAll("'[^']*'|\\d[\\d,.Q-]*", "#"), 1, Integer::sum);
+    }
+    java.util.Map<String, Integer> shown = new java.util.HashMap<>();
+    for (dev.kept.model.Finding f : list) {
+      String kind = f.severity() + f.message().replaceAll("'[^']*'|\\d[\\d,.Q-]*", "#");
+      int n = shown.merge(kind, 1, Integer::sum);
+      if (seen.get(kind) <= REPEATS_SHOWN + 2 || n <= REPEATS_SHOWN) {
+        out.add(f);
+      } else {
+        firstSuppressed.putIfAbsent(kind, f);
+      }
+    }
+    for (var e : firstSuppressed.entrySet()) {
+      dev.kept.model.Finding f = e.getValue();
+      int more = seen.get(e.getKey()) - REPEATS_SHOWN;
+      out.add(
+          new dev.kept.model.Finding(
+              f.severity(),
+              f.pos(),
+              "and " + more + " more " + (more == 1 ? "row" : "rows") + " from here with the same problem",
+              f.hint(),
+              f.rule()));
+    }
+    return out;
+  }
+
+  private Optional<List<FigureRow>> readAll(CsvTable table, PromiseReader.Parts promise) {
     int errorsBefore = findings.errorCount();
     Optional<Columns> columns = header(table.header(), promise);
     if (columns.isEmpty()) {
@@ -360,13 +409,19 @@ final class FiguresReader {
         return Optional.of(n);
       }
     }
+    if (text.matches("\\d+")) {
+      findings.ruleError(
+          "H1",
+          cell.pos(),
+          "'" + column + "' is " + text + ", more than the limit of " + String.format("%,d", MAX_COUNT),
+          "Check the export: no charter counts this many cases in one period.");
+      return Optional.empty();
+    }
     String hint;
     if (text.startsWith("-")) {
       hint = "Counts cannot be negative.";
     } else if (text.matches("[\\d,. ]+") && text.matches(".*\\d.*")) {
       hint = "Write the whole number with digits only, without separators or decimals: 12500.";
-    } else if (text.matches("\\d+")) {
-      hint = "Counts above " + String.format("%,d", MAX_COUNT) + " are not accepted.";
     } else {
       hint = "Write a whole number of cases, such as 0 or 1250.";
     }

@@ -38,6 +38,13 @@ final class MarkdownCheck {
             at(scalar, source, node.getStartOffset()),
             "raw HTML is not allowed in '" + field + "': " + excerpt(node.getChars().toString()),
             "Write it in Markdown instead: **bold**, *italic*, [link text](https://...), - lists.");
+      } else if (node instanceof com.vladsch.flexmark.ast.Image
+          || node instanceof com.vladsch.flexmark.ast.ImageRef) {
+        findings.error(
+            at(scalar, source, node.getStartOffset()),
+            "images are not allowed in '" + field + "'",
+            "Describe it in words, or link to it: [what it shows](https://...). A charter page"
+                + " loads nothing from other sites.");
       } else if (node instanceof LinkNodeBase link) {
         checkUrl(link.getUrl().unescape(), scalar, source, node.getStartOffset(), field, findings);
       } else if (node instanceof AutoLink auto) {
@@ -49,6 +56,14 @@ final class MarkdownCheck {
 
   private static void checkUrl(
       String url, YScalar scalar, String source, int offset, String field, Findings findings) {
+    String trimmed = url.strip();
+    if (trimmed.startsWith("//") || trimmed.contains("\\")) {
+      findings.error(
+          at(scalar, source, offset),
+          "the link '" + trimmed + "' is not a full address or a page of this site",
+          "Write an address in full, starting https://, or a page of this site without // or \\.");
+      return;
+    }
     scheme(url)
         .filter(s -> !SAFE_SCHEMES.contains(s))
         .ifPresent(

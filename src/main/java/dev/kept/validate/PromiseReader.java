@@ -391,11 +391,20 @@ final class PromiseReader {
     String text = s.text().strip();
     Optional<Share> share = Share.parse(text);
     if (share.isEmpty()) {
-      findings.ruleError(
-          "H1",
-          s.pos(),
-          "the target '" + text + "' is not a percentage",
-          "Write it as a percentage, such as 95% or 99.9%.");
+      String message = "the target '" + text + "' is not a percentage";
+      String hint = "Write it as a percentage, such as 95% or 99.9%.";
+      if (text.matches("\\d+(\\.\\d+)?%")) {
+        if (new java.math.BigDecimal(text.substring(0, text.length() - 1)).compareTo(java.math.BigDecimal.valueOf(100)) > 0) {
+          message = "the target '" + text + "' is above 100%";
+          hint = "A target is a share of cases, at most 100%.";
+        } else if (text.contains(".") && text.length() - text.indexOf('.') - 2 > 6) {
+          message = "the target '" + text + "' has more than 6 decimals";
+          hint = "Write it with at most 6 decimals, such as 99.9999%.";
+        } else {
+          hint = "Write it without leading zeros, such as 95% or 99.9%.";
+        }
+      }
+      findings.ruleError("H1", s.pos(), message, hint);
       return Optional.empty();
     }
     if (share.get().isZero()) {
@@ -426,7 +435,7 @@ final class PromiseReader {
       findings.error(
           s.pos(),
           "'" + key + "' should be a date written YYYY-MM-DD, not '" + s.text().strip() + "'",
-          null);
+          "Write the year, month and day with hyphens, such as 2025-12-31.");
     }
     return d;
   }

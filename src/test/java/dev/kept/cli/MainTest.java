@@ -43,7 +43,7 @@ class MainTest {
   void checkOnTheExamplePrintsOneLineAndExitsZero() {
     Run r = run("check", "--charter", "charter");
     assertThat(r.code()).isEqualTo(ExitCode.OK);
-    assertThat(r.out()).isEqualTo("charter: 11 promises checked, no errors.\n");
+    assertThat(r.out()).isEqualTo("charter: 12 promises checked (1 draft, not published), no errors.\n");
     assertThat(r.err()).isEmpty();
   }
 
@@ -80,7 +80,7 @@ class MainTest {
                 + c + "/figures/calls.csv:4:1: error: no row for 2026-09\n"
                 + "  hint: Add the missing figures, or declare the gap: a row with the period, empty"
                 + " counts and a note saying why there are no figures.\n"
-                + c + ": 3 errors, 0 warnings. Nothing was published.\n");
+                + c + ": 3 errors, 0 warnings.\n");
   }
 
   @Test

@@ -54,8 +54,8 @@ class ExplainerTest {
     Words w = october(oneMonth("95%", "2026-10,10000,9496,0,"));
     assertThat(w.sentence())
         .isEqualTo(
-            "In October 2026, 9,496 of 10,000 calls (94.96%) were kept: a person answered within"
-                + " 2 minutes. The target was 95%. We missed it narrowly: the gap is small enough to"
+            "In October 2026, we kept this promise for 9,496 of 10,000 calls (94.96%): a person"
+                + " answered within 2 minutes. The target was 95%. We missed it narrowly: the gap is small enough to"
                 + " be normal variation (likely range 94.5% to 95.4%).");
     assertThat(w.figure()).isEqualTo("94.96%");
   }

@@ -37,7 +37,7 @@ class KeptJarIT {
   void checkOnTheExamplePrintsASummaryLineAndExitsZero() throws Exception {
     Run r = kept(Path.of("").toAbsolutePath(), "check");
     assertThat(r.code()).isZero();
-    assertThat(r.out()).isEqualTo("charter: 11 promises checked, no errors.\n");
+    assertThat(r.out()).isEqualTo("charter: 12 promises checked (1 draft, not published), no errors.\n");
     assertThat(r.err()).isEmpty();
   }
 

@@ -42,6 +42,14 @@ class PublisherTest {
   }
 
   @Test
+  void thePublishedFolderIsReadableByAWebServerRunningAsAnotherUser() throws Exception {
+    Path out = dir.resolve("site");
+    publish(out, "x");
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(out)))
+        .isEqualTo("rwxr-xr-x");
+  }
+
+  @Test
   void aBuildThatIsNotCommittedLeavesTheOldSiteAndNoLitter() throws Exception {
     Path out = dir.resolve("site");
     publish(out, "old");

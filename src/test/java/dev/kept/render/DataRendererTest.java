@@ -88,7 +88,7 @@ class DataRendererTest {
     assertThat(october.get("low").asDouble()).isBetween(0.9451, 0.9452);
     assertThat(october.get("high").asDouble()).isBetween(0.9537, 0.9538);
     assertThat(october.get("exclusion_flag").isBoolean()).isTrue();
-    assertThat(october.get("sentence").asText()).startsWith("In October 2026, 9,496 of 10,000 calls (94.96%)");
+    assertThat(october.get("sentence").asText()).startsWith("In October 2026, we kept this promise for 9,496 of 10,000 calls (94.96%)");
     JsonNode headline = calls.get("headline");
     assertThat(headline.get("from").asText()).isEqualTo("2025-11");
     assertThat(headline.get("to").asText()).isEqualTo("2026-10");
