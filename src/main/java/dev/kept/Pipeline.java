@@ -12,6 +12,9 @@ import dev.kept.model.MeasuredCharter;
 import dev.kept.publish.PublishException;
 import dev.kept.publish.Publisher;
 import dev.kept.render.DataRenderer;
+import dev.kept.render.SiteRenderer;
+import dev.kept.render.Theme;
+import dev.kept.render.ThemeException;
 import dev.kept.validate.CharterValidator;
 import dev.kept.verify.Verifier;
 import java.io.IOException;
@@ -43,9 +46,17 @@ public final class Pipeline {
    * @param charterName the folder as the user named it, for messages
    * @param out the output folder
    * @param buildDate the day of the build (H1, H18)
+   * @param templates a theme folder whose files override the built-in theme, or empty
    */
-  public record Options(Path charter, String charterName, Path out, LocalDate buildDate, Limits limits) {
+  public record Options(
+      Path charter,
+      String charterName,
+      Path out,
+      LocalDate buildDate,
+      Limits limits,
+      Optional<Path> templates) {
     public Options {
+      Objects.requireNonNull(templates, "templates");
       Objects.requireNonNull(charter, "charter");
       Objects.requireNonNull(charterName, "charterName");
       Objects.requireNonNull(out, "out");
@@ -115,10 +126,23 @@ public final class Pipeline {
     if (explained.isEmpty()) {
       return new Outcome(findings.all(), timer.times, explained, false, timer.promiseFiles);
     }
+    Theme theme;
+    try {
+      theme = Theme.load(options.templates());
+    } catch (ThemeException e) {
+      findings.addAll(e.findings());
+      return new Outcome(findings.all(), timer.times, Optional.empty(), false, timer.promiseFiles);
+    }
     Publisher publisher = new Publisher(options.out());
     try (Publisher.Staging staging = publisher.begin()) {
       timer.start();
       new DataRenderer().render(explained.get(), staging);
+      try {
+        new SiteRenderer(theme).render(explained.get(), staging);
+      } catch (ThemeException e) {
+        findings.addAll(e.findings());
+        return new Outcome(findings.all(), timer.times, Optional.empty(), false, timer.promiseFiles);
+      }
       timer.stop("render");
       List<String> problems = new Verifier().verify(staging.root(), explained.get());
       timer.stop("verify");

@@ -142,6 +142,11 @@ public final class Main implements Callable<Integer> {
         description = "Treat warnings as errors.")
     boolean strict;
 
+    /** The theme folder, for the commands that render. */
+    java.util.Optional<String> templates() {
+      return java.util.Optional.empty();
+    }
+
     Pipeline pipeline(String outDir) {
       if (charter.isBlank()) {
         throw new CommandLine.ParameterException(new CommandLine(this), "--charter needs a folder name");
@@ -153,7 +158,8 @@ public final class Main implements Callable<Integer> {
       }
       return new Pipeline(
           new Pipeline.Options(
-              Path.of(charter), charter, Path.of(outDir), parent.buildDate(), Limits.DEFAULT));
+              Path.of(charter), charter, Path.of(outDir), parent.buildDate(), Limits.DEFAULT,
+              templates().map(Path::of)));
     }
 
     /** Prints the findings and returns how many errors there were (warnings too, if strict). */
@@ -222,6 +228,17 @@ public final class Main implements Callable<Integer> {
         names = {"-v", "--verbose"},
         description = "Print how long each stage took.")
     boolean verbose;
+
+    @Option(
+        names = {"-t", "--templates"},
+        paramLabel = "DIR",
+        description = "A theme folder: its templates, words and assets replace the built-in ones file by file.")
+    String templatesDir;
+
+    @Override
+    java.util.Optional<String> templates() {
+      return java.util.Optional.ofNullable(templatesDir);
+    }
 
     @Override
     public Integer call() {

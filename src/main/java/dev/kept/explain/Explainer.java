@@ -72,13 +72,27 @@ public final class Explainer {
                                 ? when(first)
                                 : language.format("span", Map.of("from", when(first), "to", when(last)))))
             .orElse("");
+    java.util.TreeMap<Share, Long> minimums = new java.util.TreeMap<>();
+    for (MeasuredPromise m : measured.promises()) {
+      for (PeriodResult p : m.periods()) {
+        minimums.put(p.result().target(), p.result().minimumCases());
+      }
+    }
+    List<String> minimumWords = new ArrayList<>();
+    minimums.forEach(
+        (target, n) ->
+            minimumWords.add(
+                language.format(
+                    "minimum", Map.of("count", numbers.count(n), "target", numbers.target(target)))));
     return new ExplainedCharter(
         measured,
         promises,
         summary(measured),
         date(charter.published()),
         charter.nextUpdate().map(this::date).orElse(""),
-        covered);
+        covered,
+        minimumWords,
+        numbers.target(charter.exclusionWarning()));
   }
 
   private ExplainedPromise explain(MeasuredPromise m, Charter charter) {
@@ -210,7 +224,7 @@ public final class Explainer {
     if (r.verdict() == Verdict.NO_DATA) {
       String key = note.isBlank() ? "verdict.NO_DATA.headline" : "verdict.NO_DATA";
       return new Words(
-          language.get("label.NO_DATA"), "", "", "", "", "", "", "", "", "",
+          language.get("label.NO_DATA"), "", "", "", "", "", "", "", "", "", "",
           language.format(key, Map.of("when", when, "note", sentenceCase(note))).strip(),
           "");
     }
@@ -218,6 +232,12 @@ public final class Explainer {
     String exclusions = exclusions(r, c, unit, charter);
     long all = c.cases() + c.excluded();
     String excludedShare = c.excluded() > 0 ? numbers.share(c.excluded(), all) : "";
+    String excludedOf =
+        c.excluded() > 0
+            ? language.format(
+                "denominator",
+                Map.of("kept", numbers.count(c.excluded()), "cases", numbers.count(all), "unit", unit))
+            : "";
     String stressed = c.excluded() > 0 ? numbers.rate(c.kept(), all, t) : "";
     String denominator =
         language.format(
@@ -228,7 +248,7 @@ public final class Explainer {
       return new Words(
           language.get("label.NO_CASES"), "", "", "",
           numbers.count(c.kept()), numbers.count(c.cases()), denominator,
-          numbers.count(c.excluded()), excludedShare, stressed,
+          numbers.count(c.excluded()), excludedOf, excludedShare, stressed,
           language.format(
               key, Map.of("when", when, "unit", unit, "excluded", numbers.count(c.excluded()))),
           exclusions);
@@ -265,7 +285,7 @@ public final class Explainer {
     return new Words(
         language.get(labelKey), figure, low, high,
         numbers.count(c.kept()), numbers.count(c.cases()), denominator,
-        numbers.count(c.excluded()), excludedShare, stressed, sentence, exclusions);
+        numbers.count(c.excluded()), excludedOf, excludedShare, stressed, sentence, exclusions);
   }
 
   private String exclusions(Result r, Counts c, String unit, Charter charter) {

@@ -12,6 +12,9 @@ import java.util.Optional;
  * @param nextUpdate the next update in words; empty when the charter does not say
  * @param covered the periods the charter covers, in words ("November 2024 to October 2026");
  *     empty when it has no figures yet
+ * @param minimums for each target in the charter, the fewest cases that can tell a result (H8),
+ *     in words ("73 cases for a 95% target"), highest target last
+ * @param exclusionWarning the charter's exclusion threshold, displayed ("5%")
  */
 public record ExplainedCharter(
     MeasuredCharter measured,
@@ -19,7 +22,9 @@ public record ExplainedCharter(
     String summary,
     String published,
     String nextUpdate,
-    String covered) {
+    String covered,
+    List<String> minimums,
+    String exclusionWarning) {
   public ExplainedCharter {
     Objects.requireNonNull(measured, "measured");
     promises = List.copyOf(promises);
@@ -27,6 +32,8 @@ public record ExplainedCharter(
     Objects.requireNonNull(published, "published");
     Objects.requireNonNull(nextUpdate, "nextUpdate");
     Objects.requireNonNull(covered, "covered");
+    minimums = List.copyOf(minimums);
+    Objects.requireNonNull(exclusionWarning, "exclusionWarning");
   }
 
   public Charter charter() {

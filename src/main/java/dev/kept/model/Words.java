@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param cases the counted cases, formatted ("10,000"); empty for a gap
  * @param denominator the figure's denominator phrase, "9,496 of 10,000 calls" (H4); empty for a gap
  * @param excluded the excluded count, formatted; empty for a gap
+ * @param excludedDenominator "98 of 10,098 calls": the excluded count with all cases as its
+ *     denominator (H4); empty when none were excluded
  * @param excludedShare the share of all cases excluded, displayed; empty when none were excluded
  * @param stressedFigure the rate with exclusions counted as not kept, displayed; empty when none
  * @param sentence the generated sentence that states the figure, the target and the verdict
@@ -28,6 +30,7 @@ public record Words(
     String cases,
     String denominator,
     String excluded,
+    String excludedDenominator,
     String excludedShare,
     String stressedFigure,
     String sentence,
@@ -41,6 +44,7 @@ public record Words(
     Objects.requireNonNull(cases, "cases");
     Objects.requireNonNull(denominator, "denominator");
     Objects.requireNonNull(excluded, "excluded");
+    Objects.requireNonNull(excludedDenominator, "excludedDenominator");
     Objects.requireNonNull(excludedShare, "excludedShare");
     Objects.requireNonNull(stressedFigure, "stressedFigure");
     Objects.requireNonNull(sentence, "sentence");
@@ -50,7 +54,7 @@ public record Words(
   /** The same words with another sentence (used to add a prefix such as "Provisional"). */
   public Words withSentence(String newSentence) {
     return new Words(
-        label, figure, low, high, kept, cases, denominator, excluded, excludedShare, stressedFigure,
-        newSentence, exclusions);
+        label, figure, low, high, kept, cases, denominator, excluded, excludedDenominator,
+        excludedShare, stressedFigure, newSentence, exclusions);
   }
 }

@@ -113,6 +113,8 @@ public final class SiteRenderer {
     method.put("root", "../");
     method.put("path", "how-we-measure/");
     method.put("examples", examples(explained, t));
+    method.put("minimums", explained.minimums());
+    method.put("exclusionWarning", explained.exclusionWarning());
     write(out, "how-we-measure/index.html", "method.ftlh", method);
 
     Map<String, Object> retiredPage = new HashMap<>(common);
@@ -298,6 +300,7 @@ public final class SiteRenderer {
         w.label(),
         verdictClass(result.verdict()),
         counts.isPresent() ? w.excluded() : "",
+        w.excludedDenominator(),
         w.excludedShare(),
         w.stressedFigure(),
         byReason,

@@ -113,6 +113,9 @@ public final class Theme {
     DefaultObjectWrapperBuilder wrapper = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
     wrapper.setMemberAccessPolicy(new ViewRecordsOnly());
     wrapper.setExposeFields(false);
+    // Record components read as properties: ${promise.title}, never ${promise.title()}.
+    wrapper.setRecordZeroArgumentNonVoidMethodPolicy(
+        freemarker.ext.beans.ZeroArgumentNonVoidMethodPolicy.PROPERTY_ONLY_UNLESS_BEAN_PROPERTY_READ_METHOD);
     config.setObjectWrapper(wrapper.build());
     return new Theme(folder, config);
   }

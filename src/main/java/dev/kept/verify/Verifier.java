@@ -47,6 +47,11 @@ public final class Verifier {
         problems.add("charter.json is not well-formed: " + e.getOriginalMessage());
       }
     }
+    for (String page : dev.kept.render.SiteRenderer.pages(charter)) {
+      if (!Files.isRegularFile(root.resolve(page))) {
+        problems.add(page + " was not written");
+      }
+    }
     for (ExplainedPromise p : charter.promises()) {
       if (p.promise().isMeasured()
           && !Files.isRegularFile(root.resolve("figures").resolve(p.promise().id() + ".csv"))) {

@@ -49,7 +49,8 @@ public final class Fixtures {
   }
 
   public static Pipeline pipeline(Path charter, Path out) {
-    return new Pipeline(new Pipeline.Options(charter, "charter", out, BUILD_DATE, Limits.DEFAULT));
+    return new Pipeline(
+        new Pipeline.Options(charter, "charter", out, BUILD_DATE, Limits.DEFAULT, java.util.Optional.empty()));
   }
 
   /** Each finding's headline, {@code path:line:column: severity: message}. */

@@ -28,6 +28,7 @@ public record Row(
     String label,
     String verdictClass,
     String excluded,
+    String excludedDenominator,
     String excludedShare,
     String stressed,
     List<Reason> byReason,
