@@ -1,0 +1,208 @@
+package dev.kept.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A Jsoup crawl of the built example: links, denominators (H4), and output safety. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SiteCrawlTest {
+  Path site;
+  List<Path> pages;
+
+  @BeforeAll
+  void build(@TempDir Path dir) {
+    site = BuiltSite.build(dir);
+    pages = BuiltSite.files(site, ".html");
+  }
+
+  private Document parse(Path page) throws IOException {
+    return Jsoup.parse(site.resolve(page).toFile(), "UTF-8", "https://kept.test/" + page.toString().replace('\\', '/'));
+  }
+
+  @Test
+  void everyPageIsThere() {
+    assertThat(pages)
+        .extracting(Path::toString)
+        .contains(
+            "index.html", "404.html", "how-we-measure/index.html", "retired/index.html",
+            "promises/answer-calls/index.html", "promises/paper-bill-reminders/index.html",
+            "promises/smart-meter-faults/index.html")
+        .doesNotContain("promises/lead-pipes/index.html");
+    assertThat(site.resolve("feed.xml")).isRegularFile();
+    assertThat(site.resolve("sitemap.xml")).isRegularFile();
+    assertThat(site.resolve("robots.txt")).isRegularFile();
+    assertThat(site.resolve("promises/answer-calls/badge.svg")).isRegularFile();
+  }
+
+  @Test
+  void noInternalLinkOrAnchorIsBroken() throws IOException {
+    List<String> broken = new ArrayList<>();
+    for (Path page : pages) {
+      if (page.toString().equals("404.html")) {
+        continue; // its links are absolute, to the site's home
+      }
+      Document doc = parse(page);
+      for (Element a : doc.select("a[href], link[href]")) {
+        String href = a.attr("href");
+        if (href.startsWith("http") || href.startsWith("mailto:") || href.startsWith("tel:")) {
+          continue;
+        }
+        URI target = URI.create("https://kept.test/" + page.toString().replace('\\', '/')).resolve(href);
+        String path = target.getPath().substring(1);
+        Path file = site.resolve(path.isEmpty() || path.endsWith("/") ? path + "index.html" : path);
+        if (!Files.isRegularFile(file)) {
+          broken.add(page + ": " + href);
+          continue;
+        }
+        if (target.getFragment() != null && !target.getFragment().isEmpty()) {
+          Document linked = Jsoup.parse(file.toFile(), "UTF-8");
+          if (linked.getElementById(target.getFragment()) == null) {
+            broken.add(page + ": " + href + " (no such anchor)");
+          }
+        }
+      }
+    }
+    assertThat(broken).isEmpty();
+  }
+
+  /** H4: every rate shown in words has its denominator ("k of n unit") beside it. */
+  @Test
+  void h4_everyFigureHasItsDenominatorBesideIt() throws IOException {
+    Pattern rate = Pattern.compile("(?<![\\w.])(\\d{1,3}(?:\\.\\d+)?%)");
+    List<String> alone = new ArrayList<>();
+    int checked = 0;
+    for (Path page : pages) {
+      Document doc = parse(page);
+      doc.select("svg").remove(); // charts have the table beside them (H20)
+      doc.select("[data-explains]").remove(); // the method in words, with no figures of cases
+      List<TextNode> texts = new ArrayList<>();
+      NodeTraversor.traverse((NodeVisitor) (node, depth) -> { if (node instanceof TextNode t) texts.add(t); }, doc.body());
+      for (TextNode text : texts) {
+        Matcher m = rate.matcher(text.text());
+        while (m.find()) {
+          Element block = text.parent();
+          while (block != null && !block.tagName().matches("p|li|tr|dd|figcaption|div|section")) {
+            block = block.parent();
+          }
+          String context = block == null ? text.text() : block.text();
+          String after = text.text().substring(m.end());
+          if (!after.startsWith(" to ") && isRateOfCases(context, m.group(1))) {
+            checked++;
+            if (!context.matches("(?s).*\\d[\\d,]* of [\\d,]+ \\p{L}.*")) {
+              alone.add(page + ": " + m.group(1) + " in: " + context);
+            }
+          }
+        }
+      }
+    }
+    assertThat(alone).isEmpty();
+    assertThat(checked).isGreaterThan(500);
+  }
+
+  /** Targets, thresholds and ranges are not rates of cases; everything else is. */
+  private static boolean isRateOfCases(String context, String figure) {
+    String before = context.substring(0, Math.max(0, context.indexOf(figure)));
+    return !(before.endsWith("target ") || before.endsWith("target: ") || before.endsWith("Target: ")
+        || before.endsWith("target was ") || before.endsWith("target is ") || before.endsWith("than ")
+        || before.endsWith(" to ") || before.endsWith("range ") || before.endsWith("from ")
+        || before.endsWith("a ") || before.endsWith("least ") || before.endsWith("force: ")
+        || context.equals(figure) || before.endsWith("Fewer than "));
+  }
+
+  @Test
+  void pagesRunNoScriptAndLinkOutSafely() throws IOException {
+    for (Path page : pages) {
+      Document doc = parse(page);
+      assertThat(doc.select("script")).as("%s: script", page).isEmpty();
+      assertThat(doc.select("*").stream().flatMap(e -> e.attributes().asList().stream()).filter(a -> a.getKey().toLowerCase().startsWith("on")))
+          .as("%s: event handlers", page).isEmpty();
+      assertThat(doc.select("[href], [src]").stream().map(e -> e.hasAttr("href") ? e.attr("href") : e.attr("src")))
+          .as("%s: script URLs", page)
+          .noneMatch(u -> u.replaceAll("\\s", "").toLowerCase().startsWith("javascript:"));
+      for (Element a : doc.select("a[href^=http]:not([href^=https://promises.tamarvalewater.example/])")) {
+        assertThat(a.attr("rel")).as("%s: %s", page, a.attr("href")).contains("noopener");
+      }
+      Element csp = doc.selectFirst("meta[http-equiv=Content-Security-Policy]");
+      assertThat(csp).as("%s: CSP", page).isNotNull();
+      assertThat(csp.attr("content")).contains("default-src 'none'").doesNotContain("unsafe-inline");
+    }
+  }
+
+  @Test
+  void everyPageLinksToTheDataAndSaysWhenItWasPublished() throws IOException {
+    for (Path page : pages) {
+      Document doc = parse(page);
+      assertThat(doc.select("a[href$=charter.json]")).as("%s: charter.json link", page).isNotEmpty();
+      assertThat(doc.text()).as("%s: H18", page).contains("Published 16 November 2026").contains("Next update due 14 December 2026");
+      if (page.startsWith("promises") && !page.toString().contains("smart-meter")) {
+        assertThat(doc.select("a[href$=.csv]")).as("%s: CSV link", page).isNotEmpty();
+      }
+    }
+  }
+
+  /** H19: a promise page answers the questions in order. */
+  @Test
+  void h19_aPromisePageAnswersInOrder() throws IOException {
+    Document doc = parse(Path.of("promises/fix-leaks/index.html"));
+    List<String> headings = doc.select("main h2").eachText();
+    assertThat(headings)
+        .containsExactly(
+            "What we promise", "What counts as kept", "What is not covered", "How we measure it",
+            "What you get if we break it", "How we did", "What changed");
+    assertThat(doc.text()).contains("We lowered this promise's target");
+    assertThat(doc.select("a.report").attr("href")).isEqualTo("https://www.tamarvalewater.example/broken-promise");
+  }
+
+  /** H11, H20: every period is a table row, gaps included, and the chart has a text alternative. */
+  @Test
+  void h11_h20_theTableHasEveryPeriodAndTheChartIsDescribed() throws IOException {
+    Document doc = parse(Path.of("promises/answer-emails/index.html"));
+    assertThat(doc.select("table.figures tbody tr")).hasSize(24);
+    assertThat(doc.select("tr#p-2025-03").text()).contains("No figures").contains("lost");
+    Element svg = doc.selectFirst("svg.kc-chart");
+    assertThat(svg.attr("role")).isEqualTo("img");
+    assertThat(svg.selectFirst("title").text()).isNotBlank();
+    assertThat(svg.selectFirst("desc").text()).contains("table below");
+    assertThat(svg.select("polyline.kc-line")).hasSizeGreaterThanOrEqualTo(3); // broken at two gaps
+  }
+
+  /** H14: promises in the charter's order, every verdict in words. */
+  @Test
+  void h14_theIndexKeepsTheCharterOrderAndSaysEveryVerdictInWords() throws IOException {
+    Document doc = parse(Path.of("index.html"));
+    assertThat(doc.select(".cards .card-title").eachText())
+        .startsWith("Answering your calls", "Replying to your emails", "Replying to written complaints");
+    for (Element verdict : doc.select(".verdict")) {
+      assertThat(verdict.text()).isNotBlank();
+    }
+    assertThat(doc.select(".summary-sentence").text()).startsWith("In the 12 months from November 2025 to October 2026, we met 5");
+  }
+
+  @Test
+  void theFeedAndBadgeAreWellFormed() throws IOException {
+    Document feed = Jsoup.parse(Files.readString(site.resolve("feed.xml")), "", org.jsoup.parser.Parser.xmlParser());
+    assertThat(feed.select("entry")).hasSizeGreaterThan(10);
+    assertThat(feed.select("entry > updated").eachText()).allMatch(u -> u.matches("\\d{4}-\\d{2}-\\d{2}T00:00:00Z"));
+    assertThat(feed.select("entry > title").eachText()).contains("Target lowered: Fixing leaks you report", "Promise retired: Posting bill reminders on time");
+    String badge = Files.readString(site.resolve("promises/answer-calls/badge.svg"));
+    assertThat(badge).contains("94.9% (114,868 of 120,978 calls)").contains("missed narrowly");
+  }
+}
