@@ -92,7 +92,21 @@ public final class Explainer {
         charter.nextUpdate().map(this::date).orElse(""),
         covered,
         minimumWords,
-        numbers.target(charter.exclusionWarning()));
+        numbers.target(charter.exclusionWarning()),
+        measured.latestComplete().map(latest -> charterWindow(charter, latest)).orElse(""));
+  }
+
+  private String charterWindow(Charter charter, Period latest) {
+    Period from = latest.plus(1 - charter.headlinePeriods());
+    return charter.headlinePeriods() == 1
+        ? when(latest)
+        : language.format(
+            "window",
+            Map.of(
+                "count", numbers.count(charter.headlinePeriods()),
+                "units", language.get("units." + latest.kind().word()),
+                "from", when(from),
+                "to", when(latest)));
   }
 
   private ExplainedPromise explain(MeasuredPromise m, Charter charter) {
@@ -224,7 +238,7 @@ public final class Explainer {
     if (r.verdict() == Verdict.NO_DATA) {
       String key = note.isBlank() ? "verdict.NO_DATA.headline" : "verdict.NO_DATA";
       return new Words(
-          language.get("label.NO_DATA"), "", "", "", "", "", "", "", "", "", "",
+          language.get("label.NO_DATA"), "", "", "", "", "", "", "", "", "", "", "",
           language.format(key, Map.of("when", when, "note", sentenceCase(note))).strip(),
           "");
     }
@@ -239,6 +253,12 @@ public final class Explainer {
                 Map.of("kept", numbers.count(c.excluded()), "cases", numbers.count(all), "unit", unit))
             : "";
     String stressed = c.excluded() > 0 ? numbers.rate(c.kept(), all, t) : "";
+    String stressedOf =
+        c.excluded() > 0
+            ? language.format(
+                "denominator",
+                Map.of("kept", numbers.count(c.kept()), "cases", numbers.count(all), "unit", unit))
+            : "";
     String denominator =
         language.format(
             "denominator",
@@ -248,7 +268,7 @@ public final class Explainer {
       return new Words(
           language.get("label.NO_CASES"), "", "", "",
           numbers.count(c.kept()), numbers.count(c.cases()), denominator,
-          numbers.count(c.excluded()), excludedOf, excludedShare, stressed,
+          numbers.count(c.excluded()), excludedOf, excludedShare, stressed, stressedOf,
           language.format(
               key, Map.of("when", when, "unit", unit, "excluded", numbers.count(c.excluded()))),
           exclusions);
@@ -285,7 +305,8 @@ public final class Explainer {
     return new Words(
         language.get(labelKey), figure, low, high,
         numbers.count(c.kept()), numbers.count(c.cases()), denominator,
-        numbers.count(c.excluded()), excludedOf, excludedShare, stressed, sentence, exclusions);
+        numbers.count(c.excluded()), excludedOf, excludedShare, stressed, stressedOf, sentence,
+        exclusions);
   }
 
   private String exclusions(Result r, Counts c, String unit, Charter charter) {
@@ -335,18 +356,7 @@ public final class Explainer {
     if (latest.isEmpty() || total == 0) {
       sentences.add(language.get("summary.nothing"));
     } else {
-      Charter charter = measured.charter();
-      Period from = latest.get().plus(1 - charter.headlinePeriods());
-      String window =
-          charter.headlinePeriods() == 1
-              ? when(latest.get())
-              : language.format(
-                  "window",
-                  Map.of(
-                      "count", numbers.count(charter.headlinePeriods()),
-                      "units", language.get("units." + latest.get().kind().word()),
-                      "from", when(from),
-                      "to", when(latest.get())));
+      String window = charterWindow(measured.charter(), latest.get());
       sentences.add(
           language.format(
               "summary.window",

@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param minimums for each target in the charter, the fewest cases that can tell a result (H8),
  *     in words ("73 cases for a 95% target"), highest target last
  * @param exclusionWarning the charter's exclusion threshold, displayed ("5%")
+ * @param window the charter's headline window in words ("the 12 months from November 2025 to
+ *     October 2026"), shared by every active promise's headline (H13)
  */
 public record ExplainedCharter(
     MeasuredCharter measured,
@@ -24,7 +26,8 @@ public record ExplainedCharter(
     String nextUpdate,
     String covered,
     List<String> minimums,
-    String exclusionWarning) {
+    String exclusionWarning,
+    String window) {
   public ExplainedCharter {
     Objects.requireNonNull(measured, "measured");
     promises = List.copyOf(promises);
@@ -34,6 +37,7 @@ public record ExplainedCharter(
     Objects.requireNonNull(covered, "covered");
     minimums = List.copyOf(minimums);
     Objects.requireNonNull(exclusionWarning, "exclusionWarning");
+    Objects.requireNonNull(window, "window");
   }
 
   public Charter charter() {

@@ -18,6 +18,7 @@ import java.util.Objects;
  *     denominator (H4); empty when none were excluded
  * @param excludedShare the share of all cases excluded, displayed; empty when none were excluded
  * @param stressedFigure the rate with exclusions counted as not kept, displayed; empty when none
+ * @param stressedDenominator its denominator, "9,496 of 10,098 calls" (H4); empty when none
  * @param sentence the generated sentence that states the figure, the target and the verdict
  * @param exclusions the generated sentence on excluded cases; empty when none were excluded
  */
@@ -33,6 +34,7 @@ public record Words(
     String excludedDenominator,
     String excludedShare,
     String stressedFigure,
+    String stressedDenominator,
     String sentence,
     String exclusions) {
   public Words {
@@ -47,6 +49,7 @@ public record Words(
     Objects.requireNonNull(excludedDenominator, "excludedDenominator");
     Objects.requireNonNull(excludedShare, "excludedShare");
     Objects.requireNonNull(stressedFigure, "stressedFigure");
+    Objects.requireNonNull(stressedDenominator, "stressedDenominator");
     Objects.requireNonNull(sentence, "sentence");
     Objects.requireNonNull(exclusions, "exclusions");
   }
@@ -55,6 +58,6 @@ public record Words(
   public Words withSentence(String newSentence) {
     return new Words(
         label, figure, low, high, kept, cases, denominator, excluded, excludedDenominator,
-        excludedShare, stressedFigure, newSentence, exclusions);
+        excludedShare, stressedFigure, stressedDenominator, newSentence, exclusions);
   }
 }

@@ -90,9 +90,10 @@ public final class SiteRenderer {
     common.put("site", site);
     common.put("t", t);
     common.put("charterJson", "charter.json");
+    common.put("exclusionWarning", explained.exclusionWarning());
 
     Map<String, Object> index = new HashMap<>(common);
-    index.put("root", "");
+    index.put("root", "./");
     index.put("path", "");
     index.put("cards", active);
     index.put("retiredCount", retired.size());
@@ -124,7 +125,10 @@ public final class SiteRenderer {
     write(out, "retired/index.html", "retired.ftlh", retiredPage);
 
     Map<String, Object> notFound = new HashMap<>(common);
-    notFound.put("root", charter.baseUrl().map(u -> withSlash(u.toString())).orElse("/"));
+    // Served at any address, so its links start from the site's root path, not from itself.
+    notFound.put(
+        "root",
+        charter.baseUrl().map(u -> withSlash(u.getPath() == null || u.getPath().isEmpty() ? "/" : u.getPath())).orElse("/"));
     notFound.put("path", "404.html");
     write(out, "404.html", "404.ftlh", notFound);
 
@@ -186,6 +190,7 @@ public final class SiteRenderer {
         e.nextUpdate(),
         c.nextUpdate().map(LocalDate::toString).orElse(""),
         e.summary(),
+        e.window(),
         c.contact().map(URI::toString).orElse(""),
         e.promises().stream().anyMatch(p -> p.promise().status() == PromiseStatus.RETIRED));
   }
@@ -303,6 +308,7 @@ public final class SiteRenderer {
         w.excludedDenominator(),
         w.excludedShare(),
         w.stressedFigure(),
+        w.stressedDenominator(),
         byReason,
         result.exclusionFlag(),
         r.provisional(),

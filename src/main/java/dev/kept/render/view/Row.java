@@ -31,6 +31,7 @@ public record Row(
     String excludedDenominator,
     String excludedShare,
     String stressed,
+    String stressedDenominator,
     List<Reason> byReason,
     boolean flagged,
     boolean provisional,

@@ -20,5 +20,6 @@ public record SiteInfo(
     String nextUpdate,
     String nextUpdateIso,
     String summary,
+    String window,
     String contact,
     boolean hasRetired) {}
