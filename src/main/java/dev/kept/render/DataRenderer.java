@@ -274,22 +274,24 @@ public final class DataRenderer {
     List<String> reasons = new ArrayList<>(p.exclusions().keySet());
     CsvSchema.Builder schema =
         CsvSchema.builder().addColumn("period").addColumn("cases").addColumn("kept");
+    schema.addColumn("excluded");
     if (reasons.size() > 1) {
       for (String reason : reasons) {
         schema.addColumn("excluded:" + reason);
       }
-    } else {
-      schema.addColumn("excluded");
     }
     for (String column :
         List.of(
-            "target", "display", "low", "high", "verdict", "qualifier", "exclusion_flag",
-            "provisional", "sentence", "exclusion_sentence", "note")) {
+            "target", "display", "low", "high", "low_display", "high_display", "verdict",
+            "qualifier", "few_cases", "exclusion_share", "rate_if_excluded_not_kept",
+            "exclusion_flag", "provisional", "sentence", "exclusion_sentence", "note")) {
       schema.addColumn(column);
     }
     Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
     try (CsvGenerator g = CSV.createGenerator(writer)) {
       g.setSchema(schema.setUseHeader(true).setLineSeparator("\n").build());
+      // Quote a cell only when it must be quoted, not because it is long.
+      g.enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING);
       for (ExplainedPeriod period : explained.periods()) {
         PeriodResult pr = period.result();
         Result r = pr.result();
@@ -299,20 +301,24 @@ public final class DataRenderer {
         Optional<Counts> c = r.counts();
         g.writeString(c.map(x -> String.valueOf(x.cases())).orElse(""));
         g.writeString(c.map(x -> String.valueOf(x.kept())).orElse(""));
+        g.writeString(c.map(x -> String.valueOf(x.excluded())).orElse(""));
         if (reasons.size() > 1) {
           for (String reason : reasons) {
             g.writeString(
                 c.map(x -> String.valueOf(x.excludedByReason().getOrDefault(reason, 0L))).orElse(""));
           }
-        } else {
-          g.writeString(c.map(x -> String.valueOf(x.excluded())).orElse(""));
         }
         g.writeString(r.target().written());
         g.writeString(Cells.neutralise(w.figure()));
         g.writeString(r.interval().map(i -> low(i).toPlainString()).orElse(""));
         g.writeString(r.interval().map(i -> high(i).toPlainString()).orElse(""));
+        g.writeString(Cells.neutralise(w.low()));
+        g.writeString(Cells.neutralise(w.high()));
         g.writeString(r.verdict().name());
         g.writeString(r.qualifier().map(q -> q.words()).orElse(""));
+        g.writeString(String.valueOf(r.fewCases()));
+        g.writeString(r.exclusions().map(x -> round(x.share()).toPlainString()).orElse(""));
+        g.writeString(r.exclusions().map(x -> round(x.rateIfNotKept()).toPlainString()).orElse(""));
         g.writeString(String.valueOf(r.exclusionFlag()));
         g.writeString(String.valueOf(pr.provisional()));
         g.writeString(Cells.neutralise(w.sentence()));

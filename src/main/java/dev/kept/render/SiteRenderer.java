@@ -233,7 +233,22 @@ public final class SiteRenderer {
         p.statusSentence(),
         markup(trend),
         promise.isMeasured(),
-        promise.status() == PromiseStatus.RETIRED);
+        promise.status() == PromiseStatus.RETIRED,
+        latest(p, t));
+  }
+
+  /** The latest complete period in one line: "October 2026: Missed narrowly, 94.96% (9,496 of 10,000 calls)". */
+  private static String latest(ExplainedPromise p, Map<String, String> t) {
+    for (int i = p.periods().size() - 1; i >= 0; i--) {
+      ExplainedPeriod period = p.periods().get(i);
+      if (period.result().provisional()) {
+        continue;
+      }
+      Words w = period.words();
+      String figure = w.figure().isEmpty() ? "" : fill(t.get("latest_figure"), Map.of("figure", w.figure(), "denominator", w.denominator()));
+      return fill(t.get("latest"), Map.of("when", period.when(), "label", w.label(), "figure", figure)).strip();
+    }
+    return "";
   }
 
   private PromiseView promiseView(ExplainedPromise p, Map<String, String> t, Charter charter) {

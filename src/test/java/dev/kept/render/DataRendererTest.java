@@ -127,8 +127,9 @@ class DataRendererTest {
     String csv = Files.readString(build(Fixtures.exampleCharter(), dir.resolve("site")).resolve("figures/fix-leaks.csv"));
     assertThat(csv.lines().findFirst().orElseThrow())
         .isEqualTo(
-            "period,cases,kept,excluded:no-access,excluded:third-party,target,display,low,high,"
-                + "verdict,qualifier,exclusion_flag,provisional,sentence,exclusion_sentence,note");
+            "period,cases,kept,excluded,excluded:no-access,excluded:third-party,target,display,low,"
+                + "high,low_display,high_display,verdict,qualifier,few_cases,exclusion_share,"
+                + "rate_if_excluded_not_kept,exclusion_flag,provisional,sentence,exclusion_sentence,note");
     assertThat(csv.lines().count()).isEqualTo(25);
   }
 

@@ -14,6 +14,8 @@ import freemarker.core.TemplateHTMLOutputModel;
  * @param range "likely range 94.8% to 95.1%", or empty
  * @param when the headline's window in words
  * @param trend a small SVG trend, or empty markup
+ * @param latest the latest complete period's figure in one line (H13: the headline is the latest
+ *     complete period and the pooled window), or empty
  */
 public record Card(
     String id,
@@ -30,4 +32,5 @@ public record Card(
     String sentence,
     TemplateHTMLOutputModel trend,
     boolean measured,
-    boolean retired) {}
+    boolean retired,
+    String latest) {}
