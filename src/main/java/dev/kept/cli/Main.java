@@ -167,6 +167,11 @@ public final class Main implements Callable<Integer> {
       for (Finding f : findings) {
         parent.err.println(f);
       }
+      return count(findings);
+    }
+
+    /** How many findings fail the run: errors, and warnings too with --strict. */
+    int count(List<Finding> findings) {
       long errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
       long warnings = findings.size() - errors;
       return (int) (errors + (strict ? warnings : 0));
@@ -185,10 +190,31 @@ public final class Main implements Callable<Integer> {
         "Writes nothing. Run it in CI on every pull request."
       })
   static final class Check extends CharterCommand implements Callable<Integer> {
+    @Option(
+        names = "--format",
+        paramLabel = "FORMAT",
+        defaultValue = "text",
+        description = "text (for people), github (annotations on a pull request) or json (for other tools). Default: ${DEFAULT-VALUE}.")
+    String format;
+
     @Override
     public Integer call() {
+      FindingFormat findingFormat;
+      try {
+        findingFormat = FindingFormat.valueOf(format.toUpperCase(java.util.Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(
+            new CommandLine(this), "--format must be text, github or json, not '" + format + "'");
+      }
       Pipeline.Outcome outcome = pipeline("site").check();
-      int failing = report(outcome.findings());
+      int failing;
+      if (findingFormat == FindingFormat.TEXT) {
+        failing = report(outcome.findings());
+      } else {
+        parent.out.print(findingFormat.format(outcome.findings()));
+        parent.out.flush();
+        failing = count(outcome.findings());
+      }
       long errors = outcome.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
       long warnings = outcome.findings().size() - errors;
       if (failing > 0) {
@@ -200,7 +226,7 @@ public final class Main implements Callable<Integer> {
       }
       int published = outcome.charter().map(c -> c.promises().size()).orElse(0);
       int drafts = outcome.promiseFiles() - published;
-      parent.out.println(
+      (findingFormat == FindingFormat.TEXT ? parent.out : parent.err).println(
           charter + ": " + count(outcome.promiseFiles(), "promise", "promises") + " checked"
               + (drafts > 0 ? " (" + count(drafts, "draft", "drafts") + ", not published)" : "")
               + ", no errors"

@@ -181,4 +181,65 @@ class MainTest {
     assertThat(r.err()).contains("Kept will not replace it");
     assertThat(out.resolve("thesis.txt")).hasContent("years of work");
   }
+
+  @Test
+  void checkFormatGithubPrintsOneAnnotationPerFinding() {
+    Path charter =
+        Fixtures.minimal()
+            .with(
+                CharterFixture.of(
+                    """
+                    -- charter.yaml --
+                    organisation: Test Water
+                    title: Our promises
+                    published: 2026-11-16
+                    next_update: 2026-12-14
+                    perod: month
+                    -- figures/calls.csv --
+                    period,cases,kept,excluded,note
+                    2026-07,100,96,0,
+                    2026-08,100,101,0,
+                    2026-09,100,94,0,
+                    2026-10,100,99,0,
+                    """))
+            .writeTo(dir.resolve("charter"));
+    // Paths relative to the repository root, as on a pull request.
+    Run r = runIn(dir, "check", "--format", "github");
+    assertThat(r.code()).isEqualTo(ExitCode.CHARTER_ERRORS);
+    assertThat(r.out())
+        .isEqualTo(
+            "::error file=charter/charter.yaml,line=5,col=1,title=Kept error::unknown key 'perod' in"
+                + " charter.yaml%0ADid you mean 'period'?\n"
+                + "::error file=charter/figures/calls.csv,line=3,col=13,title=Kept H1 error::101 kept is"
+                + " more than the 100 cases counted%0ACheck the export: 'cases' counts every case"
+                + " after exclusions, 'kept' those kept.\n");
+  }
+
+  @Test
+  void checkFormatJsonPrintsTheFindingsForOtherTools() throws Exception {
+    Fixtures.minimal()
+        .with("figures/calls.csv", "period,cases,kept,excluded,note\n2026-07,1,2,0,\n2026-08,1,1,0,\n2026-09,1,1,0,\n2026-10,1,1,0,\n")
+        .writeTo(dir.resolve("charter"));
+    Run r = runIn(dir, "check", "--format", "json");
+    assertThat(r.code()).isEqualTo(ExitCode.CHARTER_ERRORS);
+    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+    assertThat(json.size()).isEqualTo(1);
+    assertThat(json.get(0).get("file").asText()).isEqualTo("charter/figures/calls.csv");
+    assertThat(json.get(0).get("line").asInt()).isEqualTo(2);
+    assertThat(json.get(0).get("column").asInt()).isEqualTo(11);
+    assertThat(json.get(0).get("severity").asText()).isEqualTo("error");
+    assertThat(json.get(0).get("rule").asText()).isEqualTo("H1");
+    assertThat(runIn(Path.of("").toAbsolutePath(), "check", "--format", "json").out()).isEqualTo("[ ]\n");
+  }
+
+  /** Runs Kept as if started in {@code workDir}: the charter folder named relative to it. */
+  static Run runIn(Path workDir, String... args) {
+    String[] withCharter = new String[args.length + 2];
+    System.arraycopy(args, 0, withCharter, 0, args.length);
+    withCharter[args.length] = "--charter";
+    withCharter[args.length + 1] = workDir.resolve("charter").toString();
+    Run r = run(withCharter);
+    String prefix = workDir.resolve("charter").toString();
+    return new Run(r.code(), r.out().replace(prefix, "charter"), r.err().replace(prefix, "charter"));
+  }
 }
