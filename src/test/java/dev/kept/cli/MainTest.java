@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -230,6 +231,26 @@ class MainTest {
     assertThat(json.get(0).get("severity").asText()).isEqualTo("error");
     assertThat(json.get(0).get("rule").asText()).isEqualTo("H1");
     assertThat(runIn(Path.of("").toAbsolutePath(), "check", "--format", "json").out()).isEqualTo("[ ]\n");
+  }
+
+  @Test
+  void newPromiseWritesADraftThatChecksAndNeverOverwrites() throws Exception {
+    Path charter = Fixtures.minimal().writeTo(dir.resolve("charter"));
+    Run made = run("new", "promise", "answer-texts", "--charter", charter.toString());
+    assertThat(made.code()).as(made.err()).isZero();
+    String yaml = Files.readString(charter.resolve("promises/answer-texts.yaml"));
+    assertThat(yaml).startsWith("# yaml-language-server: $schema=").contains("status: draft").contains("since: 2026-11");
+    for (String key : List.of("title", "status", "promise", "unit", "kept_when", "target", "since", "not_covered", "exclusions", "measured", "remedy")) {
+      assertThat(yaml).as(key).containsPattern("(?m)^#? ?" + key + ":");
+    }
+    assertThat(charter.resolve("figures/answer-texts.csv")).hasContent("period,cases,kept,excluded,note");
+    assertThat(run("check", "--charter", charter.toString()).code()).isZero();
+    Files.writeString(charter.resolve("promises/answer-texts.yaml"), "title: mine\n");
+    Run again = run("new", "promise", "answer-texts", "--charter", charter.toString());
+    assertThat(again.code()).isEqualTo(ExitCode.CHARTER_ERRORS);
+    assertThat(again.err()).contains("already exists");
+    assertThat(charter.resolve("promises/answer-texts.yaml")).hasContent("title: mine");
+    assertThat(run("new", "promise", "Bad/Id", "--charter", charter.toString()).code()).isEqualTo(ExitCode.USAGE);
   }
 
   /** Runs Kept as if started in {@code workDir}: the charter folder named relative to it. */
