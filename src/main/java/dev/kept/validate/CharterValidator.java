@@ -46,7 +46,9 @@ public final class CharterValidator {
       List.of(
           "organisation", "title", "language", "base_url", "period", "year_starts",
           "minimum_cases", "exclusion_warning", "headline", "published", "next_update", "contact",
-          "order");
+          "order", "lint");
+  private static final List<String> LINT_KEYS =
+      List.of("off", "hedging", "vague_time", "max_sentence_words", "max_grade");
   private static final List<String> PERIODS = List.of("month", "quarter", "year");
   private static final List<String> LANGUAGES = List.of("en");
 
@@ -72,7 +74,7 @@ public final class CharterValidator {
     if (raw.charter().isPresent()) {
       if (raw.charter().get() instanceof YMap map) {
         head = readHead(map, buildDate, findings);
-        settings = new Settings(head.kind, head.yearStarts, head.published, buildDate);
+        settings = new Settings(head.kind, head.yearStarts, head.published, buildDate, head.lint);
       } else {
         findings.error(
             raw.charter().get().pos(),
@@ -289,6 +291,7 @@ public final class CharterValidator {
     Optional<LocalDate> nextUpdate = Optional.empty();
     Optional<URI> contact = Optional.empty();
     List<YScalar> order = List.of();
+    Lint.Config lint = Lint.Config.defaults();
   }
 
   private static Head readHead(YMap map, LocalDate buildDate, Findings findings) {
@@ -398,7 +401,36 @@ public final class CharterValidator {
               }
               h.order = items;
             });
+    f.mapping("lint", "Write 'lint:' then, indented, 'off: [rule, ...]' or 'hedging: [word, ...]'.")
+        .ifPresent(m -> h.lint = lintConfig(m, findings));
     return h;
+  }
+
+  private static Lint.Config lintConfig(YMap map, Findings findings) {
+    Fields f = new Fields(map, "'lint'", LINT_KEYS, findings);
+    Lint.Config d = Lint.Config.defaults();
+    java.util.Set<String> off = new java.util.TreeSet<>();
+    f.list("off").ifPresent(list -> {
+      for (YScalar s : f.scalars(list, "off")) {
+        String rule = s.text().strip();
+        if (Lint.RULES.contains(rule)) {
+          off.add(rule);
+        } else {
+          findings.error(
+              s.pos(),
+              "'" + rule + "' is not a lint rule",
+              Fields.nearest(rule, Lint.RULES).map(n -> "Did you mean '" + n + "'? ").orElse("")
+                  + "The rules are: " + String.join(", ", Lint.RULES) + ".");
+        }
+      }
+    });
+    List<String> hedging = new ArrayList<>(d.hedging());
+    f.list("hedging").ifPresent(list -> f.scalars(list, "hedging").forEach(s -> hedging.add(s.text().strip())));
+    List<String> vague = new ArrayList<>(d.vagueTime());
+    f.list("vague_time").ifPresent(list -> f.scalars(list, "vague_time").forEach(s -> vague.add(s.text().strip())));
+    int words = f.integer("max_sentence_words", 5, 200).orElse(d.maxSentenceWords());
+    double grade = f.integer("max_grade", 1, 30).map(Integer::doubleValue).orElse(d.maxGrade());
+    return new Lint.Config(java.util.Set.copyOf(off), hedging, vague, words, grade);
   }
 
   private static Optional<URI> url(YScalar s, Set<String> schemes, Findings findings) {

@@ -57,10 +57,12 @@ final class PromiseReader {
 
   private final Settings settings;
   private final Findings findings;
+  private final Lint lint;
 
   PromiseReader(Settings settings, Findings findings) {
     this.settings = settings;
     this.findings = findings;
+    this.lint = new Lint(settings.lint(), findings);
   }
 
   Optional<Parts> read(PromiseFile file) {
@@ -85,7 +87,10 @@ final class PromiseReader {
             .orElse(PromiseStatus.ACTIVE);
     Markdown promise =
         f.required("promise", "Say what you promise, in plain words, as the customer would read it.")
-            .map(s -> MarkdownCheck.check(s, "promise", findings))
+            .map(s -> {
+              lint.text(s, "promise");
+              return MarkdownCheck.check(s, "promise", findings);
+            })
             .orElse(new Markdown("", filePos));
 
     boolean measureNone = false;
@@ -103,6 +108,7 @@ final class PromiseReader {
 
     String unit = f.text("unit").orElse("");
     String keptWhen = f.text("kept_when").orElse("");
+    f.scalar("kept_when").ifPresent(lint::keptWhen);
     Optional<Period> since = f.scalar("since").flatMap(s -> period(s, "since"));
     List<TargetRule> targets = new ArrayList<>();
 
@@ -141,7 +147,10 @@ final class PromiseReader {
           .ifPresent(
               list ->
                   f.scalars(list, "not_covered")
-                      .forEach(s -> notCovered.add(MarkdownCheck.check(s, "not_covered", findings))));
+                      .forEach(s -> {
+                        lint.text(s, "not_covered");
+                        notCovered.add(MarkdownCheck.check(s, "not_covered", findings));
+                      }));
       if (f.node("not_covered").get() instanceof YScalar s && s.isNull()) {
         findings.error(
             f.keyPos("not_covered"),
@@ -165,6 +174,7 @@ final class PromiseReader {
             "remedy",
             "Say what the customer gets when you break the promise, or write 'remedy: none'.");
     if (remedyText.isPresent() && !remedyText.get().text().strip().equals("none")) {
+      lint.remedy(remedyText.get());
       remedy = Optional.of(MarkdownCheck.check(remedyText.get(), "remedy", findings));
     }
 
@@ -265,6 +275,7 @@ final class PromiseReader {
           t.required("target", "Give the target as a percentage, such as 95%.").flatMap(this::share);
       Optional<String> reason = t.text("reason");
       Optional<String> newKeptWhen = t.text("kept_when");
+      t.scalar("kept_when").ifPresent(lint::keptWhen);
       if (newKeptWhen.isPresent()) {
         currentKeptWhen = newKeptWhen.get();
       }

@@ -253,6 +253,20 @@ class MainTest {
     assertThat(run("new", "promise", "Bad/Id", "--charter", charter.toString()).code()).isEqualTo(ExitCode.USAGE);
   }
 
+  @Test
+  void strictMakesLintWarningsFail() {
+    Path charter =
+        Fixtures.minimal()
+            .with("promises/calls.yaml", "title: Calls\npromise: We may answer.\nunit: calls\nkept_when: answered within 2 minutes\ntarget: 95%\nsince: 2026-07\nnot_covered: []\nremedy: none\n")
+            .writeTo(dir.resolve("charter"));
+    Run plain = run("check", "--charter", charter.toString());
+    assertThat(plain.code()).isZero();
+    assertThat(plain.err()).contains("warning: 'promise' says 'may'");
+    Run strict = run("check", "--strict", "--charter", charter.toString());
+    assertThat(strict.code()).isEqualTo(ExitCode.CHARTER_ERRORS);
+    assertThat(strict.err()).endsWith("0 errors, 1 warning (errors with --strict).\n");
+  }
+
   /** Runs Kept as if started in {@code workDir}: the charter folder named relative to it. */
   static Run runIn(Path workDir, String... args) {
     String[] withCharter = new String[args.length + 2];
