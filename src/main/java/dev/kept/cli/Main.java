@@ -38,7 +38,7 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Publishes a service-promise charter with honest kept-rate figures.",
-    subcommands = {Main.Build.class, Main.Check.class, Main.New.class, CommandLine.HelpCommand.class},
+    subcommands = {Main.Build.class, Main.Check.class, Main.Serve.class, Main.New.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
@@ -321,6 +321,49 @@ public final class Main implements Callable<Integer> {
       parent.out.println(
           "Published " + count(promises, "promise", "promises") + " from " + charter + " to "
               + out + "/ in " + total + " ms.");
+      return ExitCode.OK;
+    }
+  }
+
+  @Command(
+      name = "serve",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Builds the site, serves it on 127.0.0.1, and rebuilds it whenever a charter or theme file",
+        "changes; open pages reload themselves. A broken charter shows its errors in the browser."
+      })
+  static final class Serve extends CharterCommand implements Callable<Integer> {
+    @Option(names = {"-p", "--port"}, paramLabel = "PORT", defaultValue = "8080", description = "The port (default: ${DEFAULT-VALUE}; 0 for any free one).")
+    int port;
+
+    @Option(names = {"-t", "--templates"}, paramLabel = "DIR", description = "A theme folder, as for build.")
+    String templatesDir;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Where to keep the preview's site (default: a temporary folder).")
+    String out;
+
+    @Override
+    java.util.Optional<String> templates() {
+      return java.util.Optional.ofNullable(templatesDir);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+      Path folder = out == null ? java.nio.file.Files.createTempDirectory("kept-preview").resolve("site") : Path.of(out);
+      Pipeline pipeline = pipeline(folder.toString());
+      Pipeline.Options options =
+          new Pipeline.Options(
+              Path.of(charter), charter, folder, parent.buildDate(), Limits.DEFAULT, templates().map(Path::of));
+      try (dev.kept.serve.Preview preview = new dev.kept.serve.Preview(options, port, parent.err)) {
+        preview.start();
+        parent.out.println("Serving " + charter + " at " + preview.url() + " (press Ctrl+C to stop)");
+        parent.out.flush();
+        java.util.Objects.requireNonNull(pipeline);
+        new java.util.concurrent.CountDownLatch(1).await();
+      } catch (java.net.BindException e) {
+        parent.err.println("kept: port " + port + " is in use; choose another with --port");
+        return ExitCode.USAGE;
+      }
       return ExitCode.OK;
     }
   }
