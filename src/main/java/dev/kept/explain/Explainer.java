@@ -93,7 +93,64 @@ public final class Explainer {
         covered,
         minimumWords,
         numbers.target(charter.exclusionWarning()),
-        measured.latestComplete().map(latest -> charterWindow(charter, latest)).orElse(""));
+        measured.latestComplete().map(latest -> charterWindow(charter, latest)).orElse(""),
+        groups(measured));
+  }
+
+  /** The groups active promises are filed under, each with its verdict counts in words. */
+  private List<dev.kept.model.Group> groups(MeasuredCharter measured) {
+    java.util.LinkedHashMap<String, List<MeasuredPromise>> byGroup = new java.util.LinkedHashMap<>();
+    for (MeasuredPromise m : measured.promises()) {
+      if (m.promise().status() == PromiseStatus.ACTIVE && m.promise().about().group().isPresent()) {
+        byGroup.computeIfAbsent(m.promise().about().group().get(), g -> new ArrayList<>()).add(m);
+      }
+    }
+    List<dev.kept.model.Group> groups = new ArrayList<>();
+    java.util.Set<String> slugs = new java.util.HashSet<>();
+    for (var e : byGroup.entrySet()) {
+      int met = 0;
+      int missed = 0;
+      int tooFew = 0;
+      int other = 0;
+      for (MeasuredPromise m : e.getValue()) {
+        Verdict v = m.headline().map(h -> h.result().verdict()).orElse(null);
+        if (v == Verdict.MET) {
+          met++;
+        } else if (v == Verdict.MISSED) {
+          missed++;
+        } else if (v == Verdict.TOO_FEW_TO_TELL) {
+          tooFew++;
+        } else {
+          other++;
+        }
+      }
+      String base = java.text.Normalizer.normalize(e.getKey(), java.text.Normalizer.Form.NFD)
+          .replaceAll("\\p{M}", "").toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+          .replaceAll("^-|-$", "");
+      if (base.isEmpty()) {
+        base = "group";
+      }
+      base = base.length() > 60 ? base.substring(0, 60).replaceAll("-$", "") : base;
+      String slug = base;
+      for (int i = 2; !slugs.add(slug); i++) {
+        slug = base + "-" + i;
+      }
+      String sentence =
+          language.format(
+              "group.summary",
+              Map.of(
+                  "met", numbers.count(met), "missed", numbers.count(missed),
+                  "too_few", numbers.count(tooFew), "other", numbers.count(other),
+                  "total", numbers.count(e.getValue().size())));
+      groups.add(
+          new dev.kept.model.Group(
+              e.getKey(), slug, e.getValue().stream().map(m -> m.promise().id()).toList(), met,
+              missed, tooFew, other, sentence,
+              List.of(
+                  numbers.count(e.getValue().size()), numbers.count(met), numbers.count(missed),
+                  numbers.count(tooFew), numbers.count(other))));
+    }
+    return groups;
   }
 
   private String charterWindow(Charter charter, Period latest) {
@@ -238,7 +295,7 @@ public final class Explainer {
     if (r.verdict() == Verdict.NO_DATA) {
       String key = note.isBlank() ? "verdict.NO_DATA.headline" : "verdict.NO_DATA";
       return new Words(
-          language.get("label.NO_DATA"), "", "", "", "", "", "", "", "", "", "", "",
+          language.get("label.NO_DATA"), "", "", "", "", "", "", "", "", "", "", "", Map.of(),
           language.format(key, Map.of("when", when, "note", sentenceCase(note))).strip(),
           "");
     }
@@ -253,6 +310,8 @@ public final class Explainer {
                 Map.of("kept", numbers.count(c.excluded()), "cases", numbers.count(all), "unit", unit))
             : "";
     String stressed = c.excluded() > 0 ? numbers.rate(c.kept(), all, t) : "";
+    Map<String, String> byReason = new java.util.LinkedHashMap<>();
+    c.excludedByReason().forEach((code, n) -> byReason.put(code, numbers.count(n)));
     String stressedOf =
         c.excluded() > 0
             ? language.format(
@@ -268,7 +327,7 @@ public final class Explainer {
       return new Words(
           language.get("label.NO_CASES"), "", "", "",
           numbers.count(c.kept()), numbers.count(c.cases()), denominator,
-          numbers.count(c.excluded()), excludedOf, excludedShare, stressed, stressedOf,
+          numbers.count(c.excluded()), excludedOf, excludedShare, stressed, stressedOf, byReason,
           language.format(
               key, Map.of("when", when, "unit", unit, "excluded", numbers.count(c.excluded()))),
           exclusions);
@@ -305,8 +364,8 @@ public final class Explainer {
     return new Words(
         language.get(labelKey), figure, low, high,
         numbers.count(c.kept()), numbers.count(c.cases()), denominator,
-        numbers.count(c.excluded()), excludedOf, excludedShare, stressed, stressedOf, sentence,
-        exclusions);
+        numbers.count(c.excluded()), excludedOf, excludedShare, stressed, stressedOf, byReason,
+        sentence, exclusions);
   }
 
   private String exclusions(Result r, Counts c, String unit, Charter charter) {

@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param minimums for each target in the charter, the fewest cases that can tell a result (H8),
  *     in words ("73 cases for a 95% target"), highest target last
  * @param exclusionWarning the charter's exclusion threshold, displayed ("5%")
+ * @param groups the groups active promises are filed under, in order of first appearance; empty
+ *     when no promise names a group
  * @param window the charter's headline window in words ("the 12 months from November 2025 to
  *     October 2026"), shared by every active promise's headline (H13)
  */
@@ -27,7 +29,8 @@ public record ExplainedCharter(
     String covered,
     List<String> minimums,
     String exclusionWarning,
-    String window) {
+    String window,
+    List<Group> groups) {
   public ExplainedCharter {
     Objects.requireNonNull(measured, "measured");
     promises = List.copyOf(promises);
@@ -38,6 +41,7 @@ public record ExplainedCharter(
     minimums = List.copyOf(minimums);
     Objects.requireNonNull(exclusionWarning, "exclusionWarning");
     Objects.requireNonNull(window, "window");
+    groups = List.copyOf(groups);
   }
 
   public Charter charter() {

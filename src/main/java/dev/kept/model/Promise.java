@@ -26,6 +26,7 @@ import java.util.Optional;
  * @param remedy what a customer gets when the promise is broken; empty when the charter says
  *     {@code none}
  * @param retirement when and why it was retired; present exactly when {@code status} is RETIRED
+ * @param about who keeps it, its group, and where it is published
  * @param figures the figures, one row per period, oldest first, without holes (H11)
  */
 public record Promise(
@@ -43,6 +44,7 @@ public record Promise(
     Optional<Markdown> measured,
     Optional<Markdown> remedy,
     Optional<Retirement> retirement,
+    About about,
     List<FigureRow> figures) {
 
   public Promise {
@@ -60,6 +62,7 @@ public record Promise(
     Objects.requireNonNull(measured, "measured");
     Objects.requireNonNull(remedy, "remedy");
     Objects.requireNonNull(retirement, "retirement");
+    Objects.requireNonNull(about, "about");
     figures = List.copyOf(figures);
     if (targets.isEmpty() != since.isEmpty()) {
       throw new IllegalArgumentException("a measured promise has both targets and since");

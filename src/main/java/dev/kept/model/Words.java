@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param excludedShare the share of all cases excluded, displayed; empty when none were excluded
  * @param stressedFigure the rate with exclusions counted as not kept, displayed; empty when none
  * @param stressedDenominator its denominator, "9,496 of 10,098 calls" (H4); empty when none
+ * @param excludedByReason each exclusion reason's count, formatted, in the promise's order
  * @param sentence the generated sentence that states the figure, the target and the verdict
  * @param exclusions the generated sentence on excluded cases; empty when none were excluded
  */
@@ -35,6 +36,7 @@ public record Words(
     String excludedShare,
     String stressedFigure,
     String stressedDenominator,
+    java.util.Map<String, String> excludedByReason,
     String sentence,
     String exclusions) {
   public Words {
@@ -50,6 +52,7 @@ public record Words(
     Objects.requireNonNull(excludedShare, "excludedShare");
     Objects.requireNonNull(stressedFigure, "stressedFigure");
     Objects.requireNonNull(stressedDenominator, "stressedDenominator");
+    excludedByReason = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(excludedByReason));
     Objects.requireNonNull(sentence, "sentence");
     Objects.requireNonNull(exclusions, "exclusions");
   }
@@ -58,6 +61,6 @@ public record Words(
   public Words withSentence(String newSentence) {
     return new Words(
         label, figure, low, high, kept, cases, denominator, excluded, excludedDenominator,
-        excludedShare, stressedFigure, stressedDenominator, newSentence, exclusions);
+        excludedShare, stressedFigure, stressedDenominator, excludedByReason, newSentence, exclusions);
   }
 }

@@ -128,6 +128,10 @@ public final class DataRenderer {
     nullable(g, "target", p.currentTarget().map(t -> t.target().written()));
     nullable(g, "since", p.since().map(Period::label));
     g.writeStringField("promise", p.promise().source());
+    nullable(g, "owner", p.about().owner());
+    nullable(g, "group", p.about().group());
+    nullable(g, "promise_url", p.about().promiseUrl().map(Object::toString));
+    nullable(g, "results_url", p.about().resultsUrl().map(Object::toString));
     g.writeArrayFieldStart("not_covered");
     for (Markdown m : p.notCovered()) {
       g.writeString(m.source());

@@ -65,6 +65,9 @@ public final class SiteRenderer {
     for (ExplainedPromise p : explained.promises()) {
       pages.add("promises/" + p.promise().id() + "/index.html");
     }
+    for (dev.kept.model.Group g : explained.groups()) {
+      pages.add("groups/" + g.slug() + "/index.html");
+    }
     return pages;
   }
 
@@ -92,10 +95,26 @@ public final class SiteRenderer {
     common.put("charterJson", "charter.json");
     common.put("exclusionWarning", explained.exclusionWarning());
 
+    java.util.Set<String> grouped = new java.util.HashSet<>();
+    List<dev.kept.render.view.GroupView> groupViews = new ArrayList<>();
+    for (dev.kept.model.Group g : explained.groups()) {
+      grouped.addAll(g.promiseIds());
+      groupViews.add(
+          new dev.kept.render.view.GroupView(
+              g.name(), "groups/" + g.slug() + "/", g.counts().get(0), g.counts().get(1),
+              g.counts().get(2), g.counts().get(3), g.counts().get(4), g.sentence()));
+      Map<String, Object> groupPage = new HashMap<>(common);
+      groupPage.put("root", "../../");
+      groupPage.put("path", "groups/" + g.slug() + "/");
+      groupPage.put("group", groupViews.get(groupViews.size() - 1));
+      groupPage.put("cards", g.promiseIds().stream().map(id -> views.get(id).card()).toList());
+      write(out, "groups/" + g.slug() + "/index.html", "group.ftlh", groupPage);
+    }
     Map<String, Object> index = new HashMap<>(common);
     index.put("root", "./");
     index.put("path", "");
-    index.put("cards", active);
+    index.put("groups", groupViews);
+    index.put("cards", active.stream().filter(c -> !grouped.contains(c.id())).toList());
     index.put("retiredCount", retired.size());
     write(out, "index.html", "index.ftlh", index);
 
@@ -270,6 +289,7 @@ public final class SiteRenderer {
     }
     List<Reason> exclusions = new ArrayList<>();
     promise.exclusions().forEach((code, description) -> exclusions.add(new Reason(code, description, "")));
+    List<String> about = new ArrayList<>();
     String retiredSentence =
         promise.retirement().isPresent() ? p.statusSentence().substring(0, p.statusSentence().indexOf(promise.retirement().get().reason()) + promise.retirement().get().reason().length()) : "";
     return new PromiseView(
@@ -290,7 +310,10 @@ public final class SiteRenderer {
         p.headline().map(h -> h.words().exclusions()).orElse(""),
         promise.isMeasured() ? DataRenderer.csvPath(promise) : "",
         "promises/" + promise.id() + "/badge.svg",
-        retiredSentence);
+        retiredSentence,
+        promise.about().owner().orElse(""),
+        promise.about().promiseUrl().map(URI::toString).orElse(""),
+        promise.about().resultsUrl().map(URI::toString).orElse(""));
   }
 
   private static Row row(ExplainedPeriod period, Map<String, String> exclusions, Map<String, String> t) {
@@ -302,7 +325,7 @@ public final class SiteRenderer {
     if (counts.isPresent()) {
       for (Map.Entry<String, Long> e : counts.get().excludedByReason().entrySet()) {
         if (e.getValue() > 0) {
-          byReason.add(new Reason(e.getKey(), exclusions.getOrDefault(e.getKey(), ""), String.format("%,d", e.getValue())));
+          byReason.add(new Reason(e.getKey(), exclusions.getOrDefault(e.getKey(), ""), w.excludedByReason().getOrDefault(e.getKey(), "")));
         }
       }
     }

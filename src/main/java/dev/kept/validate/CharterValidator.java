@@ -142,7 +142,7 @@ public final class CharterValidator {
           new Promise(
               p.id(), p.pos(), p.title(), p.status(), p.promise(), p.unit(), p.keptWhen(),
               p.targets(), p.since(), p.notCovered(), p.exclusions(), p.measured(), p.remedy(),
-              p.retirement(), rows));
+              p.retirement(), p.about(), rows));
     }
 
     for (FiguresFile figures : raw.figures()) {

@@ -54,7 +54,8 @@ final class FiguresReader {
     return new PromiseReader.Parts(
         id, SourcePos.file(table.file()), "", dev.kept.model.PromiseStatus.ACTIVE,
         new dev.kept.model.Markdown("", SourcePos.file(table.file())), "", "", List.of(),
-        Optional.empty(), List.of(), reasons, Optional.empty(), Optional.empty(), Optional.empty());
+        Optional.empty(), List.of(), reasons, Optional.empty(), Optional.empty(), Optional.empty(),
+        dev.kept.model.About.none());
   }
 
   /** The header's meaning: where each column is, and which reason each excluded column counts. */
@@ -391,7 +392,7 @@ final class FiguresReader {
           "H1",
           cells.get(2).pos(),
           String.format(
-              "%,d kept is more than the %,d cases counted", kept.get(), cases.get()),
+              java.util.Locale.ROOT, "%,d kept is more than the %,d cases counted", kept.get(), cases.get()),
           "Check the export: 'cases' counts every case after exclusions, 'kept' those kept.");
     }
     if (findings.errorCount() > before) {
@@ -413,7 +414,7 @@ final class FiguresReader {
       findings.ruleError(
           "H1",
           cell.pos(),
-          "'" + column + "' is " + text + ", more than the limit of " + String.format("%,d", MAX_COUNT),
+          "'" + column + "' is " + text + ", more than the limit of " + String.format(java.util.Locale.ROOT, "%,d", MAX_COUNT),
           "Check the export: no charter counts this many cases in one period.");
       return Optional.empty();
     }

@@ -29,7 +29,8 @@ final class PromiseReader {
   static final List<String> KEYS =
       List.of(
           "title", "status", "promise", "unit", "kept_when", "target", "targets", "since",
-          "not_covered", "exclusions", "measured", "remedy", "retired", "measure");
+          "not_covered", "exclusions", "measured", "remedy", "retired", "measure", "owner", "group",
+          "promise_url", "results_url");
   private static final List<String> TARGET_KEYS = List.of("from", "target", "kept_when", "reason");
   private static final List<String> RETIRED_KEYS = List.of("on", "reason");
   private static final List<String> STATUSES = List.of("active", "retired", "draft");
@@ -49,7 +50,8 @@ final class PromiseReader {
       Map<String, String> exclusions,
       Optional<Markdown> measured,
       Optional<Markdown> remedy,
-      Optional<Retirement> retirement) {
+      Optional<Retirement> retirement,
+      dev.kept.model.About about) {
     boolean isMeasured() {
       return !targets.isEmpty();
     }
@@ -197,13 +199,17 @@ final class PromiseReader {
           "Add 'status: retired', or remove 'retired'.");
     }
 
+    dev.kept.model.About about =
+        new dev.kept.model.About(
+            f.text("owner"), f.text("group"), f.scalar("promise_url").flatMap(this::webAddress),
+            f.scalar("results_url").flatMap(this::webAddress));
     if (findings.errorCount() > errorsBefore) {
       return Optional.empty();
     }
     return Optional.of(
         new Parts(
             file.id(), filePos, title, status, promise, unit, keptWhen, targets, since, notCovered,
-            exclusions, measured, remedy, retirement));
+            exclusions, measured, remedy, retirement, about));
   }
 
   private void readTargets(
@@ -427,6 +433,22 @@ final class PromiseReader {
       return Optional.empty();
     }
     return share;
+  }
+
+  private Optional<java.net.URI> webAddress(YScalar s) {
+    String text = s.text().strip();
+    try {
+      java.net.URI uri = new java.net.URI(text);
+      if (uri.getScheme() != null
+          && (uri.getScheme().equalsIgnoreCase("https") || uri.getScheme().equalsIgnoreCase("http"))
+          && uri.getHost() != null) {
+        return Optional.of(uri);
+      }
+    } catch (java.net.URISyntaxException e) {
+      // reported below
+    }
+    findings.error(s.pos(), "'" + text + "' is not a full web address", "Write it in full, starting https://.");
+    return Optional.empty();
   }
 
   static Optional<LocalDate> parseDate(String text) {

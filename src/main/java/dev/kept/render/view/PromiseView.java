@@ -32,4 +32,7 @@ public record PromiseView(
     String exclusionSentence,
     String csv,
     String badge,
-    String retiredSentence) {}
+    String retiredSentence,
+    String owner,
+    String promiseUrl,
+    String resultsUrl) {}
