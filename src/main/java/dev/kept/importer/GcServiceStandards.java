@@ -1,0 +1,450 @@
+package dev.kept.importer;
+
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * Imports the Government of Canada's service standards and results (the Open Government Portal's
+ * service standards data, in its 2018-2020 and 2024 layouts) into a Kept charter: one promise per
+ * service standard, one fiscal-year period per row, the department as owner and group.
+ *
+ * <p>The source's own mistakes are never dropped silently. Each is reported with its file and line,
+ * and handled by a fixed rule:
+ *
+ * <ul>
+ *   <li>Blank, {@code NA} or {@code ND} counts: a declared gap, "not reported".
+ *   <li>More met than counted: the row's counts are not published; a declared gap says why.
+ *   <li>A target of 0 or blank: the share stated in the standard's wording ("80% of the time") is
+ *       used if there is one; otherwise the promise is published as not measured yet.
+ *   <li>An id used twice by one department in one year: the later rows get their own promise, with
+ *       {@code -2}, {@code -3} ... after the id.
+ *   <li>Years with no row between a standard's first and the latest year: declared gaps, "not
+ *       reported".
+ * </ul>
+ *
+ * <p>Not thread-safe; use one per import.
+ */
+public final class GcServiceStandards {
+  private static final Pattern STATED_SHARE = Pattern.compile("(\\d{1,3}(?:\\.\\d+)?)\\s?%");
+
+  /** What an import did. */
+  public record Summary(
+      int rowsRead, int promisesWritten, int notMeasured, int gaps, Map<String, Integer> refused, List<String> notes) {
+    /** The summary in words, one item per line. */
+    public String describe() {
+      StringBuilder out = new StringBuilder();
+      out.append(String.format(Locale.ROOT, "rows read: %,d%n", rowsRead));
+      out.append(String.format(Locale.ROOT, "promises written: %,d (%,d not measured yet)%n", promisesWritten, notMeasured));
+      out.append(String.format(Locale.ROOT, "gaps declared: %,d%n", gaps));
+      int total = refused.values().stream().mapToInt(Integer::intValue).sum();
+      out.append(String.format(Locale.ROOT, "rows handled by a rule: %,d%n", total));
+      refused.forEach((why, n) -> out.append(String.format(Locale.ROOT, "  %,d %s%n", n, why)));
+      return out.toString();
+    }
+  }
+
+  /** One row of either layout, normalised. */
+  private record Row(
+      String file, int line, String year, String id, String department, String service,
+      String standard, String target, String kept, String cases, String promiseUrl, String resultsUrl,
+      String channel) {}
+
+  private final List<String> notes = new ArrayList<>();
+  /** The editor schemas, relative to a promise file and to charter.yaml; empty when not found. */
+  private Optional<String> promiseSchema = Optional.empty();
+  private Optional<String> charterSchema = Optional.empty();
+  private final Map<String, Integer> refused = new TreeMap<>();
+
+  /**
+   * Reads the files and writes the charter into {@code out}, which must not exist yet or be empty.
+   *
+   * @param published the charter's published date (YYYY-MM-DD)
+   */
+  public Summary importFiles(List<Path> files, Path out, String published, String nextUpdate) throws IOException {
+    Objects.requireNonNull(out, "out");
+    if (Files.exists(out)) {
+      try (var list = Files.list(out)) {
+        if (list.findAny().isPresent()) {
+          throw new IOException(out + " is not empty; import into a new folder");
+        }
+      }
+    }
+    List<Row> rows = new ArrayList<>();
+    for (Path file : files) {
+      rows.addAll(read(file));
+    }
+    // Group by department and id; an id repeated in one year becomes a promise of its own.
+    Map<String, Map<String, Row>> byPromise = new LinkedHashMap<>();
+    Map<String, Integer> latestYear = new TreeMap<>();
+    for (Row r : rows) {
+      String base = id(r.department(), r.id());
+      String key = base;
+      for (int n = 2; byPromise.containsKey(key) && byPromise.get(key).containsKey(r.year()); n++) {
+        key = base + "-" + n;
+      }
+      if (!key.equals(base)) {
+        note(r, "the id " + r.id() + " is used again by " + r.department() + " in " + r.year()
+            + "; published as a promise of its own, " + key, "reused id: published as a promise of its own");
+      }
+      byPromise.computeIfAbsent(key, k -> new TreeMap<>()).put(r.year(), r);
+      latestYear.merge("latest", startYear(r.year()), Math::max);
+    }
+    int latest = latestYear.getOrDefault("latest", 2023);
+
+    Files.createDirectories(out.resolve("promises"));
+    Files.createDirectories(out.resolve("figures"));
+    Path schema = Path.of("schema").toAbsolutePath();
+    if (Files.isRegularFile(schema.resolve("promise.schema.json"))) {
+      Path abs = out.toAbsolutePath().normalize();
+      promiseSchema = Optional.of(abs.resolve("promises").relativize(schema.resolve("promise.schema.json")).toString().replace('\\', '/'));
+      charterSchema = Optional.of(abs.relativize(schema.resolve("charter.schema.json")).toString().replace('\\', '/'));
+    }
+    int gaps = 0;
+    int notMeasured = 0;
+    List<String> order = new ArrayList<>();
+    for (Map.Entry<String, Map<String, Row>> e : byPromise.entrySet()) {
+      String key = e.getKey();
+      Map<String, Row> years = e.getValue();
+      Row last = years.values().stream().reduce((a, b) -> b).orElseThrow();
+      Optional<String> target = Optional.empty();
+      for (Row r : years.values()) {
+        Optional<String> t = target(r);
+        if (t.isPresent()) {
+          target = t;
+        }
+      }
+      int first = years.keySet().stream().mapToInt(GcServiceStandards::startYear).min().orElseThrow();
+      StringBuilder csv = new StringBuilder("period,cases,kept,excluded,note\n");
+      if (target.isPresent()) {
+        for (int y = first; y <= latest; y++) {
+          Row r = years.get(fiscal(y));
+          String label = label(y);
+          Optional<long[]> counts = r == null ? Optional.empty() : counts(r);
+          if (counts.isPresent()) {
+            csv.append(label).append(',').append(counts.get()[1]).append(',').append(counts.get()[0]).append(",0,\n");
+          } else {
+            String why = r != null && isOverCount(r)
+                ? "Not published: the source reports more cases meeting the standard than it counted."
+                : "Not reported.";
+            csv.append(label).append(",,,,").append(why).append('\n');
+            gaps++;
+          }
+        }
+      } else {
+        notMeasured++;
+      }
+      writePromise(out.resolve("promises").resolve(key + ".yaml"), last, target, label(first), years);
+      if (target.isPresent()) {
+        Files.writeString(out.resolve("figures").resolve(key + ".csv"), csv.toString(), StandardCharsets.UTF_8);
+      }
+      order.add(key);
+    }
+    writeCharter(out.resolve("charter.yaml"), published, nextUpdate, charterSchema);
+    return new Summary(rows.size(), byPromise.size(), notMeasured, gaps, refused, List.copyOf(notes));
+  }
+
+  private List<Row> read(Path file) throws IOException {
+    List<Row> rows = new ArrayList<>();
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        CsvParser parser = (CsvParser) new CsvFactory().createParser(reader)) {
+      parser.enable(CsvParser.Feature.WRAP_AS_ARRAY);
+      List<String> header = null;
+      List<String> cells = null;
+      int line = 0;
+      int depth = 0;
+      JsonToken token;
+      while ((token = parser.nextToken()) != null) {
+        if (token == JsonToken.START_ARRAY) {
+          depth++;
+          if (depth == 2) {
+            cells = new ArrayList<>();
+            line = -1;
+          }
+        } else if (token == JsonToken.VALUE_STRING && cells != null) {
+          if (line < 0) {
+            line = parser.currentTokenLocation().getLineNr();
+          }
+          cells.add(parser.getText());
+        } else if (token == JsonToken.END_ARRAY) {
+          depth--;
+          if (depth == 1 && cells != null) {
+            if (header == null) {
+              header = new ArrayList<>();
+              for (String h : cells) {
+                header.add(h.replace("\uFEFF", "").strip());
+              }
+            } else if (!(cells.size() == 1 && cells.get(0).isBlank())) {
+              Map<String, String> m = new LinkedHashMap<>();
+              for (int i = 0; i < header.size() && i < cells.size(); i++) {
+                m.put(header.get(i), cells.get(i).strip());
+              }
+              rows.add(row(file.getFileName().toString(), line, m));
+            }
+            cells = null;
+          }
+        }
+      }
+    }
+    return rows;
+  }
+
+  private static Row row(String file, int line, Map<String, String> m) {
+    boolean modern = m.containsKey("service_standard_id");
+    String department =
+        modern
+            ? m.getOrDefault("owner_org_title", "").split("\\|")[0].strip()
+            : m.getOrDefault("department_name_en", "").strip();
+    return new Row(
+        file,
+        line,
+        m.getOrDefault("fiscal_yr", ""),
+        modern ? m.get("service_standard_id") : m.getOrDefault("service_std_id", ""),
+        department.isEmpty() ? "Unknown department" : department,
+        m.getOrDefault("service_name_en", ""),
+        modern ? m.getOrDefault("service_standard_en", "") : m.getOrDefault("service_std_en", ""),
+        modern ? scaled(m.getOrDefault("target", "")) : m.getOrDefault("service_std_target", ""),
+        m.getOrDefault("volume_meeting_target", ""),
+        m.getOrDefault("total_volume", ""),
+        modern ? m.getOrDefault("standards_targets_uri_en", "") : m.getOrDefault("service_std_url_en", ""),
+        modern ? m.getOrDefault("performance_results_uri_en", "") : m.getOrDefault("realtime_result_url_en", ""),
+        m.getOrDefault("channel", ""));
+  }
+
+  /** The 2024 layout writes targets as a share of 1 (0.9); the older one as a percentage (90). */
+  private static String scaled(String share) {
+    try {
+      BigDecimal v = new BigDecimal(share);
+      return v.compareTo(BigDecimal.ONE) <= 0 ? v.movePointRight(2).stripTrailingZeros().toPlainString() : v.toPlainString();
+    } catch (NumberFormatException e) {
+      return share;
+    }
+  }
+
+  /** The target as a Kept share ("90%"), by the rules in the class comment; empty for none. */
+  private Optional<String> target(Row r) {
+    BigDecimal percent = null;
+    try {
+      percent = new BigDecimal(r.target());
+    } catch (NumberFormatException e) {
+      // blank, NA, ND: no target given
+    }
+    if (percent != null && percent.signum() > 0 && percent.compareTo(BigDecimal.valueOf(100)) <= 0) {
+      return Optional.of(percent.setScale(Math.min(6, Math.max(0, percent.stripTrailingZeros().scale())), RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString() + "%");
+    }
+    Matcher stated = STATED_SHARE.matcher(r.standard());
+    if (stated.find()) {
+      BigDecimal share = new BigDecimal(stated.group(1));
+      if (share.signum() > 0 && share.compareTo(BigDecimal.valueOf(100)) <= 0) {
+        note(r, "the target is " + (r.target().isEmpty() ? "blank" : r.target()) + " but the wording states "
+            + stated.group(1) + "%; used " + stated.group(1) + "%", "target 0 or blank: used the share the wording states");
+        return Optional.of(share.stripTrailingZeros().toPlainString() + "%");
+      }
+    }
+    if (percent != null && percent.compareTo(BigDecimal.valueOf(100)) > 0) {
+      note(r, "the target " + r.target() + " is above 100%; published as not measured yet", "target above 100%: not measured yet");
+    } else {
+      note(r, "no target and no share in the wording; published as not measured yet", "no target: not measured yet");
+    }
+    return Optional.empty();
+  }
+
+  private static boolean isOverCount(Row r) {
+    Optional<long[]> raw = parse(r);
+    return raw.isPresent() && raw.get()[0] > raw.get()[1];
+  }
+
+  private static Optional<long[]> parse(Row r) {
+    try {
+      long kept = new BigDecimal(r.kept()).longValueExact();
+      long cases = new BigDecimal(r.cases()).longValueExact();
+      return Optional.of(new long[] {kept, cases});
+    } catch (NumberFormatException | ArithmeticException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** kept and cases, or empty for a gap, with any source mistake noted. */
+  private Optional<long[]> counts(Row r) {
+    Optional<long[]> raw = parse(r);
+    if (raw.isEmpty()) {
+      if (!r.kept().isBlank() || !r.cases().isBlank()) {
+        String shown = (r.kept() + "/" + r.cases()).strip();
+        if (!shown.matches("(NA|ND|/)*")) {
+          note(r, "counts '" + r.kept() + "' of '" + r.cases() + "' are not whole numbers; declared a gap", "counts not whole numbers: gap");
+        }
+      }
+      return Optional.empty();
+    }
+    long[] c = raw.get();
+    if (c[0] < 0 || c[1] < 0) {
+      note(r, "negative counts " + c[0] + " of " + c[1] + "; declared a gap", "negative counts: gap");
+      return Optional.empty();
+    }
+    if (c[0] > c[1]) {
+      note(r, "more met (" + c[0] + ") than counted (" + c[1] + "); the counts are not published, and a gap says why",
+          "more met than counted: gap with the reason");
+      return Optional.empty();
+    }
+    return raw;
+  }
+
+  private void note(Row r, String message, String rule) {
+    notes.add(r.file() + ":" + r.line() + ": " + message);
+    refused.merge(rule, 1, Integer::sum);
+  }
+
+  private void writePromise(Path file, Row r, Optional<String> target, String since, Map<String, Row> years)
+      throws IOException {
+    Map<String, Object> yaml = new LinkedHashMap<>();
+    String standard = r.standard().isBlank() ? "(The source gives no wording for this standard.)" : r.standard();
+    yaml.put("title", title(r));
+    yaml.put("promise", markdown(standard));
+    if (target.isPresent()) {
+      yaml.put("unit", "cases");
+      yaml.put("kept_when", "the standard was met: " + plain(lowerFirst(standard)));
+      yaml.put("target", target.get());
+      yaml.put("since", since);
+    } else {
+      yaml.put("measure", "none");
+      yaml.put("kept_when", "the standard was met: " + plain(lowerFirst(standard)));
+    }
+    yaml.put("not_covered", List.of("The source does not say what this standard does not cover."));
+    yaml.put("measured", "Figures as " + markdown(r.department()) + " published them in the Government of Canada's"
+        + " service standards open data (" + String.join(", ", years.keySet()) + ")"
+        + (r.channel().isBlank() || r.channel().equals("NA") ? "" : ", channel " + markdown(r.channel())) + ".");
+    yaml.put("remedy", "none");
+    yaml.put("owner", r.department());
+    yaml.put("group", r.department());
+    url(r.promiseUrl()).ifPresent(u -> yaml.put("promise_url", u));
+    url(r.resultsUrl()).ifPresent(u -> yaml.put("results_url", u));
+    DumperOptions options = new DumperOptions();
+    options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+    options.setWidth(100);
+    options.setSplitLines(true);
+    options.setLineBreak(DumperOptions.LineBreak.UNIX);
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      if (promiseSchema.isPresent()) {
+        w.write("# yaml-language-server: $schema=" + promiseSchema.get() + "\n");
+      }
+      w.write("# Imported from the Government of Canada's service standards open data (" + r.file() + ", line " + r.line() + ").\n");
+      new Yaml(options).dump(yaml, w);
+    }
+  }
+
+  private static void writeCharter(Path file, String published, String nextUpdate, Optional<String> schema)
+      throws IOException {
+    String text =
+        schema.map(s -> "# yaml-language-server: $schema=" + s + "\n").orElse("")
+            + """
+        # The Government of Canada's service standards and results, imported by
+        # `kept import gc-service-standards` from the Open Government Portal's open data.
+        # The wording is the government's, published as it is, so the plain-language lint is off.
+        organisation: Government of Canada
+        title: Service standards and results
+        language: en
+        period: year
+        year_starts: 4
+        headline: 1
+        published: %s
+        next_update: %s
+        lint:
+          off: [hedging, vague-time, long-sentence, double-negative, reading-grade, kept-when-number, remedy-empty]
+        """
+            .formatted(published, nextUpdate);
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+  }
+
+  private static String title(Row r) {
+    String t = r.standard().isBlank() ? r.service() : r.standard();
+    t = t.replaceAll("\\s+", " ").strip();
+    if (t.length() > 110) {
+      int cut = t.lastIndexOf(' ', 107);
+      t = t.substring(0, cut > 60 ? cut : 107) + "…";
+    }
+    return t.isEmpty() ? "Service standard " + r.id() : t;
+  }
+
+  /** Text as Markdown that shows exactly the text: every character Markdown reads as syntax is escaped. */
+  static String markdown(String text) {
+    String oneLine = text.replaceAll("\\s+", " ").strip();
+    StringBuilder out = new StringBuilder();
+    for (char c : oneLine.toCharArray()) {
+      if ("\\`*_{}[]<>()#+-.!|~".indexOf(c) >= 0) {
+        out.append('\\');
+      }
+      out.append(c);
+    }
+    return out.toString();
+  }
+
+  /** Text for a plain field: one line, no characters a reader would not expect. */
+  private static String plain(String text) {
+    return text.replaceAll("\\s+", " ").strip();
+  }
+
+  private static String lowerFirst(String s) {
+    return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+  }
+
+  /** The first full web address in the cell (some cells hold several, joined by "<>"). */
+  private static Optional<String> url(String cell) {
+    for (String part : cell.split("<>|\\s+")) {
+      try {
+        java.net.URI uri = new java.net.URI(part.strip());
+        if (uri.getScheme() != null && uri.getScheme().matches("https?") && uri.getHost() != null) {
+          return Optional.of(uri.toString());
+        }
+      } catch (java.net.URISyntaxException e) {
+        // not an address; try the next part
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String id(String department, String id) {
+    String dept = department.toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", " ").strip();
+    StringBuilder initials = new StringBuilder();
+    for (String w : dept.split(" ")) {
+      if (!w.isEmpty() && !List.of("of", "and", "the", "for", "de", "du", "des", "la", "le").contains(w)) {
+        initials.append(w.charAt(0));
+      }
+    }
+    String clean = id.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+    String result = "gc-" + (initials.length() == 0 ? "x" : initials) + "-" + (clean.isEmpty() ? "0" : clean);
+    return result.length() > 60 ? result.substring(0, 60) : result;
+  }
+
+  /** "2023-2024" or "2023-24" → 2023. */
+  static int startYear(String fiscal) {
+    return Integer.parseInt(fiscal.substring(0, 4));
+  }
+
+  private static String fiscal(int year) {
+    return year + "-" + (year + 1);
+  }
+
+  private static String label(int year) {
+    return String.format(Locale.ROOT, "%04d-%02d", year, (year + 1) % 100);
+  }
+}
