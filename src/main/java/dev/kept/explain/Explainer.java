@@ -59,7 +59,7 @@ public final class Explainer {
     for (MeasuredPromise m : measured.promises()) {
       promises.add(explain(m, charter));
     }
-    String covered =
+    String coveredSpan =
         measured.promises().stream()
             .flatMap(m -> m.periods().stream())
             .map(PeriodResult::period)
@@ -72,6 +72,16 @@ public final class Explainer {
                                 ? when(first)
                                 : language.format("span", Map.of("from", when(first), "to", when(last)))))
             .orElse("");
+    String covered = coveredSpan;
+    Optional<Period> provisional =
+        measured.promises().stream()
+            .flatMap(m -> m.periods().stream())
+            .filter(PeriodResult::provisional)
+            .map(PeriodResult::period)
+            .max(Period::compareTo);
+    if (provisional.isPresent() && !covered.isEmpty()) {
+      covered = language.format("covered_with_provisional", Map.of("covered", covered, "provisional", when(provisional.get())));
+    }
     java.util.TreeMap<Share, Long> minimums = new java.util.TreeMap<>();
     for (MeasuredPromise m : measured.promises()) {
       for (PeriodResult p : m.periods()) {
@@ -348,6 +358,9 @@ public final class Explainer {
     values.put("high", high);
     values.put("minimum", numbers.count(r.minimumCases()));
     String qualifierKey = r.verdict().name() + "." + r.qualifier().orElseThrow().words().replace(' ', '_');
+    if (r.verdict() == Verdict.MET && t.isWhole() && c.kept() == c.cases()) {
+      qualifierKey = "MET.all_kept"; // a 100% target kept in full: no margin to speak of
+    }
     String verdictKey = "verdict." + qualifierKey;
     String sentence =
         language.format("sentence.counts", values)

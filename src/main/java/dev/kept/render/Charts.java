@@ -94,7 +94,9 @@ final class Charts {
     }
     int every = Math.max(1, (int) Math.ceil(n / 8.0));
     for (int i = 0; i < points.size(); i++) {
-      if (i % every == 0 || i == points.size() - 1) {
+      boolean last = i == points.size() - 1;
+      boolean crowdsLast = !last && (points.size() - 1 - i) < Math.max(2, every * 0.75);
+      if ((i % every == 0 && !crowdsLast) || last) {
         double x = LEFT + dx * (i + 0.5);
         svg.append("<text class=\"kc-axis\" x=\"").append(f(x)).append("\" y=\"").append(HEIGHT - BOTTOM + 18)
             .append("\" text-anchor=\"middle\">").append(escape(points.get(i).label())).append("</text>");
@@ -164,8 +166,9 @@ final class Charts {
     double yMin = Math.max(0, min - 0.01);
     double dx = points.size() <= 1 ? 0 : (double) (w - 4) / (points.size() - 1);
     StringBuilder svg = new StringBuilder();
+    // Decorative: the card's words carry every figure; the trend only shows the shape.
     svg.append("<svg class=\"kc-spark\" viewBox=\"0 0 ").append(w).append(' ').append(h)
-        .append("\" role=\"img\" aria-label=\"").append(escape(label)).append("\" focusable=\"false\">");
+        .append("\" aria-hidden=\"true\" focusable=\"false\">");
     if (!points.isEmpty()) {
       double ty = 2 + (h - 4) * (1 - (points.get(points.size() - 1).target() - yMin) / (1 - yMin));
       svg.append("<line class=\"kc-target\" x1=\"2\" x2=\"").append(w - 2).append("\" y1=\"").append(f(ty))

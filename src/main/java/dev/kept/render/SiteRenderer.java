@@ -228,7 +228,23 @@ public final class SiteRenderer {
     Optional<ExplainedHeadline> h = p.headline();
     String verdictClass = h.map(x -> verdictClass(x.headline().result().verdict())).orElse("none");
     Words w = h.map(ExplainedHeadline::words).orElse(null);
-    String range = w == null || w.low().isEmpty() ? "" : fill(t.get("range"), Map.of("low", w.low(), "high", w.high()));
+    String range = w == null || w.low().isEmpty() ? "" : fill(t.get("card_range"), Map.of("low", w.low(), "high", w.high()));
+    List<String> notes = new ArrayList<>();
+    h.ifPresent(x -> {
+      if (x.headline().result().exclusionFlag()) {
+        notes.add(fill(t.get("card_flagged"), Map.of("figure", x.words().stressedFigure(), "denominator", x.words().stressedDenominator())));
+      }
+      if (!x.headline().gaps().isEmpty()) {
+        notes.add(fill(t.get("card_gaps"), Map.of("count", String.valueOf(x.headline().gaps().size()))));
+      }
+    });
+    promise.targets().stream()
+        .filter(r -> r.change() == TargetRule.Change.LOWERED)
+        .reduce((a, b) -> b)
+        .ifPresent(r -> notes.add(fill(t.get("card_lowered"), Map.of("when",
+            p.periods().stream().filter(x -> x.result().period().equals(r.from())).map(ExplainedPeriod::when).findFirst().orElse(r.from().label())))));
+    String retiredSentence =
+        promise.retirement().map(r -> p.statusSentence().substring(0, p.statusSentence().indexOf(r.reason()) + r.reason().length())).orElse("");
     List<Charts.Point> recent = Charts.points(p.periods());
     if (recent.size() > 12) {
       recent = recent.subList(recent.size() - 12, recent.size());
@@ -253,7 +269,9 @@ public final class SiteRenderer {
         markup(trend),
         promise.isMeasured(),
         promise.status() == PromiseStatus.RETIRED,
-        latest(p, t));
+        latest(p, t),
+        notes,
+        retiredSentence);
   }
 
   /** The latest complete period in one line: "October 2026: Missed narrowly, 94.96% (9,496 of 10,000 calls)". */
@@ -284,7 +302,7 @@ public final class SiteRenderer {
       chart =
           Charts.promiseChart(
               Charts.points(p.periods()),
-              fill(t.get("chart_title"), Map.of("title", promise.title())),
+              fill(t.get("chart_title"), Map.of("title", promise.title(), "unit", promise.unit())),
               fill(t.get("chart_desc"), Map.of("unit", promise.unit(), "from", first, "to", last)));
     }
     List<Reason> exclusions = new ArrayList<>();
@@ -302,7 +320,7 @@ public final class SiteRenderer {
         promise.remedy().isPresent(),
         markup(promise.remedy().map(MarkdownHtml::block).orElse("")),
         promise.unit(),
-        markup(chart),
+        markup(chart.isEmpty() ? "" : "<div class=\"chart-scroll\" role=\"region\" aria-label=\"" + Charts.escape(fill(t.get("chart_title"), Map.of("title", promise.title(), "unit", promise.unit()))) + "\" tabindex=\"0\">" + chart + "</div>"),
         rows,
         p.changes(),
         promise.targets().stream().anyMatch(r -> r.change() == TargetRule.Change.LOWERED),
@@ -325,7 +343,7 @@ public final class SiteRenderer {
     if (counts.isPresent()) {
       for (Map.Entry<String, Long> e : counts.get().excludedByReason().entrySet()) {
         if (e.getValue() > 0) {
-          byReason.add(new Reason(e.getKey(), exclusions.getOrDefault(e.getKey(), ""), w.excludedByReason().getOrDefault(e.getKey(), "")));
+          byReason.add(new Reason(e.getKey(), exclusions.getOrDefault(e.getKey(), e.getKey()), w.excludedByReason().getOrDefault(e.getKey(), "")));
         }
       }
     }
@@ -408,22 +426,7 @@ public final class SiteRenderer {
     Charter charter = explained.charter();
     String tag = tagBase(charter);
     List<FeedEntry> entries = new ArrayList<>();
-    TreeMap<Period, List<String>> missedBy = new TreeMap<>();
-    TreeMap<Period, Integer> reported = new TreeMap<>();
-    TreeMap<Period, String> whenBy = new TreeMap<>();
     for (ExplainedPromise p : explained.promises()) {
-      for (ExplainedPeriod period : p.periods()) {
-        Period key = period.result().period();
-        if (period.result().provisional()) {
-          continue;
-        }
-        whenBy.put(key, period.when());
-        reported.merge(key, 1, Integer::sum);
-        missedBy.computeIfAbsent(key, k -> new ArrayList<>());
-        if (period.result().result().verdict() == Verdict.MISSED) {
-          missedBy.get(key).add(p.promise().title());
-        }
-      }
       String href = "promises/" + p.promise().id() + "/";
       for (TargetRule rule : p.promise().targets()) {
         if (rule.change() == TargetRule.Change.FIRST) {
@@ -458,22 +461,39 @@ public final class SiteRenderer {
                           href,
                           r.reason())));
     }
-    // One entry per published period, the newest few, naming every promise missed in it.
-    List<Period> periods = new ArrayList<>(new TreeSet<>(reported.keySet()).descendingSet());
-    for (Period period : periods.subList(0, Math.min(periods.size(), charter.headlinePeriods()))) {
-      List<String> missed = missedBy.get(period);
-      String summary =
-          missed.isEmpty()
-              ? fill(t.get("feed_period_none_missed"), Map.of("count", String.valueOf(reported.get(period))))
-              : fill(t.get("feed_period_missed"), Map.of("list", String.join(", ", missed), "count", String.valueOf(missed.size())));
-      entries.add(
-          new FeedEntry(
-              tag + ":figures-" + period.label(),
-              fill(t.get("feed_period"), Map.of("when", whenBy.get(period))),
-              period.end() + "T00:00:00Z",
-              "",
-              summary));
-    }
+    // The figures published on the published date: one entry, dated that day, naming each promise
+    // missed in the latest complete period with its figure and denominator. Earlier publications'
+    // dates are not in the data, so they are not invented.
+    explained.measured().latestComplete().ifPresent(latest -> {
+      List<String> missed = new ArrayList<>();
+      int measured = 0;
+      String when = "";
+      for (ExplainedPromise p : explained.promises()) {
+        for (ExplainedPeriod period : p.periods()) {
+          if (period.result().period().equals(latest) && p.promise().status() == PromiseStatus.ACTIVE) {
+            measured++;
+            when = period.when();
+            if (period.result().result().verdict() == Verdict.MISSED) {
+              missed.add(p.promise().title() + ", " + period.words().figure() + " (" + period.words().denominator() + ")");
+            }
+          }
+        }
+      }
+      if (measured > 0) {
+        String summary =
+            missed.isEmpty()
+                ? fill(t.get("feed_period_none_missed"), Map.of("count", String.valueOf(measured)))
+                : fill(t.get(missed.size() == 1 ? "feed_period_missed_one" : "feed_period_missed"),
+                    Map.of("list", String.join("; ", missed), "count", String.valueOf(missed.size()), "measured", String.valueOf(measured)));
+        entries.add(
+            new FeedEntry(
+                tag + ":figures-" + latest.label(),
+                fill(t.get("feed_period"), Map.of("when", when)),
+                charter.published() + "T00:00:00Z",
+                "",
+                summary));
+      }
+    });
     entries.sort(Comparator.comparing(FeedEntry::updated).reversed().thenComparing(FeedEntry::id));
     return entries;
   }

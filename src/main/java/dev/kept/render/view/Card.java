@@ -14,6 +14,9 @@ import freemarker.core.TemplateHTMLOutputModel;
  * @param range "likely range 94.8% to 95.1%", or empty
  * @param when the headline's window in words
  * @param trend a small SVG trend, or empty markup
+ * @param notes facts that change how the headline reads: exclusions flagged, a lowered target,
+ *     periods without figures
+ * @param retiredSentence when and why it was retired, or empty
  * @param latest the latest complete period's figure in one line (H13: the headline is the latest
  *     complete period and the pooled window), or empty
  */
@@ -33,4 +36,6 @@ public record Card(
     TemplateHTMLOutputModel trend,
     boolean measured,
     boolean retired,
-    String latest) {}
+    String latest,
+    java.util.List<String> notes,
+    String retiredSentence) {}
