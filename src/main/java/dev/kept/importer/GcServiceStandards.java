@@ -100,11 +100,14 @@ public final class GcServiceStandards {
     for (Row r : rows) {
       String base = id(r.department(), r.id());
       String key = base;
-      for (int n = 2; byPromise.containsKey(key) && byPromise.get(key).containsKey(r.year()); n++) {
+      boolean sameYear = false;
+      for (int n = 2; byPromise.containsKey(key) && !belongs(byPromise.get(key), r); n++) {
+        sameYear |= byPromise.get(key).containsKey(r.year());
         key = base + "-" + n;
       }
       if (!key.equals(base)) {
-        note(r, "the id " + r.id() + " is used again by " + r.department() + " in " + r.year()
+        note(r, "the id " + r.id() + " is used again by " + r.department()
+            + (sameYear ? " in " + r.year() : " for a different standard")
             + "; published as a promise of its own, " + key, "reused id: published as a promise of its own");
       }
       byPromise.computeIfAbsent(key, k -> new TreeMap<>()).put(r.year(), r);
@@ -162,6 +165,24 @@ public final class GcServiceStandards {
     }
     writeCharter(out.resolve("charter.yaml"), published, nextUpdate, charterSchema);
     return new Summary(rows.size(), byPromise.size(), notMeasured, gaps, refused, List.copyOf(notes));
+  }
+
+  /**
+   * Whether a row continues a promise: a year it has no row for, and wording close enough to be the
+   * same standard (edits, not a different standard under a reused id).
+   */
+  private static boolean belongs(Map<String, Row> promise, Row r) {
+    if (promise.containsKey(r.year())) {
+      return false;
+    }
+    String before = promise.values().iterator().next().standard().toLowerCase(Locale.ROOT);
+    String now = r.standard().toLowerCase(Locale.ROOT);
+    int longest = Math.max(before.length(), now.length());
+    if (longest == 0) {
+      return true;
+    }
+    int distance = new org.apache.commons.text.similarity.LevenshteinDistance().apply(before, now);
+    return 1.0 - (double) distance / longest >= 0.5;
   }
 
   private List<Row> read(Path file) throws IOException {
