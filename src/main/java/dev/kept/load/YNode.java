@@ -67,11 +67,66 @@ public sealed interface YNode permits YNode.YMap, YNode.YList, YNode.YScalar {
    * @param contentIndent for a {@code |} block, how many spaces indent its lines; otherwise the
    *     offset of the text from {@code pos} (1 when quoted, else 0)
    */
-  record YScalar(String text, boolean isNull, boolean literal, int contentIndent, SourcePos pos)
+  record YScalar(String text, boolean isNull, boolean literal, int contentIndent, SourcePos pos, String raw)
       implements YNode {
     public YScalar {
       Objects.requireNonNull(text, "text");
       Objects.requireNonNull(pos, "pos");
+      Objects.requireNonNull(raw, "raw");
+    }
+
+    public YScalar(String text, boolean isNull, boolean literal, int contentIndent, SourcePos pos) {
+      this(text, isNull, literal, contentIndent, pos, "");
+    }
+
+    /**
+     * Where the {@code length} characters of the text at {@code offset} are in the file: found in
+     * the scalar's source as written, so that folded, quoted and wrapped values point at the right
+     * line and column. Falls back to {@link #posOf} when the source cannot show it.
+     */
+    public SourcePos locate(int offset, int length) {
+      String needle = text.substring(offset, Math.min(text.length(), offset + length));
+      if (!raw.isEmpty() && !needle.isBlank()) {
+        String[] words = needle.strip().split("\\s+");
+        StringBuilder pattern = new StringBuilder();
+        for (String w : words) {
+          if (pattern.length() > 0) {
+            pattern.append("\\s+");
+          }
+          pattern.append(java.util.regex.Pattern.quote(w));
+        }
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile(pattern.toString());
+        int occurrence = 0;
+        java.util.regex.Matcher before = p.matcher(text.substring(0, offset + needle.indexOf(words[0])));
+        while (before.find()) {
+          occurrence++;
+        }
+        java.util.regex.Matcher m = p.matcher(raw);
+        for (int i = 0; m.find(); i++) {
+          if (i == occurrence) {
+            int line = pos.line();
+            int column = pos.column();
+            for (int j = 0; j < m.start(); j++) {
+              if (raw.charAt(j) == '\n') {
+                line++;
+                column = 1;
+              } else {
+                column++;
+              }
+            }
+            return new SourcePos(pos.file(), line, column);
+          }
+        }
+      }
+      int line = 0;
+      int lineStart = 0;
+      for (int i = 0; i < offset && i < text.length(); i++) {
+        if (text.charAt(i) == '\n') {
+          line++;
+          lineStart = i + 1;
+        }
+      }
+      return posOf(line, offset - lineStart);
     }
 
     /** A scalar that is plain text written on one line, for keys and tests. */

@@ -109,20 +109,22 @@ final class YamlReader {
           "Write the charter's keys and values in it, or delete the file.");
       return Optional.empty();
     }
-    Walk walk = new Walk(file, text.split("\n", -1), findings);
+    Walk walk = new Walk(file, text, text.split("\n", -1), findings);
     YNode tree = walk.convert(root, 0);
     return walk.failed ? Optional.empty() : Optional.of(tree);
   }
 
   private final class Walk {
     private final String file;
+    private final String source;
     private final String[] lines;
     private final Findings findings;
     private int nodes;
     private boolean failed;
 
-    Walk(String file, String[] lines, Findings findings) {
+    Walk(String file, String source, String[] lines, Findings findings) {
       this.file = file;
+      this.source = source;
       this.lines = lines;
       this.findings = findings;
     }
@@ -163,7 +165,13 @@ final class YamlReader {
                   ? 1
                   : 0;
         }
-        return new YScalar(isNull ? "" : scalar.getValue(), isNull, literal, indent, at);
+        String raw = "";
+        if (scalar.getStartMark() != null && scalar.getEndMark() != null) {
+          int from = Math.max(0, Math.min(source.length(), scalar.getStartMark().getIndex()));
+          int to = Math.max(from, Math.min(source.length(), scalar.getEndMark().getIndex()));
+          raw = source.substring(from, to);
+        }
+        return new YScalar(isNull ? "" : scalar.getValue(), isNull, literal, indent, at, raw);
       }
       if (node instanceof SequenceNode sequence) {
         List<YNode> items = new ArrayList<>();

@@ -48,7 +48,7 @@ public final class CharterValidator {
           "minimum_cases", "exclusion_warning", "headline", "published", "next_update", "contact",
           "order", "lint");
   private static final List<String> LINT_KEYS =
-      List.of("off", "hedging", "vague_time", "max_sentence_words", "max_grade");
+      List.of("off", "hedging", "vague_time", "allow", "max_sentence_words", "max_grade");
   private static final List<String> PERIODS = List.of("month", "quarter", "year");
   private static final List<String> LANGUAGES = List.of("en");
 
@@ -428,9 +428,19 @@ public final class CharterValidator {
     f.list("hedging").ifPresent(list -> f.scalars(list, "hedging").forEach(s -> hedging.add(s.text().strip())));
     List<String> vague = new ArrayList<>(d.vagueTime());
     f.list("vague_time").ifPresent(list -> f.scalars(list, "vague_time").forEach(s -> vague.add(s.text().strip())));
+    List<String> allow = new ArrayList<>();
+    f.list("allow").ifPresent(list -> f.scalars(list, "allow").forEach(s -> allow.add(s.text().strip())));
     int words = f.integer("max_sentence_words", 5, 200).orElse(d.maxSentenceWords());
-    double grade = f.integer("max_grade", 1, 30).map(Integer::doubleValue).orElse(d.maxGrade());
-    return new Lint.Config(java.util.Set.copyOf(off), hedging, vague, words, grade);
+    double grade = d.maxGrade();
+    Optional<YScalar> g = f.scalar("max_grade");
+    if (g.isPresent()) {
+      if (g.get().text().strip().matches("\\d{1,2}(\\.\\d)?")) {
+        grade = Double.parseDouble(g.get().text().strip());
+      } else {
+        findings.error(g.get().pos(), "'max_grade' should be a school grade such as 9 or 10.5", "Write a number from 1 to 30.");
+      }
+    }
+    return new Lint.Config(java.util.Set.copyOf(off), hedging, vague, words, grade, allow);
   }
 
   private static Optional<URI> url(YScalar s, Set<String> schemes, Findings findings) {

@@ -44,20 +44,31 @@ final class Lint {
 
   private static final Pattern DOUBLE_NEGATIVE =
       Pattern.compile(
-          "\\b(?:not\\s+un\\w+|not\\s+in\\w+ble|not\\s+impossible|not\\s+without|never\\s+fails?\\s+to|"
+          "\\b(?:not\\s+un(?:like|likely|common|usual|reasonable|reasonably|able|known|important|helpful|"
+              + "true|fair|necessary|heard)|not\\s+in(?:frequent|correct|considerable|significant|valid)|"
+              + "not\\s+impossible|not\\s+without|never\\s+fails?\\s+to|"
               + "(?:not|never|no)\\s+\\w+\\s+(?:nothing|never|none|nobody))\\b",
           Pattern.CASE_INSENSITIVE);
+  /** Uses of hedging words that are not hedging: a month, a right given to the customer, a phrase. */
+  private static final Pattern NOT_HEDGING =
+      Pattern.compile("(?<=[^.!?\\s]\\s)May\\b|(?i:\\byou\\s+may)|(?i:\\bup\\s+to\\s+date)|(?i:\\bfrom\\s+may)");
   private static final Pattern NUMBER =
       Pattern.compile(
           "\\d|\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
-              + "forty|fifty|hundred|same day|next day)\\b",
+              + "forty|fifty|hundred|same day|next day|day agreed|agreed day|agreed time|"
+              + "slot|appointment|every|all|each)\\b",
           Pattern.CASE_INSENSITIVE);
 
   /** A charter's lint settings. */
   record Config(
-      Set<String> off, List<String> hedging, List<String> vagueTime, int maxSentenceWords, double maxGrade) {
+      Set<String> off,
+      List<String> hedging,
+      List<String> vagueTime,
+      int maxSentenceWords,
+      double maxGrade,
+      List<String> allow) {
     static Config defaults() {
-      return new Config(Set.of(), HEDGING, VAGUE_TIME, 25, 9.0);
+      return new Config(Set.of(), HEDGING, VAGUE_TIME, 25, 9.0, List.of());
     }
 
     boolean on(String rule) {
@@ -76,6 +87,13 @@ final class Lint {
   /** Lints the text a customer reads in one field. */
   void text(YScalar scalar, String field) {
     String plain = readable(scalar.text());
+    if (!field.equals("not_covered")) {
+      hedging(scalar, plain, field);
+    }
+    sentences(scalar, plain, field);
+  }
+
+  private void hedging(YScalar scalar, String plain, String field) {
     java.util.BitSet covered = new java.util.BitSet();
     if (config.on("hedging")) {
       words(scalar, plain, config.hedging(), "hedging", field,
@@ -85,6 +103,10 @@ final class Lint {
       words(scalar, plain, config.vagueTime(), "vague-time", field,
           "says '%s', which is not a time: say how long, such as 'within 2 working days'", covered);
     }
+  }
+
+  /** The rules that read sentences, for every field. */
+  private void sentences(YScalar scalar, String plain, String field) {
     if (config.on("double-negative")) {
       Matcher m = DOUBLE_NEGATIVE.matcher(plain);
       while (m.find()) {
@@ -104,7 +126,8 @@ final class Lint {
         }
       }
     }
-    if (config.on("reading-grade") && wordCount(plain) >= 10) {
+    // One short sentence gives a noisy grade: judge only text long enough to judge.
+    if (config.on("reading-grade") && wordCount(plain) >= 40 && sentences(plain).size() >= 3) {
       double grade = grade(plain);
       if (grade > config.maxGrade()) {
         warn(scalar, plain, 0, "reading-grade",
@@ -159,31 +182,49 @@ final class Lint {
         if (covered.get(m.start(), m.end()).cardinality() > 0) {
           continue; // part of a longer phrase already reported ("as soon as possible")
         }
+        if (rule.equals("hedging") && notHedging(text, m.start())) {
+          continue;
+        }
+        int at = m.start();
+        if (config.allow().stream().anyMatch(a -> text.regionMatches(true, at, a, 0, a.length()))) {
+          continue;
+        }
         covered.set(m.start(), m.end());
         warn(scalar, text, m.start(), rule,
             "'" + field + "' " + String.format(message, m.group()),
-            "Make it a promise you can be measured on. To allow the word, add '" + rule
-                + "' to 'lint.off' in charter.yaml.");
+            "Make it a promise you can be measured on. If the words are right here, add them to"
+                + " 'lint.allow' in charter.yaml.");
       }
     }
   }
 
   private void warn(YScalar scalar, String text, int offset, String rule, String message, String hint) {
-    int line = 0;
-    int lineStart = 0;
-    for (int i = 0; i < offset && i < text.length(); i++) {
-      if (text.charAt(i) == '\n') {
-        line++;
-        lineStart = i + 1;
-      }
+    warn(scalar, offset, 1, rule, message, hint);
+  }
+
+  private void warn(YScalar scalar, int offset, int length, String rule, String message, String hint) {
+    int end = Math.min(scalar.text().length(), offset + Math.max(1, length));
+    while (end < scalar.text().length() && Character.isLetterOrDigit(scalar.text().charAt(end))) {
+      end++;
     }
-    SourcePos pos = scalar.posOf(line, offset - lineStart);
+    SourcePos pos = scalar.locate(offset, end - offset);
     findings.add(new Finding(dev.kept.model.Severity.WARNING, pos, message, Optional.of(hint), Optional.of("lint:" + rule)));
   }
 
+  private static boolean notHedging(String text, int at) {
+    Matcher m = NOT_HEDGING.matcher(text);
+    while (m.find()) {
+      if (m.start() <= at && at < m.end()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Sentences, across line breaks; a blank line or a list item starts a new one. */
   private static List<int[]> sentences(String text) {
     List<int[]> out = new ArrayList<>();
-    Matcher m = Pattern.compile("[^.!?\\n]+(?:[.!?]+|$)").matcher(text);
+    Matcher m = Pattern.compile("(?s)(?:(?!\\n\\s*\\n|\\n\\s*[-*]\\s)[^.!?])+(?:[.!?]+|$)").matcher(text);
     while (m.find()) {
       if (!m.group().isBlank()) {
         int start = m.start();

@@ -107,4 +107,55 @@ class LintTest {
     assertThat(Fixtures.check(Fixtures.exampleCharter()).findings()).isEmpty();
   }
 
+
+  @Test
+  void positionsPointAtTheWordInFoldedQuotedAndWrappedValues() {
+    CharterFixture fixture =
+        Fixtures.minimal()
+            .with(
+                "promises/calls.yaml",
+                "title: Answering calls\n"
+                    + "promise: >\n"
+                    + "  We answer your call within 2 minutes,\n"
+                    + "  and we may call back.\n"
+                    + "unit: calls\n"
+                    + "kept_when: a person answered within 2 minutes\n"
+                    + "target: 95%\n"
+                    + "since: 2026-07\n"
+                    + "not_covered: []\n"
+                    + "remedy: \"We pay \\u00a320 and reply promptly.\"\n");
+    assertThat(check(fixture)).extracting(f -> f.pos().toString() + " " + f.message().replaceAll(",.*", ""))
+        .containsExactly(
+            "charter/promises/calls.yaml:4:10 'promise' says 'may'",
+            "charter/promises/calls.yaml:10:36 'remedy' says 'promptly'");
+  }
+
+  @Test
+  void ordinaryGoodTextIsLeftAlone() {
+    String text =
+        "From May to September we check every hydrant.\n"
+            + "We keep you up to date every 3 hours.\n"
+            + "You may claim £20 if we are late.\n"
+            + "We do not unblock drains, and the pipe is not under the road.";
+    assertThat(check(promise(text, "we wrote to you on the day agreed", "none"))).isEmpty();
+  }
+
+  @Test
+  void aLongSentenceWrappedOverLinesIsStillOneSentence() {
+    String text =
+        "We will answer every one of the telephone calls that our customers make to our contact\n"
+            + "centre during our published opening hours on weekdays and on Saturdays, and we will\n"
+            + "tell you how long you will wait.";
+    assertThat(check(promise(text, "a person answered within 2 minutes", "none")))
+        .extracting(f -> f.rule().orElse(""))
+        .containsExactly("lint:long-sentence");
+  }
+
+  @Test
+  void wordsCanBeAllowed() {
+    CharterFixture fixture =
+        promise("We may answer.", "a person answered within 2 minutes", "none")
+            .with("charter.yaml", "organisation: Test Water\ntitle: Our promises\npublished: 2026-11-16\nnext_update: 2026-12-14\nlint:\n  allow: [may]\n");
+    assertThat(check(fixture)).isEmpty();
+  }
 }
