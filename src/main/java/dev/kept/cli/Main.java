@@ -211,7 +211,18 @@ public final class Main implements Callable<Integer> {
       if (findingFormat == FindingFormat.TEXT) {
         failing = report(outcome.findings());
       } else {
-        parent.out.print(findingFormat.format(outcome.findings()));
+        List<Finding> shown = outcome.findings();
+        if (findingFormat == FindingFormat.GITHUB) {
+          // GitHub maps annotations by paths from the repository root: use the working folder's.
+          Path here = Path.of("").toAbsolutePath();
+          shown = shown.stream().map(f -> {
+            Path file = Path.of(f.pos().file()).toAbsolutePath().normalize();
+            String relative = file.startsWith(here) ? here.relativize(file).toString() : f.pos().file();
+            Severity severity = strict ? Severity.ERROR : f.severity();
+            return new Finding(severity, new dev.kept.model.SourcePos(relative, f.pos().line(), f.pos().column()), f.message(), f.hint(), f.rule());
+          }).toList();
+        }
+        parent.out.print(findingFormat.format(shown));
         parent.out.flush();
         failing = count(outcome.findings());
       }
@@ -349,7 +360,21 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-      Path folder = out == null ? java.nio.file.Files.createTempDirectory("kept-preview").resolve("site") : Path.of(out);
+      if (!java.nio.file.Files.isDirectory(Path.of(charter))) {
+        throw new CommandLine.ParameterException(
+            new CommandLine(this), "there is no charter folder " + charter + "; name it with --charter DIR");
+      }
+      Path temp = out == null ? java.nio.file.Files.createTempDirectory("kept-preview") : null;
+      Path folder = temp != null ? temp.resolve("site") : Path.of(out);
+      Path charterPath = Path.of(charter).toAbsolutePath().normalize();
+      if (folder.toAbsolutePath().normalize().startsWith(charterPath)) {
+        throw new CommandLine.ParameterException(
+            new CommandLine(this), "--out " + out + " is inside the charter folder; keep the preview outside it");
+      }
+      if (temp != null) {
+        // Remove the preview's site when the server stops, by Ctrl+C or kill.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(temp)));
+      }
       Pipeline pipeline = pipeline(folder.toString());
       Pipeline.Options options =
           new Pipeline.Options(
@@ -501,6 +526,16 @@ public final class Main implements Callable<Integer> {
           return ExitCode.CHARTER_ERRORS;
         }
       }
+    }
+  }
+
+  static void deleteQuietly(Path dir) {
+    try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(dir)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        java.nio.file.Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      // a temporary folder; the system cleans it up in time
     }
   }
 

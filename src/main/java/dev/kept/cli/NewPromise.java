@@ -26,21 +26,22 @@ final class NewPromise {
         # docs/editing-promises.md, says more. Run `kept check` after every change.
 
         # A short title, as a customer would say it: "Answering your calls".
-        title: "%s: write a short title"
+        title: "TODO: a short title for %s"
 
-        # draft: checked by `kept check`, never published. Change it to active when it is ready.
+        # draft: checked by `kept check`, never published. Change it to active when it is ready;
+        # `kept check` then refuses any TODO left in it.
         status: draft
 
         # What we promise, in plain words, as the customer reads it (Markdown).
         # Say the number: "within 2 minutes", not "promptly".
         promise: |
-          Write the promise here.
+          TODO: write the promise here.
 
         # What we count, as a plural noun: calls, letters, visits, bills.
         unit: cases
 
         # What counts as kept, with its number: "a person answered within 2 minutes".
-        kept_when: we dealt with it within 5 working days
+        kept_when: "TODO: what counts as kept, such as: we dealt with it within 5 working days"
 
         # The share of cases we promise to keep: above 0%%, at most 100%%.
         # When it changes, replace it with a dated list (see the staff guide):
@@ -66,7 +67,7 @@ final class NewPromise {
 
         # How we measure it: where the figures come from and what is counted (Markdown).
         measured: |
-          Say where the figures come from and what is counted.
+          TODO: say where the figures come from and what is counted.
 
         # What the customer gets when we break the promise (Markdown), or the word none.
         remedy: none

@@ -145,8 +145,8 @@ public final class CharterLoader {
     for (Path entry : entries) {
       String fileName = entry.getFileName().toString();
       String shown = dirName + "/" + fileName;
-      if (fileName.startsWith(".")) {
-        continue; // editor and system files (.DS_Store, .swp) are not part of a charter
+      if (fileName.startsWith(".") || isEditorFile(fileName)) {
+        continue; // editor and system files (.DS_Store, .x.swp, x~, #x#, vim's 4913) are not part of a charter
       }
       if (Files.isDirectory(entry)) {
         findings.error(
@@ -190,6 +190,12 @@ public final class CharterLoader {
       accepted.add(entry);
     }
     return accepted;
+  }
+
+  /** Files editors leave beside the ones they edit. */
+  public static boolean isEditorFile(String name) {
+    return name.endsWith("~") || name.endsWith(".swp") || name.endsWith(".swx") || name.endsWith(".tmp")
+        || (name.startsWith("#") && name.endsWith("#")) || name.matches("\\d+");
   }
 
   private static Optional<String> readText(

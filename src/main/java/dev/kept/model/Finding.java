@@ -23,7 +23,12 @@ public record Finding(
 
   /** The one-line form: {@code path:line:column: severity: message}. */
   public String headline() {
-    return pos + ": " + severity.word() + ": " + message;
+    return pos + ": " + severity.word() + ": " + oneLine(message);
+  }
+
+  /** Text from a file may hold line breaks; a finding stays on its line. */
+  private static String oneLine(String text) {
+    return text.replace("\r", "\\r").replace("\n", "\\n");
   }
 
   /** The headline, then the hint indented on its own line if there is one. */

@@ -143,7 +143,7 @@ public final class Theme {
     int column = e.getColumnNumber() == null ? 0 : e.getColumnNumber();
     String source = e.getTemplateSourceName() == null ? "template" : e.getTemplateSourceName();
     return new ThemeException(
-        List.of(finding(new SourcePos(shown(source), line, column), "the template failed: " + firstLine(e.getMessageWithoutStackTop()))));
+        List.of(finding(new SourcePos(shown(source), line, column), "the template failed: " + firstLines(e.getMessageWithoutStackTop()))));
   }
 
   /** The theme's words for a language: built-in, then the folder's, which win key by key. */
@@ -259,6 +259,16 @@ public final class Theme {
     Findings f = new Findings();
     f.error(pos, message);
     return f.all().get(0);
+  }
+
+  /** The first two lines of a FreeMarker message: what failed, and the expression it failed on. */
+  private static String firstLines(String message) {
+    if (message == null) {
+      return "unknown problem";
+    }
+    List<String> lines =
+        message.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("----") && !l.startsWith("Tip:")).limit(2).toList();
+    return lines.isEmpty() ? "unknown problem" : String.join(" ", lines);
   }
 
   private static String firstLine(String message) {

@@ -119,6 +119,13 @@ public final class Preview implements AutoCloseable {
     try {
       while (true) {
         WatchKey key = watcher.take();
+        boolean relevant = key.pollEvents().stream()
+            .map(e -> String.valueOf(e.context()))
+            .anyMatch(name -> !name.startsWith(".") && !dev.kept.load.CharterLoader.isEditorFile(name));
+        key.reset();
+        if (!relevant) {
+          continue; // an editor's swap or backup file: nothing a reader would see changed
+        }
         // Editors write a file in several steps: wait for them to settle, then build once.
         Thread.sleep(60);
         WatchKey more;
@@ -271,10 +278,10 @@ public final class Preview implements AutoCloseable {
     return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         + "<meta http-equiv=\"Content-Security-Policy\" content=\"" + PREVIEW_CSP + "\">\n"
-        + "<title>Kept preview: the charter has errors</title>\n"
+        + "<title>Kept preview: the site could not be built</title>\n"
         + "<script src=\"" + SCRIPT + "\" defer></script>\n</head>\n<body>\n"
         + "<main>\n<h1>The charter has " + findings.size() + (findings.size() == 1 ? " error" : " errors") + "</h1>\n"
-        + "<p>Fix them and save: this page comes back by itself. The last good build is still on disk.</p>\n"
+        + "<p>" + (findings.size() == 1 ? "Fix it" : "Fix them") + " and save: this page comes back by itself. The last good build is still on disk.</p>\n"
         + "<ol class=\"kept-errors\">\n" + items + "</ol>\n</main>\n</body>\n</html>\n";
   }
 

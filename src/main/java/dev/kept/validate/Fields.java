@@ -72,7 +72,7 @@ final class Fields {
   /** The known key closest to {@code key}, if one is close enough to be a likely typo. */
   static Optional<String> nearest(String key, List<String> known) {
     String normal = key.strip().toLowerCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
-    int allowed = Math.max(1, Math.min(3, normal.length() / 3));
+    int allowed = normal.length() >= 4 ? Math.max(2, Math.min(3, normal.length() / 3)) : 1;
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : known) {

@@ -203,6 +203,9 @@ final class PromiseReader {
         new dev.kept.model.About(
             f.text("owner"), f.text("group"), f.scalar("promise_url").flatMap(this::webAddress),
             f.scalar("results_url").flatMap(this::webAddress));
+    if (status != PromiseStatus.DRAFT) {
+      refusePlaceholders(map);
+    }
     if (findings.errorCount() > errorsBefore) {
       return Optional.empty();
     }
@@ -433,6 +436,23 @@ final class PromiseReader {
       return Optional.empty();
     }
     return share;
+  }
+
+  /** A promise about to be published must not carry the "TODO" placeholders `kept new` writes. */
+  private void refusePlaceholders(YNode node) {
+    if (node instanceof YScalar s) {
+      int at = s.text().indexOf("TODO");
+      if (at >= 0) {
+        findings.error(
+            s.locate(at, 4),
+            "a placeholder (TODO) is left in a promise that will be published",
+            "Write the real text, or keep the promise as 'status: draft' until it is ready.");
+      }
+    } else if (node instanceof YMap m) {
+      m.entries().forEach(e -> refusePlaceholders(e.value()));
+    } else if (node instanceof YList l) {
+      l.items().forEach(this::refusePlaceholders);
+    }
   }
 
   private Optional<java.net.URI> webAddress(YScalar s) {

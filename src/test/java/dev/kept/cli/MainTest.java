@@ -245,6 +245,11 @@ class MainTest {
     }
     assertThat(charter.resolve("figures/answer-texts.csv")).hasContent("period,cases,kept,excluded,note");
     assertThat(run("check", "--charter", charter.toString()).code()).isZero();
+    // Made active without being filled in: the placeholders are refused.
+    Files.writeString(charter.resolve("promises/answer-texts.yaml"), yaml.replace("status: draft", "status: active"));
+    Run unfilled = run("check", "--charter", charter.toString());
+    assertThat(unfilled.code()).isEqualTo(ExitCode.CHARTER_ERRORS);
+    assertThat(unfilled.err()).contains("a placeholder (TODO) is left in a promise that will be published");
     Files.writeString(charter.resolve("promises/answer-texts.yaml"), "title: mine\n");
     Run again = run("new", "promise", "answer-texts", "--charter", charter.toString());
     assertThat(again.code()).isEqualTo(ExitCode.CHARTER_ERRORS);

@@ -112,7 +112,10 @@ class CharterLoaderTest {
             Fixtures.minimal()
                 .with("promises/emails.yml", "title: Emails\n")
                 .with("promises/notes.txt", "notes\n")
-                .with("promises/.DS_Store", "junk"));
+                .with("promises/.DS_Store", "junk")
+                .with("promises/calls.yaml~", "backup")
+                .with("promises/4913", "vim")
+                .with("promises/#calls.yaml#", "emacs"));
     assertThat(r.findings()).extracting(Finding::toString)
         .containsExactly(
             "charter/promises/emails.yml: error: unexpected file in promises/\n  hint: Rename it to emails.yaml.",
