@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CanadaExampleTest {
-  static final Path SOURCE = Path.of("../shared/data/gc-service-standards-2023-24.csv");
+  static final Path SOURCE = Path.of("examples/canada/source/gc-service-standards-2023-24.csv");
   static final Path CHARTER = Path.of("examples/canada/charter");
   static final BigDecimal Z2 = new BigDecimal("1.959963984540054").pow(2);
 
