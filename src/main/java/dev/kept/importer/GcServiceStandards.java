@@ -50,7 +50,13 @@ public final class GcServiceStandards {
 
   /** What an import did. */
   public record Summary(
-      int rowsRead, int promisesWritten, int notMeasured, int gaps, Map<String, Integer> refused, List<String> notes) {
+      int rowsRead,
+      int promisesWritten,
+      int notMeasured,
+      int gaps,
+      Map<String, Integer> refused,
+      List<String> notes,
+      Map<String, Integer> published) {
     /** The summary in words, one item per line. */
     public String describe() {
       StringBuilder out = new StringBuilder();
@@ -60,6 +66,8 @@ public final class GcServiceStandards {
       int total = refused.values().stream().mapToInt(Integer::intValue).sum();
       out.append(String.format(Locale.ROOT, "rows handled by a rule: %,d%n", total));
       refused.forEach((why, n) -> out.append(String.format(Locale.ROOT, "  %,d %s%n", n, why)));
+      out.append("the source's own verdicts (target_met), against its counts judged exactly:\n");
+      published.forEach((what, n) -> out.append(String.format(Locale.ROOT, "  %,d %s%n", n, what)));
       return out.toString();
     }
   }
@@ -68,7 +76,7 @@ public final class GcServiceStandards {
   private record Row(
       String file, int line, String year, String id, String department, String service,
       String standard, String target, String kept, String cases, String promiseUrl, String resultsUrl,
-      String channel) {}
+      String channel, String publishedMet) {}
 
   private final List<String> notes = new ArrayList<>();
   /** The editor schemas, relative to a promise file and to charter.yaml; empty when not found. */
@@ -125,6 +133,7 @@ public final class GcServiceStandards {
     }
     int gaps = 0;
     int notMeasured = 0;
+    Map<String, Integer> compared = new TreeMap<>();
     List<String> order = new ArrayList<>();
     for (Map.Entry<String, Map<String, Row>> e : byPromise.entrySet()) {
       String key = e.getKey();
@@ -144,6 +153,20 @@ public final class GcServiceStandards {
           Row r = years.get(fiscal(y));
           String label = label(y);
           Optional<long[]> counts = r == null ? Optional.empty() : counts(r);
+          if (counts.isPresent() && r != null && (r.publishedMet().equals("Y") || r.publishedMet().equals("N"))) {
+            long[] c = counts.get();
+            BigDecimal share = new BigDecimal(target.get().replace("%", "")).movePointLeft(2);
+            boolean met = c[1] > 0 && BigDecimal.valueOf(c[0]).compareTo(share.multiply(BigDecimal.valueOf(c[1]))) >= 0;
+            boolean said = r.publishedMet().equals("Y");
+            String what =
+                said && !met ? "published as met, but the counts show the target missed"
+                    : !said && met ? "published as not met, but the counts show the target met"
+                    : said ? "published as met, and the counts agree" : "published as not met, and the counts agree";
+            compared.merge(what, 1, Integer::sum);
+            if (said != met) {
+              notes.add(r.file() + ":" + r.line() + ": " + what + ": " + c[0] + " of " + c[1] + " against " + target.get());
+            }
+          }
           if (counts.isPresent()) {
             csv.append(label).append(',').append(counts.get()[1]).append(',').append(counts.get()[0]).append(",0,\n");
           } else {
@@ -164,7 +187,7 @@ public final class GcServiceStandards {
       order.add(key);
     }
     writeCharter(out.resolve("charter.yaml"), published, nextUpdate, charterSchema);
-    return new Summary(rows.size(), byPromise.size(), notMeasured, gaps, refused, List.copyOf(notes));
+    return new Summary(rows.size(), byPromise.size(), notMeasured, gaps, refused, List.copyOf(notes), compared);
   }
 
   /**
@@ -249,7 +272,8 @@ public final class GcServiceStandards {
         m.getOrDefault("total_volume", ""),
         modern ? m.getOrDefault("standards_targets_uri_en", "") : m.getOrDefault("service_std_url_en", ""),
         modern ? m.getOrDefault("performance_results_uri_en", "") : m.getOrDefault("realtime_result_url_en", ""),
-        m.getOrDefault("channel", ""));
+        m.getOrDefault("channel", ""),
+        m.getOrDefault("target_met", ""));
   }
 
   /** The 2024 layout writes targets as a share of 1 (0.9); the older one as a percentage (90). */
