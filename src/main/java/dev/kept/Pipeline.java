@@ -137,13 +137,14 @@ public final class Pipeline {
     try (Publisher.Staging staging = publisher.begin()) {
       timer.start();
       new DataRenderer().render(explained.get(), staging);
+      timer.stop("render data");
       try {
         new SiteRenderer(theme).render(explained.get(), staging);
       } catch (ThemeException e) {
         findings.addAll(e.findings());
         return new Outcome(findings.all(), timer.times, Optional.empty(), false, timer.promiseFiles);
       }
-      timer.stop("render");
+      timer.stop("render site");
       List<String> problems = new Verifier().verify(staging.root(), explained.get());
       timer.stop("verify");
       if (!problems.isEmpty()) {

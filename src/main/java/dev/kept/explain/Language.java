@@ -22,6 +22,8 @@ public final class Language {
 
   private final String code;
   private final Properties words;
+  /** Each pattern split once into text and placeholder names (odd places are names). */
+  private final java.util.concurrent.ConcurrentHashMap<String, String[]> parsed = new java.util.concurrent.ConcurrentHashMap<>();
 
   private Language(String code, Properties words) {
     this.code = code;
@@ -66,17 +68,32 @@ public final class Language {
 
   /** The text for a key with each {@code {name}} replaced by its value. */
   public String format(String key, Map<String, String> values) {
-    String pattern = get(key);
-    Matcher m = PLACEHOLDER.matcher(pattern);
+    String[] parts = parsed.computeIfAbsent(key, k -> split(get(k)));
     StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      String value = values.get(m.group(1));
-      if (value == null) {
-        throw new IllegalStateException("'" + key + "' needs a value for {" + m.group(1) + "}");
+    for (int i = 0; i < parts.length; i++) {
+      if (i % 2 == 0) {
+        out.append(parts[i]);
+      } else {
+        String value = values.get(parts[i]);
+        if (value == null) {
+          throw new IllegalStateException("'" + key + "' needs a value for {" + parts[i] + "}");
+        }
+        out.append(value);
       }
-      m.appendReplacement(out, Matcher.quoteReplacement(value));
     }
-    m.appendTail(out);
     return out.toString();
+  }
+
+  private static String[] split(String pattern) {
+    java.util.List<String> parts = new java.util.ArrayList<>();
+    Matcher m = PLACEHOLDER.matcher(pattern);
+    int last = 0;
+    while (m.find()) {
+      parts.add(pattern.substring(last, m.start()));
+      parts.add(m.group(1));
+      last = m.end();
+    }
+    parts.add(pattern.substring(last));
+    return parts.toArray(new String[0]);
   }
 }

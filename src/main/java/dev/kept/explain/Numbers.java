@@ -147,11 +147,18 @@ public final class Numbers {
     return language.format("percent", Map.of("value", decimal(value, decimals)));
   }
 
+  /** One format per number of decimals, made once: building a DecimalFormat is not cheap. */
+  private final DecimalFormat[] formats = new DecimalFormat[16];
+
   private String decimal(BigDecimal value, int decimals) {
-    DecimalFormat format = new DecimalFormat("#,##0", symbols);
-    format.setMinimumFractionDigits(decimals);
-    format.setMaximumFractionDigits(decimals);
-    format.setRoundingMode(RoundingMode.UNNECESSARY);
+    DecimalFormat format = formats[decimals];
+    if (format == null) {
+      format = new DecimalFormat("#,##0", symbols);
+      format.setMinimumFractionDigits(decimals);
+      format.setMaximumFractionDigits(decimals);
+      format.setRoundingMode(RoundingMode.UNNECESSARY);
+      formats[decimals] = format;
+    }
     return format.format(value.setScale(decimals, RoundingMode.UNNECESSARY));
   }
 }

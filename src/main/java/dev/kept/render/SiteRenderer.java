@@ -83,8 +83,11 @@ public final class SiteRenderer {
     List<Card> active = new ArrayList<>();
     List<Card> retired = new ArrayList<>();
     Map<String, PromiseView> views = new LinkedHashMap<>();
+    // Views are independent of each other: build them on every core, then list them in order.
+    Map<String, PromiseView> built = new java.util.concurrent.ConcurrentHashMap<>();
+    explained.promises().parallelStream().forEach(p -> built.put(p.promise().id(), promiseView(p, t, charter)));
     for (ExplainedPromise p : explained.promises()) {
-      PromiseView view = promiseView(p, t, charter);
+      PromiseView view = built.get(p.promise().id());
       views.put(p.promise().id(), view);
       (p.promise().status() == PromiseStatus.RETIRED ? retired : active).add(view.card());
     }
@@ -118,15 +121,29 @@ public final class SiteRenderer {
     index.put("retiredCount", retired.size());
     write(out, "index.html", "index.ftlh", index);
 
-    for (Map.Entry<String, PromiseView> e : views.entrySet()) {
-      Map<String, Object> page = new HashMap<>(common);
-      page.put("root", "../../");
-      page.put("path", "promises/" + e.getKey() + "/");
-      page.put("promise", e.getValue());
-      write(out, "promises/" + e.getKey() + "/index.html", "promise.ftlh", page);
-      try (OutputStream o = out.open("promises/" + e.getKey() + "/badge.svg")) {
-        o.write(badge(e.getValue().card(), t).getBytes(StandardCharsets.UTF_8));
-      }
+    // One page per promise, written on every core; each file is complete in itself.
+    Template promiseTemplate = theme.template("promise.ftlh");
+    try {
+      views.entrySet().parallelStream().forEach(e -> {
+        Map<String, Object> page = new HashMap<>(common);
+        page.put("root", "../../");
+        page.put("path", "promises/" + e.getKey() + "/");
+        page.put("promise", e.getValue());
+        try {
+          write(out, "promises/" + e.getKey() + "/index.html", promiseTemplate, page);
+          try (OutputStream o = out.open("promises/" + e.getKey() + "/badge.svg")) {
+            o.write(badge(e.getValue().card(), t).getBytes(StandardCharsets.UTF_8));
+          }
+        } catch (IOException x) {
+          throw new java.io.UncheckedIOException(x);
+        } catch (ThemeException x) {
+          throw new ThemeFailure(x);
+        }
+      });
+    } catch (ThemeFailure f) {
+      throw f.cause;
+    } catch (java.io.UncheckedIOException f) {
+      throw f.getCause();
     }
 
     Map<String, Object> method = new HashMap<>(common);
@@ -186,9 +203,24 @@ public final class SiteRenderer {
     }
   }
 
+  /** Carries a theme's failure out of a parallel stream. */
+  private static final class ThemeFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient ThemeException cause;
+
+    ThemeFailure(ThemeException cause) {
+      super(cause.getMessage(), null, false, false);
+      this.cause = cause;
+    }
+  }
+
   private void write(Output out, String path, String templateName, Map<String, Object> model)
       throws IOException, ThemeException {
-    Template template = theme.template(templateName);
+    write(out, path, theme.template(templateName), model);
+  }
+
+  private void write(Output out, String path, Template template, Map<String, Object> model)
+      throws IOException, ThemeException {
     try (OutputStream o = out.open(path);
         Writer w = new OutputStreamWriter(o, StandardCharsets.UTF_8)) {
       template.process(model, w);
