@@ -257,8 +257,11 @@ final class Charts {
     return BigDecimal.valueOf(value * 100).setScale(decimals, java.math.RoundingMode.HALF_EVEN).toPlainString() + "%";
   }
 
-  private static String f(double v) {
-    return String.format(Locale.ROOT, "%.1f", v);
+  /** A coordinate with one decimal, written the same way on every machine; faster than format(). */
+  static String f(double v) {
+    long tenths = Math.round(v * 10);
+    long whole = Math.abs(tenths) / 10;
+    return (tenths < 0 ? "-" : "") + whole + "." + Math.abs(tenths) % 10;
   }
 
   static String escape(String text) {
