@@ -15,12 +15,17 @@ import java.util.stream.Stream;
 
 /**
  * Checks a staged site: every file is a regular file inside the folder (no links), {@code
- * charter.json} is well-formed JSON, and every measured promise has its figures file.
+ * charter.json} is well-formed JSON, every measured promise has its figures file, and every page
+ * is there, runs no script (no script element, event handler or script link) and carries a
+ * Content-Security-Policy.
  *
  * <p>Thread-safe: instances hold no state.
  */
 public final class Verifier {
   private static final JsonFactory JSON = new JsonFactory();
+  /** An inline event handler, or a link that would run script, in a tag. */
+  private static final java.util.regex.Pattern UNSAFE =
+      java.util.regex.Pattern.compile("<[a-z][^>]*\\s(?:on[a-z]+\\s*=|(?:href|src|action)\\s*=\\s*[\"']?\\s*(?:javascript|vbscript|data):)");
 
   /** Every problem found; empty when the site may be published. */
   public List<String> verify(Path root, ExplainedCharter charter) throws IOException {
@@ -48,8 +53,20 @@ public final class Verifier {
       }
     }
     for (String page : dev.kept.render.SiteRenderer.pages(charter)) {
-      if (!Files.isRegularFile(root.resolve(page))) {
+      Path file = root.resolve(page);
+      if (!Files.isRegularFile(file)) {
         problems.add(page + " was not written");
+        continue;
+      }
+      String html = Files.readString(file).toLowerCase(java.util.Locale.ROOT);
+      if (html.contains("<script")) {
+        problems.add(page + " contains a script");
+      }
+      if (UNSAFE.matcher(html).find()) {
+        problems.add(page + " contains an event handler or a script link");
+      }
+      if (!html.contains("http-equiv=\"content-security-policy\"")) {
+        problems.add(page + " has no Content-Security-Policy");
       }
     }
     for (ExplainedPromise p : charter.promises()) {
