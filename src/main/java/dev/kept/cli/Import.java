@@ -1,0 +1,72 @@
+package dev.kept.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(
+    name = "import",
+    mixinStandardHelpOptions = true,
+    description = "Turns data another organisation publishes into a Kept charter.",
+    subcommands = {Import.GcCommand.class})
+final class Import implements Callable<Integer> {
+  @ParentCommand Main parent;
+
+  @Override
+  public Integer call() {
+    parent.err.println("kept: say what to import: kept import gc-service-standards FILE... --out DIR");
+    return ExitCode.USAGE;
+  }
+
+  @Command(
+      name = "gc-service-standards",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Imports the Government of Canada's service standards and results (Open Government",
+        "Portal CSV files, 2018-2020 and 2024 layouts): one promise per standard, fiscal years."
+      })
+  static final class GcCommand implements Callable<Integer> {
+    @ParentCommand Import parent;
+
+    @CommandLine.Parameters(paramLabel = "FILE", arity = "1..*", description = "The CSV files.")
+    List<Path> files;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", required = true, description = "The charter folder to write; must not exist or be empty.")
+    Path out;
+
+    @Option(names = "--published", paramLabel = "DATE", defaultValue = "2025-03-31", description = "The charter's published date (default: ${DEFAULT-VALUE}).")
+    String published;
+
+    @Option(names = "--next-update", paramLabel = "DATE", defaultValue = "2026-03-31", description = "The next update (default: ${DEFAULT-VALUE}).")
+    String nextUpdate;
+
+    @Override
+    public Integer call() {
+      Main main = parent.parent;
+      for (Path f : files) {
+        if (!java.nio.file.Files.isRegularFile(f)) {
+          main.err.println("kept: " + f + " is not a file");
+          return ExitCode.USAGE;
+        }
+      }
+      try {
+        dev.kept.importer.GcServiceStandards.Summary s =
+            new dev.kept.importer.GcServiceStandards().importFiles(files, out, published, nextUpdate);
+        for (String note : s.notes()) {
+          main.err.println(note);
+        }
+        main.out.print(s.describe());
+        main.out.println("Wrote " + out + ". Next: kept check --charter " + out);
+        return ExitCode.OK;
+      } catch (IOException e) {
+        main.err.println("kept: " + e.getMessage());
+        return ExitCode.FAILURE;
+      }
+    }
+  }
+}
