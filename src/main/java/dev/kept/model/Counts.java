@@ -32,7 +32,11 @@ public record Counts(long kept, long cases, Map<String, Long> excludedByReason) 
 
   /** {@code x}: every excluded case, whatever its reason. */
   public long excluded() {
-    return excludedByReason.values().stream().mapToLong(Long::longValue).sum();
+    long x = 0;
+    for (long n : excludedByReason.values()) {
+      x += n;
+    }
+    return x;
   }
 
   /** Pools two sets of counts by adding them (H3: pool counts, never average rates). */

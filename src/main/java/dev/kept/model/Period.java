@@ -161,14 +161,21 @@ public record Period(PeriodKind kind, int index, int yearStarts) implements Comp
   public String label() {
     switch (kind) {
       case MONTH:
-        return String.format("%04d-%02d", index / 12, index % 12 + 1);
+        return pad4(index / 12) + "-" + pad2(index % 12 + 1);
       case QUARTER:
-        return String.format("%04d-Q%d", index / 4, index % 4 + 1);
+        return pad4(index / 4) + "-Q" + (index % 4 + 1);
       default:
-        return yearStarts == 1
-            ? String.format("%04d", index)
-            : String.format("%04d-%02d", index, (index + 1) % 100);
+        return yearStarts == 1 ? pad4(index) : pad4(index) + "-" + pad2((index + 1) % 100);
     }
+  }
+
+  private static String pad2(int n) {
+    return n < 10 ? "0" + n : String.valueOf(n);
+  }
+
+  private static String pad4(int n) {
+    String s = String.valueOf(n);
+    return "0000".substring(Math.min(4, s.length())) + s;
   }
 
   /** The month the period starts in (used when writing it in words). */
