@@ -164,16 +164,7 @@ public final class Explainer {
   }
 
   private String charterWindow(Charter charter, Period latest) {
-    Period from = latest.plus(1 - charter.headlinePeriods());
-    return charter.headlinePeriods() == 1
-        ? when(latest)
-        : language.format(
-            "window",
-            Map.of(
-                "count", numbers.count(charter.headlinePeriods()),
-                "units", language.get("units." + latest.kind().word()),
-                "from", when(from),
-                "to", when(latest)));
+    return window(latest.plus(1 - charter.headlinePeriods()), latest, charter.headlinePeriods());
   }
 
   private ExplainedPromise explain(MeasuredPromise m, Charter charter) {
@@ -234,15 +225,20 @@ public final class Explainer {
   }
 
   private String window(Headline h) {
-    return h.periods() == 1
-        ? when(h.from())
+    return window(h.from(), h.to(), h.periods());
+  }
+
+  /** A window of periods in words: one period by its name, several as "the 12 months from ...". */
+  private String window(Period from, Period to, int periods) {
+    return periods == 1
+        ? when(from)
         : language.format(
             "window",
             Map.of(
-                "count", numbers.count(h.periods()),
-                "units", language.get("units." + h.from().kind().word()),
-                "from", when(h.from()),
-                "to", when(h.to())));
+                "count", numbers.count(periods),
+                "units", language.get("units." + from.kind().word()),
+                "from", when(from),
+                "to", when(to)));
   }
 
   /** The words for one period. */

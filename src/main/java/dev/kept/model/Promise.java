@@ -72,6 +72,13 @@ public record Promise(
     }
   }
 
+  /** The same promise with its figures. */
+  public Promise withFigures(List<FigureRow> rows) {
+    return new Promise(
+        id, pos, title, status, promise, unit, keptWhen, targets, since, notCovered, exclusions,
+        measured, remedy, retirement, about, rows);
+  }
+
   /** Whether the promise is measured at all ({@code measure: none} means it is not, H19). */
   public boolean isMeasured() {
     return !targets.isEmpty();

@@ -339,9 +339,6 @@ public final class SiteRenderer {
     }
     List<Reason> exclusions = new ArrayList<>();
     promise.exclusions().forEach((code, description) -> exclusions.add(new Reason(code, description, "")));
-    List<String> about = new ArrayList<>();
-    String retiredSentence =
-        promise.retirement().isPresent() ? p.statusSentence().substring(0, p.statusSentence().indexOf(promise.retirement().get().reason()) + promise.retirement().get().reason().length()) : "";
     return new PromiseView(
         card,
         markup(MarkdownHtml.block(promise.promise())),
@@ -360,7 +357,7 @@ public final class SiteRenderer {
         p.headline().map(h -> h.words().exclusions()).orElse(""),
         promise.isMeasured() ? DataRenderer.csvPath(promise) : "",
         "promises/" + promise.id() + "/badge.svg",
-        retiredSentence,
+        card.retiredSentence(),
         promise.about().owner().orElse(""),
         promise.about().promiseUrl().map(URI::toString).orElse(""),
         promise.about().resultsUrl().map(URI::toString).orElse(""));

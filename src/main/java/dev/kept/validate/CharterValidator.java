@@ -95,13 +95,13 @@ public final class CharterValidator {
     Set<String> drafts = new java.util.HashSet<>();
     Set<String> figuresChecked = new java.util.HashSet<>();
     for (PromiseFile file : raw.promises()) {
-      Optional<PromiseReader.Parts> parts = promiseReader.read(file);
+      Optional<Promise> parts = promiseReader.read(file);
       FiguresFile figures = figuresById.get(file.id());
       if (parts.isEmpty()) {
         continue;
       }
       figuresChecked.add(file.id());
-      PromiseReader.Parts p = parts.get();
+      Promise p = parts.get();
       List<FigureRow> rows = List.of();
       if (!p.isMeasured()) {
         if (figures != null) {
@@ -137,12 +137,7 @@ public final class CharterValidator {
         drafts.add(p.id());
         continue;
       }
-      published.put(
-          p.id(),
-          new Promise(
-              p.id(), p.pos(), p.title(), p.status(), p.promise(), p.unit(), p.keptWhen(),
-              p.targets(), p.since(), p.notCovered(), p.exclusions(), p.measured(), p.remedy(),
-              p.retirement(), p.about(), rows));
+      published.put(p.id(), p.withFigures(rows));
     }
 
     for (FiguresFile figures : raw.figures()) {

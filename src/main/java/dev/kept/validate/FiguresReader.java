@@ -7,6 +7,7 @@ import dev.kept.model.Counts;
 import dev.kept.model.FigureRow;
 import dev.kept.model.Findings;
 import dev.kept.model.Period;
+import dev.kept.model.Promise;
 import dev.kept.model.SourcePos;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,7 +41,7 @@ final class FiguresReader {
    * checked for what does not depend on the promise: well-formed rows, possible counts, each period
    * once and in order. Its exclusion reasons are taken from the header.
    */
-  static PromiseReader.Parts standIn(String id, CsvTable table) {
+  static Promise standIn(String id, CsvTable table) {
     Map<String, String> reasons = new LinkedHashMap<>();
     for (Cell cell : table.header().cells()) {
       String name = cell.text().strip();
@@ -51,11 +52,11 @@ final class FiguresReader {
     if (reasons.isEmpty()) {
       reasons.put("excluded", "");
     }
-    return new PromiseReader.Parts(
+    return new Promise(
         id, SourcePos.file(table.file()), "", dev.kept.model.PromiseStatus.ACTIVE,
         new dev.kept.model.Markdown("", SourcePos.file(table.file())), "", "", List.of(),
         Optional.empty(), List.of(), reasons, Optional.empty(), Optional.empty(), Optional.empty(),
-        dev.kept.model.About.none());
+        dev.kept.model.About.none(), List.of());
   }
 
   /** The header's meaning: where each column is, and which reason each excluded column counts. */
@@ -66,7 +67,7 @@ final class FiguresReader {
    * wrong period kind, a missing exclusion reason) is reported {@value #REPEATS_SHOWN} times, then
    * once more as a count, so the first lines of the output say what to fix.
    */
-  Optional<List<FigureRow>> read(CsvTable table, PromiseReader.Parts promise) {
+  Optional<List<FigureRow>> read(CsvTable table, Promise promise) {
     Findings all = findings;
     findings = new Findings();
     try {
@@ -108,7 +109,7 @@ final class FiguresReader {
     return out;
   }
 
-  private Optional<List<FigureRow>> readAll(CsvTable table, PromiseReader.Parts promise) {
+  private Optional<List<FigureRow>> readAll(CsvTable table, Promise promise) {
     int errorsBefore = findings.errorCount();
     Optional<Columns> columns = header(table.header(), promise);
     if (columns.isEmpty()) {
@@ -174,7 +175,7 @@ final class FiguresReader {
   }
 
   /** Whether a period may have figures at all: not before the start, after retirement or today. */
-  private boolean inRange(Period p, PromiseReader.Parts promise) {
+  private boolean inRange(Period p, Promise promise) {
     return promise.since().map(since -> p.compareTo(since) >= 0).orElse(true)
         && !p.start().isAfter(settings.buildDate())
         && p.start().isBefore(settings.published())
@@ -185,7 +186,7 @@ final class FiguresReader {
    * H11: every period from the promise's start to its last row has a row. Checked on the periods
    * in date order, so rows out of order are reported once, as out of order.
    */
-  private void checkGaps(java.util.TreeMap<Period, SourcePos> periods, PromiseReader.Parts promise) {
+  private void checkGaps(java.util.TreeMap<Period, SourcePos> periods, Promise promise) {
     Period expected = promise.since().orElse(null);
     for (Map.Entry<Period, SourcePos> e : periods.entrySet()) {
       Period period = e.getKey();
@@ -207,7 +208,7 @@ final class FiguresReader {
     }
   }
 
-  private Optional<Columns> header(Row header, PromiseReader.Parts promise) {
+  private Optional<Columns> header(Row header, Promise promise) {
     List<Cell> cells = header.cells();
     int before = findings.errorCount();
     String expected =
@@ -289,7 +290,7 @@ final class FiguresReader {
     return Optional.of(new Columns(3, cells.size() - 1, reasons, plain));
   }
 
-  private Optional<FigureRow> row(Row row, Columns columns, PromiseReader.Parts promise) {
+  private Optional<FigureRow> row(Row row, Columns columns, Promise promise) {
     int before = findings.errorCount();
     List<Cell> cells = row.cells();
     Cell periodCell = cells.get(0);

@@ -10,6 +10,7 @@ import dev.kept.load.YNode.YScalar;
 import dev.kept.model.Findings;
 import dev.kept.model.Markdown;
 import dev.kept.model.Period;
+import dev.kept.model.Promise;
 import dev.kept.model.PromiseStatus;
 import dev.kept.model.Retirement;
 import dev.kept.model.Share;
@@ -35,28 +36,6 @@ final class PromiseReader {
   private static final List<String> RETIRED_KEYS = List.of("on", "reason");
   private static final List<String> STATUSES = List.of("active", "retired", "draft");
 
-  /** A promise's typed parts, before its figures are read. */
-  record Parts(
-      String id,
-      SourcePos pos,
-      String title,
-      PromiseStatus status,
-      Markdown promise,
-      String unit,
-      String keptWhen,
-      List<TargetRule> targets,
-      Optional<Period> since,
-      List<Markdown> notCovered,
-      Map<String, String> exclusions,
-      Optional<Markdown> measured,
-      Optional<Markdown> remedy,
-      Optional<Retirement> retirement,
-      dev.kept.model.About about) {
-    boolean isMeasured() {
-      return !targets.isEmpty();
-    }
-  }
-
   private final Settings settings;
   private final Findings findings;
   private final Lint lint;
@@ -67,7 +46,8 @@ final class PromiseReader {
     this.lint = new Lint(settings.lint(), findings);
   }
 
-  Optional<Parts> read(PromiseFile file) {
+  /** The promise in a file, with no figures yet (the figures file is read after it). */
+  Optional<Promise> read(PromiseFile file) {
     int errorsBefore = findings.errorCount();
     if (!(file.root() instanceof YMap map)) {
       findings.error(
@@ -210,9 +190,9 @@ final class PromiseReader {
       return Optional.empty();
     }
     return Optional.of(
-        new Parts(
+        new Promise(
             file.id(), filePos, title, status, promise, unit, keptWhen, targets, since, notCovered,
-            exclusions, measured, remedy, retirement, about));
+            exclusions, measured, remedy, retirement, about, List.of()));
   }
 
   private void readTargets(

@@ -16,6 +16,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class MeasurerTest {
+  /** A promise whose 97% target was lowered to 90% from September 2026. */
+  private static final String LOWERED_IN_SEPTEMBER =
+      """
+      title: Answering calls
+      promise: We answer your call within 2 minutes.
+      unit: calls
+      kept_when: a person answered within 2 minutes
+      since: 2026-07
+      targets:
+        - from: 2026-07
+          target: 97%
+        - from: 2026-09
+          target: 90%
+          reason: Fewer staff over the summer.
+      not_covered: []
+      remedy: none
+      """;
+
   @TempDir Path dir;
 
   private ExplainedCharter measure(CharterFixture fixture) {
@@ -137,21 +155,7 @@ class MeasurerTest {
         Fixtures.minimal()
             .with(
                 "promises/calls.yaml",
-                """
-                title: Answering calls
-                promise: We answer your call within 2 minutes.
-                unit: calls
-                kept_when: a person answered within 2 minutes
-                since: 2026-07
-                targets:
-                  - from: 2026-07
-                    target: 97%
-                  - from: 2026-09
-                    target: 90%
-                    reason: Fewer staff over the summer.
-                not_covered: []
-                remedy: none
-                """);
+                LOWERED_IN_SEPTEMBER);
     MeasuredPromise calls = promise(measure(fixture), "calls");
     // July: 96 of 100 against 97% is missed; September: 94 of 100 against 90% is reached.
     assertThat(calls.periods().get(0).rule().target().written()).isEqualTo("97%");
@@ -167,21 +171,7 @@ class MeasurerTest {
         Fixtures.minimal()
             .with(
                 "promises/calls.yaml",
-                """
-                title: Answering calls
-                promise: We answer your call within 2 minutes.
-                unit: calls
-                kept_when: a person answered within 2 minutes
-                since: 2026-07
-                targets:
-                  - from: 2026-07
-                    target: 97%
-                  - from: 2026-09
-                    target: 90%
-                    reason: Fewer staff over the summer.
-                not_covered: []
-                remedy: none
-                """);
+                LOWERED_IN_SEPTEMBER);
     Headline h = promise(measure(fixture), "calls").headline().orElseThrow();
     assertThat(h.targetChanged()).isTrue();
     assertThat(h.result().target().written()).isEqualTo("97%");
