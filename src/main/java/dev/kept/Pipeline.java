@@ -6,6 +6,9 @@ import dev.kept.load.Limits;
 import dev.kept.measure.Measurer;
 import dev.kept.model.Charter;
 import dev.kept.model.ExplainedCharter;
+import dev.kept.model.ExplainedCharter.ExplainedPromise;
+import dev.kept.model.PromiseRecord;
+import dev.kept.render.Output;
 import dev.kept.model.Finding;
 import dev.kept.model.Findings;
 import dev.kept.model.MeasuredCharter;
@@ -107,12 +110,18 @@ public final class Pipeline {
   public Outcome check() {
     Timer timer = new Timer();
     Findings findings = new Findings();
-    Optional<ExplainedCharter> explained = understand(findings, timer);
+    Optional<ExplainedCharter> explained = understand(findings, timer).map(Understood::explained);
     return new Outcome(findings.all(), timer.times, explained, false, timer.promiseFiles);
   }
 
   /**
    * Builds the site and publishes it atomically.
+   *
+   * <p>After the charter-wide measure and explain, each promise's whole record is measured, put
+   * into words, rendered and checked on its own, on every core, and let go once its files are
+   * written: memory grows with one promise per core, not with the charter. Its part of {@code
+   * charter.json} is added in the charter's order. Then the pages about the whole charter are
+   * rendered, the staged site is verified, and it is published.
    *
    * @throws PublishException when the output folder cannot be written or replaced; the previous
    *     output is left as it was
@@ -122,10 +131,11 @@ public final class Pipeline {
   public Outcome build() throws PublishException, IOException {
     Timer timer = new Timer();
     Findings findings = new Findings();
-    Optional<ExplainedCharter> explained = understand(findings, timer);
-    if (explained.isEmpty()) {
-      return new Outcome(findings.all(), timer.times, explained, false, timer.promiseFiles);
+    Optional<Understood> understood = understand(findings, timer);
+    if (understood.isEmpty()) {
+      return new Outcome(findings.all(), timer.times, Optional.empty(), false, timer.promiseFiles);
     }
+    ExplainedCharter explained = understood.get().explained();
     Theme theme;
     try {
       theme = Theme.load(options.templates());
@@ -136,16 +146,22 @@ public final class Pipeline {
     Publisher publisher = new Publisher(options.out());
     try (Publisher.Staging staging = publisher.begin()) {
       timer.start();
-      new DataRenderer().render(explained.get(), staging);
-      timer.stop("render data");
-      try {
-        new SiteRenderer(theme).render(explained.get(), staging);
+      Verifier verifier = new Verifier();
+      Output out = verifier.watching(staging);
+      DataRenderer data = new DataRenderer();
+      try (DataRenderer.Json json = data.begin(explained, out)) {
+        SiteRenderer.Site site = new SiteRenderer(theme).begin(explained);
+        new Records(understood.get(), data, site, out, json).write();
+        timer.stop("promise records");
+        json.finish();
+        site.finish(out);
+        timer.stop("charter pages");
       } catch (ThemeException e) {
         findings.addAll(e.findings());
         return new Outcome(findings.all(), timer.times, Optional.empty(), false, timer.promiseFiles);
       }
-      timer.stop("render site");
-      List<String> problems = new Verifier().verify(staging.root(), explained.get());
+      List<String> problems =
+          verifier.finish(staging.root(), SiteRenderer.pages(explained), figuresFiles(explained));
       timer.stop("verify");
       if (!problems.isEmpty()) {
         throw new IllegalStateException("the built site failed verification: " + problems);
@@ -153,10 +169,78 @@ public final class Pipeline {
       staging.commit();
       timer.stop("publish");
     }
-    return new Outcome(findings.all(), timer.times, explained, true, timer.promiseFiles);
+    return new Outcome(findings.all(), timer.times, Optional.of(explained), true, timer.promiseFiles);
   }
 
-  private Optional<ExplainedCharter> understand(Findings findings, Timer timer) {
+  private static List<String> figuresFiles(ExplainedCharter explained) {
+    List<String> files = new ArrayList<>();
+    for (ExplainedPromise p : explained.promises()) {
+      if (p.promise().isMeasured()) {
+        files.add(DataRenderer.csvPath(p.promise()));
+      }
+    }
+    return files;
+  }
+
+  /** What the charter-wide stages made, and the stages that go on to make each promise's record. */
+  private record Understood(Charter charter, Measurer measurer, Explainer explainer, ExplainedCharter explained) {}
+
+  /**
+   * Writes every promise's record: in batches of the charter's order, each batch on every core, its
+   * parts of {@code charter.json} added in order once the batch is done.
+   */
+  private record Records(
+      Understood understood, DataRenderer data, SiteRenderer.Site site, Output out, DataRenderer.Json json) {
+    private static final int BATCH = 64;
+
+    void write() throws IOException, ThemeException {
+      List<ExplainedPromise> promises = understood.explained().promises();
+      try {
+        for (int from = 0; from < promises.size(); from += BATCH) {
+          List<String> fragments =
+              promises.subList(from, Math.min(promises.size(), from + BATCH)).parallelStream()
+                  .map(this::record)
+                  .toList();
+          for (String fragment : fragments) {
+            json.promise(fragment);
+          }
+        }
+      } catch (ThemeFailure f) {
+        throw f.cause;
+      } catch (java.io.UncheckedIOException f) {
+        throw f.getCause();
+      }
+    }
+
+    /** Measures, explains and renders one promise's record; returns its part of charter.json. */
+    private String record(ExplainedPromise promise) {
+      PromiseRecord record =
+          understood.explainer().record(
+              promise, understood.measurer().periods(promise.promise()), understood.charter());
+      try {
+        site.promise(record, out);
+        data.csv(record, out);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      } catch (ThemeException e) {
+        throw new ThemeFailure(e);
+      }
+      return data.fragment(record);
+    }
+  }
+
+  /** Carries a theme's failure out of a parallel stream. */
+  private static final class ThemeFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient ThemeException cause;
+
+    ThemeFailure(ThemeException cause) {
+      super(cause.getMessage(), null, false, false);
+      this.cause = cause;
+    }
+  }
+
+  private Optional<Understood> understand(Findings findings, Timer timer) {
     timer.start();
     CharterLoader.LoadResult loaded =
         new CharterLoader(options.limits()).load(options.charter(), options.charterName());
@@ -171,11 +255,13 @@ public final class Pipeline {
       return Optional.empty();
     }
     Charter charter = validated.charter().get();
-    MeasuredCharter measured = new Measurer().measure(charter);
+    Measurer measurer = new Measurer(charter);
+    MeasuredCharter measured = measurer.measure();
     timer.stop("measure");
-    ExplainedCharter explained = Explainer.forCharter(charter).explain(measured);
+    Explainer explainer = Explainer.forCharter(charter);
+    ExplainedCharter explained = explainer.explain(measured);
     timer.stop("explain");
-    return Optional.of(explained);
+    return Optional.of(new Understood(charter, measurer, explainer, explained));
   }
 
   /** Times stages one after another. */

@@ -24,7 +24,7 @@ class ExampleCharterTest {
   private final ExplainedCharter charter = outcome.charter().orElseThrow();
 
   private Stream<PeriodResult> allPeriods() {
-    return charter.measured().promises().stream().flatMap(p -> p.periods().stream());
+    return Fixtures.records(charter).stream().flatMap(r -> r.periods().stream()).map(p -> p.result());
   }
 
   private boolean anyPeriod(Predicate<PeriodResult> p) {
@@ -47,7 +47,7 @@ class ExampleCharterTest {
     try (Stream<Path> files = Files.list(Fixtures.exampleCharter().resolve("promises"))) {
       assertThat(files.count()).isBetween(8L, 12L);
     }
-    assertThat(charter.measured().promises().get(0).periods()).hasSizeGreaterThanOrEqualTo(24);
+    assertThat(Fixtures.records(charter).get(0).periods()).hasSizeGreaterThanOrEqualTo(24);
   }
 
   @Test

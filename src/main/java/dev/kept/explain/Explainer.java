@@ -3,6 +3,8 @@ package dev.kept.explain;
 import dev.kept.model.Charter;
 import dev.kept.model.Counts;
 import dev.kept.model.ExplainedCharter;
+import dev.kept.model.Example;
+import dev.kept.model.ExplainedCharter.ExplainedExample;
 import dev.kept.model.ExplainedCharter.ExplainedHeadline;
 import dev.kept.model.ExplainedCharter.ExplainedPeriod;
 import dev.kept.model.ExplainedCharter.ExplainedPromise;
@@ -14,6 +16,7 @@ import dev.kept.model.Period;
 import dev.kept.model.PeriodKind;
 import dev.kept.model.PeriodResult;
 import dev.kept.model.Promise;
+import dev.kept.model.PromiseRecord;
 import dev.kept.model.PromiseStatus;
 import dev.kept.model.Qualifier;
 import dev.kept.model.Result;
@@ -33,7 +36,7 @@ import java.util.stream.Collectors;
  * displayed figure, its likely range, the plain sentence and the exclusion disclosure; and one
  * summary sentence for the charter.
  *
- * <p>Not thread-safe (it holds a {@link Numbers}): use one per thread.
+ * <p>Thread-safe: it holds only a language and its numbers.
  */
 public final class Explainer {
   private final Language language;
@@ -53,17 +56,14 @@ public final class Explainer {
     return numbers;
   }
 
+  /** Puts the measured charter into words: what its charter-wide pages say. */
   public ExplainedCharter explain(MeasuredCharter measured) {
     Charter charter = measured.charter();
-    // Each promise in words on its own, on every core, in the charter's order; an Explainer is
-    // not thread-safe, so each promise gets one.
+    // Each promise in words on its own, on every core, in the charter's order.
     List<ExplainedPromise> promises =
-        measured.promises().parallelStream().map(m -> new Explainer(language).explain(m, charter)).toList();
-    String coveredSpan =
-        measured.promises().stream()
-            .flatMap(m -> m.periods().stream())
-            .map(PeriodResult::period)
-            .min(Period::compareTo)
+        measured.promises().parallelStream().map(m -> explain(m, charter)).toList();
+    String covered =
+        measured.first()
             .flatMap(
                 first ->
                     measured.latestComplete().map(
@@ -72,28 +72,20 @@ public final class Explainer {
                                 ? when(first)
                                 : language.format("span", Map.of("from", when(first), "to", when(last)))))
             .orElse("");
-    String covered = coveredSpan;
-    Optional<Period> provisional =
-        measured.promises().stream()
-            .flatMap(m -> m.periods().stream())
-            .filter(PeriodResult::provisional)
-            .map(PeriodResult::period)
-            .max(Period::compareTo);
+    Optional<Period> provisional = measured.provisional();
     if (provisional.isPresent() && !covered.isEmpty()) {
       covered = language.format("covered_with_provisional", Map.of("covered", covered, "provisional", when(provisional.get())));
     }
-    java.util.TreeMap<Share, Long> minimums = new java.util.TreeMap<>();
-    for (MeasuredPromise m : measured.promises()) {
-      for (PeriodResult p : m.periods()) {
-        minimums.put(p.result().target(), p.result().minimumCases());
-      }
-    }
     List<String> minimumWords = new ArrayList<>();
-    minimums.forEach(
+    measured.minimums().forEach(
         (target, n) ->
             minimumWords.add(
                 language.format(
                     "minimum", Map.of("count", numbers.count(n), "target", numbers.target(target)))));
+    List<ExplainedExample> examples = new ArrayList<>();
+    for (Example e : measured.examples()) {
+      examples.add(new ExplainedExample(e.kind(), e.promise(), period(e.period(), e.promise(), charter)));
+    }
     return new ExplainedCharter(
         measured,
         promises,
@@ -104,7 +96,17 @@ public final class Explainer {
         minimumWords,
         numbers.target(charter.exclusionWarning()),
         measured.latestComplete().map(latest -> charterWindow(charter, latest)).orElse(""),
-        groups(measured));
+        groups(measured),
+        examples);
+  }
+
+  /** One promise's every period in words: its whole record (H11). */
+  public PromiseRecord record(ExplainedPromise explained, List<PeriodResult> periods, Charter charter) {
+    List<ExplainedPeriod> words = new ArrayList<>(periods.size());
+    for (PeriodResult p : periods) {
+      words.add(period(p, explained.promise(), charter));
+    }
+    return new PromiseRecord(explained, words);
   }
 
   /** The groups active promises are filed under, each with its verdict counts in words. */
@@ -169,10 +171,6 @@ public final class Explainer {
 
   private ExplainedPromise explain(MeasuredPromise m, Charter charter) {
     Promise promise = m.promise();
-    List<ExplainedPeriod> periods = new ArrayList<>();
-    for (PeriodResult p : m.periods()) {
-      periods.add(new ExplainedPeriod(p, when(p.period()), period(p, promise, charter)));
-    }
     Optional<ExplainedHeadline> headline =
         m.headline().map(h -> new ExplainedHeadline(h, window(h), headline(h, promise, charter)));
     String status;
@@ -197,7 +195,16 @@ public final class Explainer {
         !promise.isMeasured()
             ? language.get("label.not_measured")
             : headline.map(h -> h.words().label()).orElse(language.get("label.no_figures_yet"));
-    return new ExplainedPromise(m, periods, headline, status, changes(promise), label);
+    List<ExplainedPeriod> recent = new ArrayList<>();
+    for (PeriodResult p : m.recent()) {
+      recent.add(period(p, promise, charter));
+    }
+    Optional<String> lowered =
+        promise.targets().stream()
+            .filter(r -> r.change() == TargetRule.Change.LOWERED)
+            .reduce((a, b) -> b)
+            .map(r -> when(r.from()));
+    return new ExplainedPromise(m, headline, status, changes(promise), label, recent, lowered);
   }
 
   /** H15: one sentence per change of target or definition, saying what changed, when and why. */
@@ -241,8 +248,13 @@ public final class Explainer {
                 "to", when(to)));
   }
 
+  /** One period in words. */
+  public ExplainedPeriod period(PeriodResult p, Promise promise, Charter charter) {
+    return new ExplainedPeriod(p, when(p.period()), words(p, promise, charter));
+  }
+
   /** The words for one period. */
-  public Words period(PeriodResult p, Promise promise, Charter charter) {
+  public Words words(PeriodResult p, Promise promise, Charter charter) {
     String when = when(p.period());
     List<String> sentences = new ArrayList<>();
     if (p.provisional()) {

@@ -4,8 +4,6 @@ import dev.kept.model.Interval;
 import dev.kept.model.Share;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.Map;
 
 /**
@@ -17,26 +15,27 @@ import java.util.Map;
  * case missed, or 0% with a case kept, add a decimal (up to two more); failing that, use words
  * ("just under 95%", "more than 99.999%", "less than 0.001%").
  *
- * <p>Not thread-safe (it holds {@link DecimalFormat}s): use one per thread.
+ * <p>Immutable and thread-safe.
  */
 public final class Numbers {
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
   private static final int EXTRA_DECIMALS = 2;
 
   private final Language language;
-  private final DecimalFormatSymbols symbols;
+  private final char grouping;
+  private final char decimalSeparator;
 
   public Numbers(Language language) {
     this.language = language;
-    this.symbols = new DecimalFormatSymbols();
-    symbols.setGroupingSeparator(language.get("number.grouping").charAt(0));
-    symbols.setDecimalSeparator(language.get("number.decimal").charAt(0));
-    symbols.setMinusSign('-');
-    symbols.setZeroDigit('0');
+    this.grouping = language.get("number.grouping").charAt(0);
+    this.decimalSeparator = language.get("number.decimal").charAt(0);
   }
 
   /** A count with thousands separators: {@code 10,000}. */
   public String count(long n) {
+    if (n >= 0 && n < 1000) {
+      return Long.toString(n);
+    }
     return decimal(BigDecimal.valueOf(n), 0);
   }
 
@@ -68,9 +67,7 @@ public final class Numbers {
     if (n <= 0 || k < 0 || k > n) {
       throw new IllegalArgumentException("a rate needs 0 <= k <= n and n > 0");
     }
-    boolean reached =
-        target != null
-            && BigDecimal.valueOf(k).compareTo(BigDecimal.valueOf(n).multiply(target.value())) >= 0;
+    boolean reached = target != null && target.isReachedBy(k, n);
     BigDecimal targetPercent = target == null ? null : target.value().multiply(HUNDRED);
     boolean crosses = false;
     boolean reads100 = false;
@@ -147,18 +144,33 @@ public final class Numbers {
     return language.format("percent", Map.of("value", decimal(value, decimals)));
   }
 
-  /** One format per number of decimals, made once: building a DecimalFormat is not cheap. */
-  private final DecimalFormat[] formats = new DecimalFormat[16];
-
+  /**
+   * {@code value} at exactly {@code decimals} decimals, with the language's grouping and decimal
+   * separators: {@code 10,000}, {@code 94.96}. Written out digit by digit rather than with a {@link
+   * java.text.DecimalFormat}, which is slow to build and not thread-safe.
+   *
+   * @throws ArithmeticException when {@code value} has more decimals than that
+   */
   private String decimal(BigDecimal value, int decimals) {
-    DecimalFormat format = formats[decimals];
-    if (format == null) {
-      format = new DecimalFormat("#,##0", symbols);
-      format.setMinimumFractionDigits(decimals);
-      format.setMaximumFractionDigits(decimals);
-      format.setRoundingMode(RoundingMode.UNNECESSARY);
-      formats[decimals] = format;
+    BigDecimal scaled = value.setScale(decimals, RoundingMode.UNNECESSARY);
+    String digits = scaled.unscaledValue().abs().toString();
+    if (digits.length() <= decimals) {
+      digits = "0".repeat(decimals - digits.length() + 1) + digits;
     }
-    return format.format(value.setScale(decimals, RoundingMode.UNNECESSARY));
+    int whole = digits.length() - decimals;
+    StringBuilder out = new StringBuilder(digits.length() + whole / 3 + 2);
+    if (scaled.signum() < 0) {
+      out.append('-');
+    }
+    for (int i = 0; i < whole; i++) {
+      if (i > 0 && (whole - i) % 3 == 0) {
+        out.append(grouping);
+      }
+      out.append(digits.charAt(i));
+    }
+    if (decimals > 0) {
+      out.append(decimalSeparator).append(digits, whole, digits.length());
+    }
+    return out.toString();
   }
 }

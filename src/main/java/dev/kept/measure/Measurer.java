@@ -2,6 +2,7 @@ package dev.kept.measure;
 
 import dev.kept.model.Charter;
 import dev.kept.model.Counts;
+import dev.kept.model.Example;
 import dev.kept.model.FigureRow;
 import dev.kept.model.Headline;
 import dev.kept.model.MeasuredCharter;
@@ -13,67 +14,144 @@ import dev.kept.model.PromiseStatus;
 import dev.kept.model.Share;
 import dev.kept.model.TargetRule;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
- * Measures a whole charter: every period of every promise against the target in force then (H15),
- * and each promise's headline by the charter's one rule (H13).
+ * Measures a charter: each promise's headline by the charter's one rule (H13), and every period of
+ * a promise against the target in force then (H15).
  *
  * <p>The headline rule: pool (H3) the counts of the charter's {@code headline} latest complete
- * periods, ending at the latest period that had ended by the published date across the charter's
- * active promises (by the calendar: the period before the one the published date falls in). The window is the same for every active promise, never chosen per promise;
- * provisional periods are never pooled; gaps in the window are listed, not averaged over. A retired
- * promise's window ends at its own last complete period. When the target changed within the window,
- * the pooled figure is judged against the highest target in force during it, so a lowered target
- * cannot flatter the headline.
+ * periods, ending at the latest period that had ended by the published date (by the calendar: the
+ * period before the one the published date falls in). The window is the same for every active
+ * promise, never chosen per promise; provisional periods are never pooled; gaps in the window are
+ * listed, not averaged over. A retired promise's window ends at its own last complete period. When
+ * the target changed within the window, the pooled figure is judged against the highest target in
+ * force during it, so a lowered target cannot flatter the headline.
  *
- * <p>Thread-safe: a pure function of the charter.
+ * <p>{@link #measure(Charter)} measures what the charter-wide pages need; {@link #periods} judges
+ * one promise's every period, so that a build holds one promise's periods at a time.
+ *
+ * <p>Thread-safe: instances hold one charter's settings.
  */
 public final class Measurer {
+  private final Charter charter;
+  private final Judge judge;
+  private final Period latestComplete;
 
-  public MeasuredCharter measure(Charter charter) {
-    Judge judge = new Judge(charter.minimumCases(), charter.exclusionWarning());
-    Optional<Period> latestComplete =
-        Optional.of(
-            Period.latestEndedBy(charter.published(), charter.periodKind(), charter.yearStarts()));
-    // Each promise is measured on its own: on every core, in the charter's order.
-    List<MeasuredPromise> promises =
-        charter.promises().parallelStream().map(p -> measure(p, charter, judge, latestComplete)).toList();
-    return new MeasuredCharter(charter, promises, latestComplete);
+  public Measurer(Charter charter) {
+    this.charter = charter;
+    this.judge = new Judge(charter.minimumCases(), charter.exclusionWarning());
+    this.latestComplete =
+        Period.latestEndedBy(charter.published(), charter.periodKind(), charter.yearStarts());
   }
 
-  private static MeasuredPromise measure(
-      Promise promise, Charter charter, Judge judge, Optional<Period> charterLatest) {
-    if (!promise.isMeasured()) {
-      return new MeasuredPromise(promise, List.of(), Optional.empty());
+  /** Measures the charter as far as its charter-wide pages need; each promise on every core. */
+  public MeasuredCharter measure() {
+    List<MeasuredPromise> promises = charter.promises().parallelStream().map(this::measure).toList();
+    Period first = null;
+    Period provisional = null;
+    SortedMap<Share, Long> minimums = new TreeMap<>();
+    for (Promise promise : charter.promises()) {
+      for (FigureRow row : promise.figures()) {
+        Period p = row.period();
+        if (first == null || p.compareTo(first) < 0) {
+          first = p;
+        }
+        if (!p.endedBy(charter.published()) && (provisional == null || p.compareTo(provisional) > 0)) {
+          provisional = p;
+        }
+      }
+      for (TargetRule rule : promise.targets()) {
+        if (promise.figures().stream().anyMatch(r -> promise.targetFor(r.period()).orElseThrow() == rule)) {
+          minimums.putIfAbsent(rule.target(), judge.minimumCases(rule.target()));
+        }
+      }
     }
-    List<PeriodResult> periods = new ArrayList<>();
-    for (FigureRow row : promise.figures()) {
-      TargetRule rule = promise.targetFor(row.period()).orElseThrow();
-      periods.add(
-          new PeriodResult(
-              row.period(),
-              rule,
-              row.counts()
-                  .map(c -> judge.judge(c, rule.target()))
-                  .orElseGet(() -> judge.gap(rule.target())),
-              row.note(),
-              !row.period().endedBy(charter.published())));
+    return new MeasuredCharter(
+        charter, promises, Optional.of(latestComplete), Optional.ofNullable(first),
+        Optional.ofNullable(provisional), minimums, examples());
+  }
+
+  private MeasuredPromise measure(Promise promise) {
+    if (!promise.isMeasured()) {
+      return new MeasuredPromise(promise, Optional.empty(), List.of());
+    }
+    List<FigureRow> rows = promise.figures();
+    List<PeriodResult> recent = new ArrayList<>();
+    for (FigureRow row : rows.subList(Math.max(0, rows.size() - MeasuredPromise.RECENT), rows.size())) {
+      recent.add(result(promise, row));
     }
     Optional<Period> end =
         promise.status() == PromiseStatus.ACTIVE
-            ? charterLatest
-            : periods.stream()
-                .filter(p -> !p.provisional())
-                .map(PeriodResult::period)
-                .max(Period::compareTo);
-    return new MeasuredPromise(
-        promise, periods, end.flatMap(e -> headline(promise, periods, e, charter, judge)));
+            ? Optional.of(latestComplete)
+            : rows.stream().map(FigureRow::period).filter(p -> p.endedBy(charter.published())).max(Period::compareTo);
+    return new MeasuredPromise(promise, end.flatMap(e -> headline(promise, e)), recent);
   }
 
-  private static Optional<Headline> headline(
-      Promise promise, List<PeriodResult> periods, Period end, Charter charter, Judge judge) {
+  /** Every period of one promise judged against the target in force then, oldest first (H11, H15). */
+  public List<PeriodResult> periods(Promise promise) {
+    List<PeriodResult> periods = new ArrayList<>(promise.figures().size());
+    for (FigureRow row : promise.figures()) {
+      periods.add(result(promise, row));
+    }
+    return periods;
+  }
+
+  private PeriodResult result(Promise promise, FigureRow row) {
+    TargetRule rule = promise.targetFor(row.period()).orElseThrow();
+    return new PeriodResult(
+        row.period(),
+        rule,
+        row.counts().map(c -> judge.judge(c, rule.target())).orElseGet(() -> judge.gap(rule.target())),
+        row.note(),
+        !row.period().endedBy(charter.published()));
+  }
+
+  /**
+   * The first figure of each kind, in the charter's order. A row is judged only when it could show
+   * a kind not yet found, so a large charter is not judged twice over.
+   */
+  private List<Example> examples() {
+    EnumMap<Example.Kind, Example> found = new EnumMap<>(Example.Kind.class);
+    EnumSet<Example.Kind> counted =
+        EnumSet.complementOf(EnumSet.of(Example.Kind.NO_DATA, Example.Kind.NO_CASES, Example.Kind.FLAGGED));
+    scan:
+    for (Promise promise : charter.promises()) {
+      for (FigureRow row : promise.figures()) {
+        if (found.size() == Example.Kind.values().length) {
+          break scan;
+        }
+        Optional<Counts> counts = row.counts();
+        boolean wanted;
+        if (counts.isEmpty()) {
+          wanted = !found.containsKey(Example.Kind.NO_DATA);
+        } else {
+          Counts c = counts.get();
+          boolean flaggable = c.excluded() > 0 && !found.containsKey(Example.Kind.FLAGGED);
+          if (c.cases() == 0) {
+            wanted = flaggable || !found.containsKey(Example.Kind.NO_CASES);
+          } else {
+            wanted = flaggable || !found.keySet().containsAll(counted)
+                && !found.keySet().containsAll(judge.kinds(c, promise.targetFor(row.period()).orElseThrow().target()));
+          }
+        }
+        if (wanted) {
+          PeriodResult result = result(promise, row);
+          for (Example.Kind kind : Example.Kind.of(result.result())) {
+            found.putIfAbsent(kind, new Example(kind, promise, result));
+          }
+        }
+      }
+    }
+    return List.copyOf(found.values());
+  }
+
+  private Optional<Headline> headline(Promise promise, Period end) {
     Period since = promise.since().orElseThrow();
     if (since.compareTo(end) > 0) {
       return Optional.empty();
@@ -88,25 +166,27 @@ public final class Measurer {
     boolean changed = false;
     String definition = null;
     boolean redefined = false;
-    for (PeriodResult p : periods) {
-      if (p.period().compareTo(from) < 0 || p.period().compareTo(end) > 0 || p.provisional()) {
+    for (FigureRow row : promise.figures()) {
+      Period p = row.period();
+      if (p.compareTo(from) < 0 || p.compareTo(end) > 0 || !p.endedBy(charter.published())) {
         continue;
       }
-      Share target = p.rule().target();
-      if (definition != null && !definition.equals(p.rule().keptWhen())) {
+      TargetRule rule = promise.targetFor(p).orElseThrow();
+      Share target = rule.target();
+      if (definition != null && !definition.equals(rule.keptWhen())) {
         redefined = true;
       }
-      definition = p.rule().keptWhen();
+      definition = rule.keptWhen();
       if (highest != null && target.compareTo(highest) != 0) {
         changed = true;
       }
       if (highest == null || target.compareTo(highest) > 0) {
         highest = target;
       }
-      if (p.result().counts().isEmpty()) {
-        gaps.add(p.period());
+      if (row.counts().isEmpty()) {
+        gaps.add(p);
       } else {
-        Counts c = p.result().counts().get();
+        Counts c = row.counts().get();
         pooled = pooled == null ? c : pooled.plus(c);
       }
     }

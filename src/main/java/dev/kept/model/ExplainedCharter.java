@@ -19,6 +19,7 @@ import java.util.Optional;
  *     when no promise names a group
  * @param window the charter's headline window in words ("the 12 months from November 2025 to
  *     October 2026"), shared by every active promise's headline (H13)
+ * @param examples the first figure of each kind in the charter, in words, for the method page
  */
 public record ExplainedCharter(
     MeasuredCharter measured,
@@ -30,7 +31,8 @@ public record ExplainedCharter(
     List<String> minimums,
     String exclusionWarning,
     String window,
-    List<Group> groups) {
+    List<Group> groups,
+    List<ExplainedExample> examples) {
   public ExplainedCharter {
     Objects.requireNonNull(measured, "measured");
     promises = List.copyOf(promises);
@@ -42,6 +44,7 @@ public record ExplainedCharter(
     Objects.requireNonNull(exclusionWarning, "exclusionWarning");
     Objects.requireNonNull(window, "window");
     groups = List.copyOf(groups);
+    examples = List.copyOf(examples);
   }
 
   public Charter charter() {
@@ -49,22 +52,26 @@ public record ExplainedCharter(
   }
 
   /**
-   * One promise in words.
+   * One promise in words, as far as the charter-wide pages need it; its every period in words is a
+   * {@link PromiseRecord}.
    *
    * @param statusSentence the headline sentence, or why there is none, after any retirement note
    * @param changes one sentence per change of target or definition, oldest first (H15)
    * @param label the headline verdict in a few words, or "Not measured yet" (H19)
+   * @param latest the figure for the charter's latest complete period, in words, when there is one
    */
   public record ExplainedPromise(
       MeasuredPromise measured,
-      List<ExplainedPeriod> periods,
       Optional<ExplainedHeadline> headline,
       String statusSentence,
       List<String> changes,
-      String label) {
+      String label,
+      List<ExplainedPeriod> recent,
+      Optional<String> lowered) {
     public ExplainedPromise {
       Objects.requireNonNull(measured, "measured");
-      periods = List.copyOf(periods);
+      recent = List.copyOf(recent);
+      Objects.requireNonNull(lowered, "lowered");
       Objects.requireNonNull(headline, "headline");
       Objects.requireNonNull(statusSentence, "statusSentence");
       changes = List.copyOf(changes);
@@ -74,6 +81,16 @@ public record ExplainedCharter(
     public Promise promise() {
       return measured.promise();
     }
+
+    /** The latest period that had ended by the published date, in words, if any is recent. */
+    public Optional<ExplainedPeriod> latest() {
+      for (int i = recent.size() - 1; i >= 0; i--) {
+        if (!recent.get(i).result().provisional()) {
+          return Optional.of(recent.get(i));
+        }
+      }
+      return Optional.empty();
+    }
   }
 
   /** One period in words; {@code when} is the period itself in words ("March 2026"). */
@@ -82,6 +99,15 @@ public record ExplainedCharter(
       Objects.requireNonNull(result, "result");
       Objects.requireNonNull(when, "when");
       Objects.requireNonNull(words, "words");
+    }
+  }
+
+  /** An example figure for the method page, in words. */
+  public record ExplainedExample(Example.Kind kind, Promise promise, ExplainedPeriod period) {
+    public ExplainedExample {
+      Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(promise, "promise");
+      Objects.requireNonNull(period, "period");
     }
   }
 

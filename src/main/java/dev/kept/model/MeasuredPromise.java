@@ -5,15 +5,22 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A promise with every period judged and its headline.
+ * What the charter-wide pages need of one measured promise: its headline and its most recent
+ * periods. Every period's result is measured on its own, one promise at a
+ * time, as a {@link PromiseRecord} is built; so a charter of any size is never held judged in full.
  *
- * @param periods one result per figures row, oldest first, gaps included (H11)
  * @param headline empty when the promise is not measured (H19), or has no complete period yet
+ * @param recent the results of its last {@link #RECENT} periods, oldest first, provisional ones and
+ *     gaps included
  */
-public record MeasuredPromise(Promise promise, List<PeriodResult> periods, Optional<Headline> headline) {
+public record MeasuredPromise(
+    Promise promise, Optional<Headline> headline, List<PeriodResult> recent) {
+  /** How many recent periods a promise's summary shows. */
+  public static final int RECENT = 12;
+
   public MeasuredPromise {
     Objects.requireNonNull(promise, "promise");
-    periods = List.copyOf(periods);
     Objects.requireNonNull(headline, "headline");
+    recent = List.copyOf(recent);
   }
 }

@@ -46,6 +46,42 @@ public record Share(BigDecimal value, String written) implements Comparable<Shar
     return dot < 0 ? 0 : number.length() - dot - 1;
   }
 
+  /**
+   * H2: whether {@code k / n ≥} this share, exactly: {@code k·10^s ≥ n·a} for the share {@code a /
+   * 10^s}, in {@code long} arithmetic where it cannot overflow and in {@link BigDecimal} where it
+   * could.
+   */
+  public boolean isReachedBy(long k, long n) {
+    int scale = value.scale();
+    if (scale >= 0 && scale < POWERS.length && value.unscaledValue().bitLength() < 63) {
+      long kScaled = multiply(k, POWERS[scale]);
+      long nScaled = multiply(n, value.unscaledValue().longValue());
+      if (kScaled >= 0 && nScaled >= 0) {
+        return kScaled >= nScaled;
+      }
+    }
+    return BigDecimal.valueOf(k).compareTo(BigDecimal.valueOf(n).multiply(value)) >= 0;
+  }
+
+  /** {@code a·b} for non-negative {@code a} and {@code b}, or -1 when it does not fit in a long. */
+  private static long multiply(long a, long b) {
+    if (a < 0 || b < 0) {
+      return -1;
+    }
+    long high = Math.multiplyHigh(a, b);
+    long low = a * b;
+    return high == 0 && low >= 0 ? low : -1;
+  }
+
+  private static final long[] POWERS = new long[19];
+
+  static {
+    POWERS[0] = 1;
+    for (int i = 1; i < POWERS.length; i++) {
+      POWERS[i] = POWERS[i - 1] * 10;
+    }
+  }
+
   public boolean isZero() {
     return value.signum() == 0;
   }

@@ -19,6 +19,7 @@ import dev.kept.model.Markdown;
 import dev.kept.model.Period;
 import dev.kept.model.PeriodResult;
 import dev.kept.model.Promise;
+import dev.kept.model.PromiseRecord;
 import dev.kept.model.Result;
 import dev.kept.model.TargetRule;
 import dev.kept.model.Words;
@@ -56,11 +57,12 @@ public final class DataRenderer {
   /** Wilson bounds are published with 17 significant digits: all a double can hold. */
   private static final MathContext BOUNDS = new MathContext(17);
 
-  /** Writes every data file of the charter into {@code out}. */
-  public void render(ExplainedCharter explained, Output out) throws IOException {
-    try (OutputStream stream = out.open("charter.json")) {
-      writeJson(explained, stream);
-    }
+  /**
+   * Starts writing a charter's data: {@code charter.json} up to its list of promises, and the
+   * schema. {@link Json#promise} then adds each promise, in the charter's order, and {@link
+   * Json#finish} closes the file.
+   */
+  public Json begin(ExplainedCharter explained, Output out) throws IOException {
     try (OutputStream stream = out.open("charter.schema.json");
         InputStream schema = DataRenderer.class.getResourceAsStream("charter.schema.json")) {
       if (schema == null) {
@@ -68,28 +70,23 @@ public final class DataRenderer {
       }
       schema.transferTo(stream);
     }
-    for (ExplainedPromise p : explained.promises()) {
-      if (p.promise().isMeasured()) {
-        try (OutputStream stream = out.open(csvPath(p.promise()))) {
-          writeCsv(p, stream);
-        }
-      }
-    }
+    return new Json(explained, out.open("charter.json"));
   }
 
-  /** Where a promise's figures are published, relative to the site root. */
-  public static String csvPath(Promise promise) {
-    return "figures/" + promise.id() + ".csv";
-  }
+  /**
+   * {@code charter.json} being written. Each promise's part is made apart ({@link #fragment}, on
+   * any thread) and added in order ({@link Json#promise}, on one), so the file streams out with one
+   * promise in memory at a time.
+   */
+  public static final class Json implements AutoCloseable {
+    private final OutputStream stream;
+    private final JsonGenerator g;
 
-  private void writeJson(ExplainedCharter explained, OutputStream stream) throws IOException {
-    Charter c = explained.charter();
-    try (JsonGenerator g = JSON.createGenerator(stream, JsonEncoding.UTF8)) {
-      DefaultPrettyPrinter printer =
-          new DefaultPrettyPrinter()
-              .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-              .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-      g.setPrettyPrinter(printer);
+    private Json(ExplainedCharter explained, OutputStream stream) throws IOException {
+      this.stream = stream;
+      Charter c = explained.charter();
+      g = JSON.createGenerator(stream, JsonEncoding.UTF8);
+      g.setPrettyPrinter(printer(0));
       g.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
       g.writeStartObject();
       g.writeStringField("format", FORMAT);
@@ -107,16 +104,95 @@ public final class DataRenderer {
       nullable(g, "latest_complete_period", explained.measured().latestComplete().map(Period::label));
       g.writeStringField("summary", explained.summary());
       g.writeArrayFieldStart("promises");
-      for (ExplainedPromise p : explained.promises()) {
-        writePromise(g, p);
-      }
+    }
+
+    /** Adds the next promise's part, made by {@link DataRenderer#fragment}. */
+    public void promise(String fragment) throws IOException {
+      g.writeRawValue(fragment);
+    }
+
+    /** Ends the list of promises and the file. */
+    public void finish() throws IOException {
       g.writeEndArray();
       g.writeEndObject();
       g.writeRaw('\n');
+      g.close();
+    }
+
+    @Override
+    public void close() throws IOException {
+      g.close();
+      stream.close();
     }
   }
 
-  private void writePromise(JsonGenerator g, ExplainedPromise explained) throws IOException {
+  /**
+   * One promise's part of {@code charter.json}, indented to sit in its list. Fields are indented
+   * one to a line down to each period, and each period is written on one line of its own, so a
+   * change to one period's figures is a one-line change in a diff.
+   */
+  public String fragment(PromiseRecord record) {
+    java.io.StringWriter text = new java.io.StringWriter(4096 + record.periods().size() * 900);
+    try (JsonGenerator g = JSON.createGenerator(text)) {
+      g.setPrettyPrinter(printer(2));
+      g.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+      writePromise(g, record);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return text.toString();
+  }
+
+  /** Writes a promise's figures file, when it is measured. */
+  public void csv(PromiseRecord record, Output out) throws IOException {
+    if (record.promise().isMeasured()) {
+      try (OutputStream stream = out.open(csvPath(record.promise()))) {
+        writeCsv(record, stream);
+      }
+    }
+  }
+
+  /** Where a promise's figures are published, relative to the site root. */
+  public static String csvPath(Promise promise) {
+    return "figures/" + promise.id() + ".csv";
+  }
+
+  /**
+   * Two spaces a level, a new line for every field down to the {@code periods} list; each period
+   * on one line. {@code depth} is how deep the generator starts in the whole file.
+   */
+  private static DefaultPrettyPrinter printer(int depth) {
+    DefaultPrettyPrinter.Indenter indenter =
+        new DefaultPrettyPrinter.Indenter() {
+          @Override
+          public void writeIndentation(JsonGenerator g, int level) throws IOException {
+            int at = depth + level;
+            if (at <= PERIOD_DEPTH) {
+              g.writeRaw('\n');
+              for (int i = 0; i < at; i++) {
+                g.writeRaw("  ");
+              }
+            } else {
+              g.writeRaw(' ');
+            }
+          }
+
+          @Override
+          public boolean isInline() {
+            return false;
+          }
+        };
+    return new DefaultPrettyPrinter().withObjectIndenter(indenter).withArrayIndenter(indenter);
+  }
+
+  /**
+   * The depth of a period object in the file (root object, promises list, promise, periods list):
+   * lines break down to here, and everything deeper stays on the period's line.
+   */
+  private static final int PERIOD_DEPTH = 4;
+
+  private void writePromise(JsonGenerator g, PromiseRecord record) throws IOException {
+    ExplainedPromise explained = record.explained();
     Promise p = explained.promise();
     g.writeStartObject();
     g.writeStringField("id", p.id());
@@ -189,7 +265,7 @@ public final class DataRenderer {
       g.writeNullField("headline");
     }
     g.writeArrayFieldStart("periods");
-    for (ExplainedPeriod period : explained.periods()) {
+    for (ExplainedPeriod period : record.periods()) {
       PeriodResult r = period.result();
       g.writeStartObject();
       g.writeStringField("period", r.period().label());
@@ -273,7 +349,7 @@ public final class DataRenderer {
     }
   }
 
-  private void writeCsv(ExplainedPromise explained, OutputStream stream) throws IOException {
+  private void writeCsv(PromiseRecord explained, OutputStream stream) throws IOException {
     Promise p = explained.promise();
     List<String> reasons = new ArrayList<>(p.exclusions().keySet());
     CsvSchema.Builder schema =

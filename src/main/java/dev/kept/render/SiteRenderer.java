@@ -3,10 +3,12 @@ package dev.kept.render;
 import dev.kept.model.Charter;
 import dev.kept.model.Counts;
 import dev.kept.model.ExplainedCharter;
+import dev.kept.model.ExplainedCharter.ExplainedExample;
 import dev.kept.model.ExplainedCharter.ExplainedHeadline;
 import dev.kept.model.ExplainedCharter.ExplainedPeriod;
 import dev.kept.model.ExplainedCharter.ExplainedPromise;
 import dev.kept.model.Period;
+import dev.kept.model.PromiseRecord;
 import dev.kept.model.PromiseStatus;
 import dev.kept.model.Qualifier;
 import dev.kept.model.Result;
@@ -72,133 +74,140 @@ public final class SiteRenderer {
   }
 
   /**
-   * Writes every page.
+   * Starts writing a charter's site: {@link Site#promise} then writes each promise's page, and
+   * {@link Site#finish} the pages about the whole charter.
    *
-   * @throws ThemeException when a template is missing, broken or fails; nothing is published
+   * @throws ThemeException when a template the site needs is missing or broken
    */
-  public void render(ExplainedCharter explained, Output out) throws IOException, ThemeException {
-    Charter charter = explained.charter();
-    Map<String, String> t = theme.words(charter.language());
-    SiteInfo site = siteInfo(explained);
-    List<Card> active = new ArrayList<>();
-    List<Card> retired = new ArrayList<>();
-    Map<String, PromiseView> views = new LinkedHashMap<>();
-    // Views are independent of each other: build them on every core, then list them in order.
-    Map<String, PromiseView> built = new java.util.concurrent.ConcurrentHashMap<>();
-    explained.promises().parallelStream().forEach(p -> built.put(p.promise().id(), promiseView(p, t, charter)));
-    for (ExplainedPromise p : explained.promises()) {
-      PromiseView view = built.get(p.promise().id());
-      views.put(p.promise().id(), view);
-      (p.promise().status() == PromiseStatus.RETIRED ? retired : active).add(view.card());
-    }
+  public Site begin(ExplainedCharter explained) throws ThemeException {
+    return new Site(explained);
+  }
 
-    Map<String, Object> common = new HashMap<>();
-    common.put("site", site);
-    common.put("t", t);
-    common.put("charterJson", "charter.json");
-    common.put("exclusionWarning", explained.exclusionWarning());
+  /**
+   * One charter's site being written. {@link #promise} may be called from several threads at once,
+   * once per promise; {@link #finish} once, after them.
+   */
+  public final class Site {
+    private final ExplainedCharter explained;
+    private final Charter charter;
+    private final Map<String, String> t;
+    private final Map<String, Object> common = new HashMap<>();
+    private final Template promiseTemplate;
+    private final Map<String, Card> cards = new LinkedHashMap<>();
 
-    java.util.Set<String> grouped = new java.util.HashSet<>();
-    List<dev.kept.render.view.GroupView> groupViews = new ArrayList<>();
-    for (dev.kept.model.Group g : explained.groups()) {
-      grouped.addAll(g.promiseIds());
-      groupViews.add(
-          new dev.kept.render.view.GroupView(
-              g.name(), "groups/" + g.slug() + "/", g.counts().get(0), g.counts().get(1),
-              g.counts().get(2), g.counts().get(3), g.counts().get(4), g.sentence()));
-      Map<String, Object> groupPage = new HashMap<>(common);
-      groupPage.put("root", "../../");
-      groupPage.put("path", "groups/" + g.slug() + "/");
-      groupPage.put("group", groupViews.get(groupViews.size() - 1));
-      groupPage.put("cards", g.promiseIds().stream().map(id -> views.get(id).card()).toList());
-      write(out, "groups/" + g.slug() + "/index.html", "group.ftlh", groupPage);
-    }
-    Map<String, Object> index = new HashMap<>(common);
-    index.put("root", "./");
-    index.put("path", "");
-    index.put("groups", groupViews);
-    index.put("cards", active.stream().filter(c -> !grouped.contains(c.id())).toList());
-    index.put("retiredCount", retired.size());
-    write(out, "index.html", "index.ftlh", index);
-
-    // One page per promise, written on every core; each file is complete in itself.
-    Template promiseTemplate = theme.template("promise.ftlh");
-    try {
-      views.entrySet().parallelStream().forEach(e -> {
-        Map<String, Object> page = new HashMap<>(common);
-        page.put("root", "../../");
-        page.put("path", "promises/" + e.getKey() + "/");
-        page.put("promise", e.getValue());
-        try {
-          write(out, "promises/" + e.getKey() + "/index.html", promiseTemplate, page);
-          try (OutputStream o = out.open("promises/" + e.getKey() + "/badge.svg")) {
-            o.write(badge(e.getValue().card(), t).getBytes(StandardCharsets.UTF_8));
-          }
-        } catch (IOException x) {
-          throw new java.io.UncheckedIOException(x);
-        } catch (ThemeException x) {
-          throw new ThemeFailure(x);
-        }
-      });
-    } catch (ThemeFailure f) {
-      throw f.cause;
-    } catch (java.io.UncheckedIOException f) {
-      throw f.getCause();
-    }
-
-    Map<String, Object> method = new HashMap<>(common);
-    method.put("root", "../");
-    method.put("path", "how-we-measure/");
-    method.put("examples", examples(explained, t));
-    method.put("minimums", explained.minimums());
-    method.put("exclusionWarning", explained.exclusionWarning());
-    write(out, "how-we-measure/index.html", "method.ftlh", method);
-
-    Map<String, Object> retiredPage = new HashMap<>(common);
-    retiredPage.put("root", "../");
-    retiredPage.put("path", "retired/");
-    retiredPage.put("cards", retired);
-    write(out, "retired/index.html", "retired.ftlh", retiredPage);
-
-    Map<String, Object> notFound = new HashMap<>(common);
-    // Served at any address, so its links start from the site's root path, not from itself.
-    notFound.put(
-        "root",
-        charter.baseUrl().map(u -> withSlash(u.getPath() == null || u.getPath().isEmpty() ? "/" : u.getPath())).orElse("/"));
-    notFound.put("path", "404.html");
-    write(out, "404.html", "404.ftlh", notFound);
-
-    Map<String, Object> feed = new HashMap<>(common);
-    feed.put("root", charter.baseUrl().map(u -> withSlash(u.toString())).orElse(""));
-    List<FeedEntry> entries = feedEntries(explained, t);
-    feed.put("entries", entries);
-    feed.put("updated", entries.isEmpty() ? charter.published() + "T00:00:00Z" : entries.get(0).updated());
-    feed.put("feedId", tagBase(charter) + ":feed");
-    write(out, "feed.xml", "feed.ftlx", feed);
-
-    if (charter.baseUrl().isPresent()) {
-      String base = withSlash(charter.baseUrl().get().toString());
-      List<String> urls = new ArrayList<>();
-      for (String page : pages(explained)) {
-        if (!page.equals("404.html")) {
-          urls.add(base + page.replaceFirst("index\\.html$", ""));
-        }
+    private Site(ExplainedCharter explained) throws ThemeException {
+      this.explained = explained;
+      this.charter = explained.charter();
+      this.t = theme.words(charter.language());
+      common.put("site", siteInfo(explained));
+      common.put("t", t);
+      common.put("charterJson", "charter.json");
+      common.put("exclusionWarning", explained.exclusionWarning());
+      this.promiseTemplate = theme.template("promise.ftlh");
+      // Cards are small: one per promise, for the index, the group pages and each promise's page.
+      for (ExplainedPromise p : explained.promises()) {
+        cards.put(p.promise().id(), card(p, t));
       }
-      Map<String, Object> sitemap = new HashMap<>(common);
-      sitemap.put("urls", urls);
-      sitemap.put("lastmod", charter.published().toString());
-      write(out, "sitemap.xml", "sitemap.ftlx", sitemap);
     }
-    try (OutputStream o = out.open("robots.txt")) {
-      String robots =
-          "User-agent: *\nAllow: /\n"
-              + charter.baseUrl().map(u -> "Sitemap: " + withSlash(u.toString()) + "sitemap.xml\n").orElse("");
-      o.write(robots.getBytes(StandardCharsets.UTF_8));
+
+    /** Writes one promise's page and badge. */
+    public void promise(PromiseRecord record, Output out) throws IOException, ThemeException {
+      String id = record.promise().id();
+      Card card = cards.get(id);
+      Map<String, Object> page = new HashMap<>(common);
+      page.put("root", "../../");
+      page.put("path", "promises/" + id + "/");
+      page.put("promise", promiseView(record, card, t));
+      write(out, "promises/" + id + "/index.html", promiseTemplate, page);
+      try (OutputStream o = out.open("promises/" + id + "/badge.svg")) {
+        o.write(badge(card, t).getBytes(StandardCharsets.UTF_8));
+      }
     }
-    for (String asset : theme.assets()) {
-      try (InputStream in = theme.asset(asset);
-          OutputStream o = out.open("assets/" + asset)) {
-        in.transferTo(o);
+
+    /** Writes the pages about the whole charter, and the theme's assets. */
+    public void finish(Output out) throws IOException, ThemeException {
+      List<Card> active = new ArrayList<>();
+      List<Card> retired = new ArrayList<>();
+      for (ExplainedPromise p : explained.promises()) {
+        (p.promise().status() == PromiseStatus.RETIRED ? retired : active).add(cards.get(p.promise().id()));
+      }
+      java.util.Set<String> grouped = new java.util.HashSet<>();
+      List<dev.kept.render.view.GroupView> groupViews = new ArrayList<>();
+      for (dev.kept.model.Group g : explained.groups()) {
+        grouped.addAll(g.promiseIds());
+        groupViews.add(
+            new dev.kept.render.view.GroupView(
+                g.name(), "groups/" + g.slug() + "/", g.counts().get(0), g.counts().get(1),
+                g.counts().get(2), g.counts().get(3), g.counts().get(4), g.sentence()));
+        Map<String, Object> groupPage = new HashMap<>(common);
+        groupPage.put("root", "../../");
+        groupPage.put("path", "groups/" + g.slug() + "/");
+        groupPage.put("group", groupViews.get(groupViews.size() - 1));
+        groupPage.put("cards", g.promiseIds().stream().map(cards::get).toList());
+        write(out, "groups/" + g.slug() + "/index.html", "group.ftlh", groupPage);
+      }
+      Map<String, Object> index = new HashMap<>(common);
+      index.put("root", "./");
+      index.put("path", "");
+      index.put("groups", groupViews);
+      index.put("cards", active.stream().filter(c -> !grouped.contains(c.id())).toList());
+      index.put("retiredCount", retired.size());
+      write(out, "index.html", "index.ftlh", index);
+
+      Map<String, Object> method = new HashMap<>(common);
+      method.put("root", "../");
+      method.put("path", "how-we-measure/");
+      method.put("examples", examples(explained, t));
+      method.put("minimums", explained.minimums());
+      method.put("exclusionWarning", explained.exclusionWarning());
+      write(out, "how-we-measure/index.html", "method.ftlh", method);
+
+      Map<String, Object> retiredPage = new HashMap<>(common);
+      retiredPage.put("root", "../");
+      retiredPage.put("path", "retired/");
+      retiredPage.put("cards", retired);
+      write(out, "retired/index.html", "retired.ftlh", retiredPage);
+
+      Map<String, Object> notFound = new HashMap<>(common);
+      // Served at any address, so its links start from the site's root path, not from itself.
+      notFound.put(
+          "root",
+          charter.baseUrl().map(u -> withSlash(u.getPath() == null || u.getPath().isEmpty() ? "/" : u.getPath())).orElse("/"));
+      notFound.put("path", "404.html");
+      write(out, "404.html", "404.ftlh", notFound);
+
+      Map<String, Object> feed = new HashMap<>(common);
+      feed.put("root", charter.baseUrl().map(u -> withSlash(u.toString())).orElse(""));
+      List<FeedEntry> entries = feedEntries(explained, t);
+      feed.put("entries", entries);
+      feed.put("updated", entries.isEmpty() ? charter.published() + "T00:00:00Z" : entries.get(0).updated());
+      feed.put("feedId", tagBase(charter) + ":feed");
+      write(out, "feed.xml", "feed.ftlx", feed);
+
+      if (charter.baseUrl().isPresent()) {
+        String base = withSlash(charter.baseUrl().get().toString());
+        List<String> urls = new ArrayList<>();
+        for (String page : pages(explained)) {
+          if (!page.equals("404.html")) {
+            urls.add(base + page.replaceFirst("index\\.html$", ""));
+          }
+        }
+        Map<String, Object> sitemap = new HashMap<>(common);
+        sitemap.put("urls", urls);
+        sitemap.put("lastmod", charter.published().toString());
+        write(out, "sitemap.xml", "sitemap.ftlx", sitemap);
+      }
+      try (OutputStream o = out.open("robots.txt")) {
+        String robots =
+            "User-agent: *\nAllow: /\n"
+                + charter.baseUrl().map(u -> "Sitemap: " + withSlash(u.toString()) + "sitemap.xml\n").orElse("");
+        o.write(robots.getBytes(StandardCharsets.UTF_8));
+      }
+      for (String asset : theme.assets()) {
+        try (InputStream in = theme.asset(asset);
+            OutputStream o = out.open("assets/" + asset)) {
+          in.transferTo(o);
+        }
       }
     }
   }
@@ -270,17 +279,10 @@ public final class SiteRenderer {
         notes.add(fill(t.get("card_gaps"), Map.of("count", String.valueOf(x.headline().gaps().size()))));
       }
     });
-    promise.targets().stream()
-        .filter(r -> r.change() == TargetRule.Change.LOWERED)
-        .reduce((a, b) -> b)
-        .ifPresent(r -> notes.add(fill(t.get("card_lowered"), Map.of("when",
-            p.periods().stream().filter(x -> x.result().period().equals(r.from())).map(ExplainedPeriod::when).findFirst().orElse(r.from().label())))));
+    p.lowered().ifPresent(when -> notes.add(fill(t.get("card_lowered"), Map.of("when", when))));
     String retiredSentence =
         promise.retirement().map(r -> p.statusSentence().substring(0, p.statusSentence().indexOf(r.reason()) + r.reason().length())).orElse("");
-    List<Charts.Point> recent = Charts.points(p.periods());
-    if (recent.size() > 12) {
-      recent = recent.subList(recent.size() - 12, recent.size());
-    }
+    List<Charts.Point> recent = Charts.points(p.recent());
     String trend = "";
     if (recent.stream().anyMatch(x -> x.rate() != null)) {
       trend = Charts.sparkline(recent, fill(t.get("trend_label"), Map.of("count", String.valueOf(recent.size()))));
@@ -308,32 +310,31 @@ public final class SiteRenderer {
 
   /** The latest complete period in one line: "October 2026: Missed narrowly, 94.96% (9,496 of 10,000 calls)". */
   private static String latest(ExplainedPromise p, Map<String, String> t) {
-    for (int i = p.periods().size() - 1; i >= 0; i--) {
-      ExplainedPeriod period = p.periods().get(i);
-      if (period.result().provisional()) {
-        continue;
-      }
-      Words w = period.words();
-      String figure = w.figure().isEmpty() ? "" : fill(t.get("latest_figure"), Map.of("figure", w.figure(), "denominator", w.denominator()));
-      return fill(t.get("latest"), Map.of("when", period.when(), "label", w.label(), "figure", figure)).strip();
-    }
-    return "";
+    return p.latest()
+        .map(
+            period -> {
+              Words w = period.words();
+              String figure = w.figure().isEmpty() ? "" : fill(t.get("latest_figure"), Map.of("figure", w.figure(), "denominator", w.denominator()));
+              return fill(t.get("latest"), Map.of("when", period.when(), "label", w.label(), "figure", figure)).strip();
+            })
+        .orElse("");
   }
 
-  private PromiseView promiseView(ExplainedPromise p, Map<String, String> t, Charter charter) {
+  private PromiseView promiseView(PromiseRecord record, Card card, Map<String, String> t) {
+    ExplainedPromise p = record.explained();
+    List<ExplainedPeriod> periods = record.periods();
     var promise = p.promise();
-    Card card = card(p, t);
-    List<Row> rows = new ArrayList<>();
-    for (ExplainedPeriod period : p.periods()) {
+    List<Row> rows = new ArrayList<>(periods.size());
+    for (ExplainedPeriod period : periods) {
       rows.add(row(period, promise.exclusions(), t));
     }
     String chart = "";
-    if (p.periods().stream().anyMatch(x -> x.result().result().interval().isPresent())) {
-      String first = p.periods().get(0).when();
-      String last = p.periods().get(p.periods().size() - 1).when();
+    if (periods.stream().anyMatch(x -> x.result().result().interval().isPresent())) {
+      String first = periods.get(0).when();
+      String last = periods.get(periods.size() - 1).when();
       chart =
           Charts.promiseChart(
-              Charts.points(p.periods()),
+              Charts.points(periods),
               fill(t.get("chart_title"), Map.of("title", promise.title(), "unit", promise.unit())),
               fill(t.get("chart_desc"), Map.of("unit", promise.unit(), "from", first, "to", last)));
     }
@@ -405,47 +406,17 @@ public final class SiteRenderer {
 
   /** Worked examples for the method page: the first figure in this charter of each kind. */
   private static List<Example> examples(ExplainedCharter explained, Map<String, String> t) {
-    record Kind(String key, Verdict verdict, Qualifier qualifier) {}
-    List<Kind> kinds =
-        List.of(
-            new Kind("example_met_clear", Verdict.MET, Qualifier.CLEAR),
-            new Kind("example_met_narrow", Verdict.MET, Qualifier.WITHIN_NORMAL_VARIATION),
-            new Kind("example_missed_narrow", Verdict.MISSED, Qualifier.WITHIN_NORMAL_VARIATION),
-            new Kind("example_missed_clear", Verdict.MISSED, Qualifier.CLEAR),
-            new Kind("example_missed_few", Verdict.MISSED, Qualifier.FEW_CASES),
-            new Kind("example_too_few", Verdict.TOO_FEW_TO_TELL, Qualifier.FEW_CASES),
-            new Kind("example_no_cases", Verdict.NO_CASES, null),
-            new Kind("example_no_data", Verdict.NO_DATA, null));
     List<Example> examples = new ArrayList<>();
-    for (Kind kind : kinds) {
-      found:
-      for (ExplainedPromise p : explained.promises()) {
-        for (ExplainedPeriod period : p.periods()) {
-          Result r = period.result().result();
-          if (r.verdict() == kind.verdict() && r.qualifier().orElse(null) == kind.qualifier()) {
-            examples.add(
-                new Example(
-                    t.getOrDefault(kind.key(), kind.key()),
-                    p.promise().title(),
-                    "promises/" + p.promise().id() + "/#p-" + period.result().period().label(),
-                    period.words().sentence()));
-            break found;
-          }
-        }
-      }
-    }
-    for (ExplainedPromise p : explained.promises()) {
-      for (ExplainedPeriod period : p.periods()) {
-        if (period.result().result().exclusionFlag()) {
-          examples.add(
-              new Example(
-                  t.getOrDefault("example_flagged", "example_flagged"),
-                  p.promise().title(),
-                  "promises/" + p.promise().id() + "/#p-" + period.result().period().label(),
-                  period.words().exclusions()));
-          return examples;
-        }
-      }
+    for (ExplainedExample e : explained.examples()) {
+      String key = "example_" + e.kind().name().toLowerCase(java.util.Locale.ROOT);
+      examples.add(
+          new Example(
+              t.getOrDefault(key, key),
+              e.promise().title(),
+              "promises/" + e.promise().id() + "/#p-" + e.period().result().period().label(),
+              e.kind() == dev.kept.model.Example.Kind.FLAGGED
+                  ? e.period().words().exclusions()
+                  : e.period().words().sentence()));
     }
     return examples;
   }
@@ -498,7 +469,7 @@ public final class SiteRenderer {
       int measured = 0;
       String when = "";
       for (ExplainedPromise p : explained.promises()) {
-        for (ExplainedPeriod period : p.periods()) {
+        for (ExplainedPeriod period : p.latest().stream().toList()) {
           if (period.result().period().equals(latest) && p.promise().status() == PromiseStatus.ACTIVE) {
             measured++;
             when = period.when();

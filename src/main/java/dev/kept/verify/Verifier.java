@@ -1,106 +1,138 @@
 package dev.kept.verify;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.kept.model.ExplainedCharter;
-import dev.kept.model.ExplainedCharter.ExplainedPromise;
+import dev.kept.render.Output;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Checks a staged site: every file is a regular file inside the folder (no links), {@code
- * charter.json} is well-formed JSON, every measured promise has its figures file, and every page
- * is there, runs no script (no script element, event handler or script link) and carries a
- * Content-Security-Policy.
+ * Checks a site as it is staged: every page runs no script (no script element, event handler or
+ * script link) and carries a Content-Security-Policy; every page and figures file the charter needs
+ * was written; every file is a regular file inside the folder (no links).
  *
- * <p>Thread-safe: instances hold no state.
+ * <p>Pages are checked as they are written ({@link #watching}), from the bytes on their way to the
+ * disk, so the site is not read back. One instance checks one build; it is thread-safe, so pages
+ * may be written from several threads at once.
  */
 public final class Verifier {
-  private static final JsonFactory JSON = new JsonFactory();
-  /** An inline event handler, or a link that would run script, in a tag. */
-  private static final java.util.regex.Pattern UNSAFE =
-      java.util.regex.Pattern.compile(
-          "<[a-z][^>]*\\s(?:on[a-z]+\\s*=|(?:href|src|action)\\s*=\\s*[\"']?\\s*(?:javascript|vbscript|data):)",
-          java.util.regex.Pattern.CASE_INSENSITIVE);
-  private static final java.util.regex.Pattern SCRIPT =
-      java.util.regex.Pattern.compile("<script", java.util.regex.Pattern.CASE_INSENSITIVE);
+  /** An inline event handler, or a link that would run script, within one tag. */
+  private static final Pattern UNSAFE =
+      Pattern.compile(
+          "\\s(?:on[a-z]+\\s*=|(?:href|src|action)\\s*=\\s*[\"']?\\s*(?:javascript|vbscript|data):)",
+          Pattern.CASE_INSENSITIVE);
 
-  private static List<String> checkJson(Path root) {
-    List<String> problems = new ArrayList<>();
-    Path json = root.resolve("charter.json");
-    if (!Files.isRegularFile(json)) {
-      problems.add("charter.json was not written");
-      return problems;
-    }
-    try (JsonParser parser = JSON.createParser(json.toFile())) {
-      while (parser.nextToken() != null) {
-        // reading every token proves the file is well-formed
+  private static final String CSP = "http-equiv=\"Content-Security-Policy\"";
+
+  private final Set<String> written = ConcurrentHashMap.newKeySet();
+  private final Map<String, List<String>> problems = new ConcurrentHashMap<>();
+
+  /**
+   * An output that writes to {@code out} and checks every HTML page written through it, when the
+   * page is closed.
+   */
+  public Output watching(Output out) {
+    return path -> {
+      OutputStream target = out.open(path);
+      written.add(path);
+      if (!path.endsWith(".html")) {
+        return target;
       }
-    } catch (JsonProcessingException e) {
-      problems.add("charter.json is not well-formed: " + e.getOriginalMessage());
-    } catch (IOException e) {
-      problems.add("charter.json cannot be read back: " + e.getMessage());
-    }
-    return problems;
+      return new ByteArrayOutputStream(64 * 1024) {
+        private boolean closed;
+
+        @Override
+        public void close() throws IOException {
+          if (closed) {
+            return;
+          }
+          closed = true;
+          byte[] page = toByteArray();
+          List<String> found = checkPage(path, new String(page, StandardCharsets.UTF_8));
+          if (!found.isEmpty()) {
+            problems.put(path, found);
+          }
+          try (target) {
+            target.write(page);
+          }
+        }
+      };
+    };
   }
 
-  private static List<String> checkPage(Path root, String page) {
-    List<String> problems = new ArrayList<>();
-    Path file = root.resolve(page);
-    if (!Files.isRegularFile(file)) {
-      problems.add(page + " was not written");
-      return problems;
+  /** The problems with one page; empty when it may be published. */
+  public static List<String> checkPage(String path, String html) {
+    boolean script = false;
+    boolean unsafe = false;
+    Matcher handler = UNSAFE.matcher(html);
+    for (int i = html.indexOf('<'); i >= 0 && !(script && unsafe); ) {
+      int end = html.indexOf('>', i);
+      if (end < 0) {
+        end = html.length();
+      }
+      if (html.regionMatches(true, i + 1, "script", 0, 6)) {
+        script = true;
+      } else if (!unsafe && i + 1 < end && Character.isLetter(html.charAt(i + 1))) {
+        unsafe = handler.region(i, end).find();
+      }
+      i = html.indexOf('<', end);
     }
-    String html;
-    try {
-      html = Files.readString(file);
-    } catch (IOException e) {
-      problems.add(page + " cannot be read back: " + e.getMessage());
-      return problems;
+    List<String> found = new ArrayList<>();
+    if (script) {
+      found.add(path + " contains a script");
     }
-    if (SCRIPT.matcher(html).find()) {
-      problems.add(page + " contains a script");
+    if (unsafe) {
+      found.add(path + " contains an event handler or a script link");
     }
-    if (UNSAFE.matcher(html).find()) {
-      problems.add(page + " contains an event handler or a script link");
+    if (!html.contains(CSP)) {
+      found.add(path + " has no Content-Security-Policy");
     }
-    if (!html.contains("http-equiv=\"Content-Security-Policy\"")) {
-      problems.add(page + " has no Content-Security-Policy");
-    }
-    return problems;
+    return found;
   }
 
-  /** Every problem found; empty when the site may be published. */
-  public List<String> verify(Path root, ExplainedCharter charter) throws IOException {
-    List<String> problems = new ArrayList<>();
+  /**
+   * Every problem found, in the order of {@code pages}; empty when the site may be published.
+   *
+   * @param root the staged site
+   * @param pages every page the site must have
+   * @param files every other file it must have, such as each measured promise's figures
+   */
+  public List<String> finish(Path root, Collection<String> pages, Collection<String> files)
+      throws IOException {
+    List<String> all = new ArrayList<>();
+    for (String page : pages) {
+      if (!written.contains(page)) {
+        all.add(page + " was not written");
+      }
+      all.addAll(problems.getOrDefault(page, List.of()));
+    }
+    problems.forEach((page, found) -> {
+      if (!pages.contains(page)) {
+        all.addAll(found);
+      }
+    });
+    for (String file : files) {
+      if (!written.contains(file)) {
+        all.add(file + " was not written");
+      }
+    }
     // Files.walk does not follow links, so every path it yields is inside the site unless it is a
     // link itself: those are the only way out.
     try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : walk.toList()) {
-        if (Files.isSymbolicLink(p)) {
-          problems.add("a link was written to the site: " + root.relativize(p));
-        }
-      }
+      walk.filter(Files::isSymbolicLink)
+          .forEach(p -> all.add("a link was written to the site: " + root.relativize(p)));
     }
-    // charter.json is read back while the pages are checked: it is by far the largest file.
-    java.util.concurrent.CompletableFuture<List<String>> json =
-        java.util.concurrent.CompletableFuture.supplyAsync(() -> checkJson(root));
-    // Pages are checked on every core; problems are listed in page order.
-    List<String> pages = dev.kept.render.SiteRenderer.pages(charter);
-    List<List<String>> perPage = pages.parallelStream().map(page -> checkPage(root, page)).toList();
-    perPage.forEach(problems::addAll);
-    problems.addAll(json.join());
-    for (ExplainedPromise p : charter.promises()) {
-      if (p.promise().isMeasured()
-          && !Files.isRegularFile(root.resolve("figures").resolve(p.promise().id() + ".csv"))) {
-        problems.add("figures/" + p.promise().id() + ".csv was not written");
-      }
-    }
-    return problems;
+    return all;
   }
 }

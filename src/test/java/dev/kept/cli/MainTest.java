@@ -99,7 +99,7 @@ class MainTest {
     Run r = run("build", "--charter", "charter", "--out", dir.resolve("site").toString(), "--verbose");
     assertThat(r.err())
         .containsPattern(
-            "load \\d+ ms, validate \\d+ ms, measure \\d+ ms, explain \\d+ ms, render data \\d+ ms, render site \\d+ ms,"
+            "load \\d+ ms, validate \\d+ ms, measure \\d+ ms, explain \\d+ ms, promise records \\d+ ms, charter pages \\d+ ms,"
                 + " verify \\d+ ms, publish \\d+ ms");
   }
 

@@ -46,7 +46,7 @@ class ExplainerTest {
   }
 
   private Words october(CharterFixture fixture) {
-    return explain(fixture).promises().get(0).periods().get(0).words();
+    return Fixtures.records(explain(fixture)).get(0).periods().get(0).words();
   }
 
   @Test
@@ -126,10 +126,11 @@ class ExplainerTest {
     Pipeline.Outcome outcome = Fixtures.check(Fixtures.exampleCharter());
     ExplainedCharter charter = outcome.charter().orElseThrow();
     List<String> sentences = new ArrayList<>(List.of(charter.summary()));
-    for (ExplainedPromise p : charter.promises()) {
+    for (dev.kept.model.PromiseRecord r : Fixtures.records(charter)) {
+      ExplainedPromise p = r.explained();
       sentences.add(p.statusSentence());
       p.headline().ifPresent(h -> sentences.add(h.words().sentence() + " " + h.words().exclusions()));
-      for (ExplainedPeriod period : p.periods()) {
+      for (ExplainedPeriod period : r.periods()) {
         sentences.add(period.words().sentence() + " " + period.words().exclusions());
       }
     }

@@ -147,7 +147,7 @@ class JudgeTest {
   @Test
   void h12_exclusionsAboveTheThresholdAreFlagged() {
     Result r = judge.judge(new Counts(990, 1000, Map.of("no-access", 60L)), share("90%"));
-    assertThat(r.exclusions().orElseThrow().share()).isEqualByComparingTo(new BigDecimal(60).divide(new BigDecimal(1060), Wilson.MC));
+    assertThat(r.exclusions().orElseThrow().share()).isEqualByComparingTo(new BigDecimal(60).divide(new BigDecimal(1060), new java.math.MathContext(17)));
     assertThat(r.exclusionFlag()).isTrue();
     assertThat(r.exclusions().get().wouldChangeVerdict()).isFalse();
   }
@@ -178,5 +178,35 @@ class JudgeTest {
   @Test
   void h12_nothingExcludedHasNoStressTest() {
     assertThat(judge.judge(Counts.of(5, 10), share("50%")).exclusions()).isEqualTo(Optional.empty());
+  }
+
+  @Test
+  void h2_h7_theQuickComparisonsAgreeWithExactArithmeticEverywhere() {
+    java.util.Random random = new java.util.Random(11);
+    String[] targets = {"95%", "90%", "99.9%", "80.5%", "99.99%", "100%", "50%", "1%", "99.999999%"};
+    for (int i = 0; i < 50_000; i++) {
+      dev.kept.model.Share t = share(targets[i % targets.length]);
+      long n = 1 + (i % 2 == 0 ? random.nextInt(2000) : (long) (random.nextDouble() * 1e13));
+      // Half the time, counts at or right beside the target and the edges of the interval.
+      long k;
+      if (i % 2 == 0) {
+        long atTarget = t.value().multiply(BigDecimal.valueOf(n)).setScale(0, java.math.RoundingMode.CEILING).longValueExact();
+        k = Math.max(0, Math.min(n, atTarget + random.nextInt(5) - 2));
+      } else {
+        k = (long) (random.nextDouble() * (n + 1));
+      }
+      k = Math.min(k, n);
+      boolean reachedExactly = BigDecimal.valueOf(k).compareTo(BigDecimal.valueOf(n).multiply(t.value())) >= 0;
+      assertThat(Judge.reached(k, n, t)).as("H2 %d of %d against %s", k, n, t).isEqualTo(reachedExactly);
+      BigDecimal gap = BigDecimal.valueOf(k).subtract(BigDecimal.valueOf(n).multiply(t.value()));
+      BigDecimal variation = Wilson.Z2.multiply(BigDecimal.valueOf(n)).multiply(t.value()).multiply(BigDecimal.ONE.subtract(t.value()));
+      int exact = Integer.signum(gap.multiply(gap).compareTo(variation));
+      assertThat(Integer.signum(Judge.compareGap(k, n, t))).as("H7 %d of %d against %s", k, n, t).isEqualTo(exact);
+    }
+    // The edge itself, where only exact arithmetic can tell: k = n·t exactly gives a zero gap.
+    assertThat(Judge.compareGap(95, 100, share("95%"))).isNegative();
+    assertThat(Judge.reached(9_500_000_000_000L, 10_000_000_000_000L, share("95%"))).isTrue();
+    assertThat(Judge.reached(9_499_999_999_999L, 10_000_000_000_000L, share("95%"))).isFalse();
+    assertThat(Judge.reached(Long.MAX_VALUE - 1, Long.MAX_VALUE, share("99.999999%"))).as("beyond long arithmetic").isTrue();
   }
 }

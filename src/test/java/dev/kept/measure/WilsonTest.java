@@ -37,6 +37,23 @@ class WilsonTest {
   }
 
   @Test
+  void h6_theDoubleIntervalContainsTheExactOneAndIsWithin1e14OfIt() {
+    Random random = new Random(7);
+    BigDecimal tolerance = new BigDecimal("1e-14");
+    for (int i = 0; i < 20_000; i++) {
+      long n = 1 + (i % 4 == 0 ? random.nextInt(100) : (long) (random.nextDouble() * (i % 3 == 0 ? 1e12 : 1e6)));
+      long k = i % 5 == 0 ? n - random.nextInt((int) Math.min(n, 3)) : (long) (random.nextDouble() * (n + 1));
+      k = Math.min(k, n);
+      Interval fast = Wilson.interval(k, n);
+      Interval exact = Wilson.exact(k, n);
+      assertThat(fast.low()).as("low for %d of %d", k, n).isLessThanOrEqualTo(exact.low());
+      assertThat(fast.high()).as("high for %d of %d", k, n).isGreaterThanOrEqualTo(exact.high());
+      assertThat(exact.low().subtract(fast.low())).as("low for %d of %d", k, n).isLessThan(tolerance);
+      assertThat(fast.high().subtract(exact.high())).as("high for %d of %d", k, n).isLessThan(tolerance);
+    }
+  }
+
+  @Test
   void h6_isExactlyZeroAtTheBottomWhenNothingWasKept() {
     Interval i = Wilson.interval(0, 50);
     assertThat(i.low()).isEqualByComparingTo(BigDecimal.ZERO);

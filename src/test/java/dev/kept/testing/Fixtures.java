@@ -58,6 +58,24 @@ public final class Fixtures {
     return findings.stream().map(Finding::headline).toList();
   }
 
+  /**
+   * Every promise's whole record, in the charter's order, made as a build makes them (one at a time
+   * there; all at once here, for tests on small charters).
+   */
+  public static List<dev.kept.model.PromiseRecord> records(dev.kept.model.ExplainedCharter explained) {
+    dev.kept.model.Charter charter = explained.charter();
+    dev.kept.measure.Measurer measurer = new dev.kept.measure.Measurer(charter);
+    dev.kept.explain.Explainer explainer = dev.kept.explain.Explainer.forCharter(charter);
+    return explained.promises().stream()
+        .map(p -> explainer.record(p, measurer.periods(p.promise()), charter))
+        .toList();
+  }
+
+  /** The record of one promise, by id. */
+  public static dev.kept.model.PromiseRecord record(dev.kept.model.ExplainedCharter explained, String id) {
+    return records(explained).stream().filter(r -> r.promise().id().equals(id)).findFirst().orElseThrow();
+  }
+
   /** The repository's example charter. */
   public static Path exampleCharter() {
     return Path.of("charter").toAbsolutePath();

@@ -7,6 +7,7 @@ import dev.kept.model.ExplainedCharter;
 import dev.kept.testing.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,19 +20,42 @@ class VerifierTest {
     Path charter = Fixtures.minimal().writeTo(dir.resolve("charter"));
     Path site = dir.resolve("site");
     Pipeline.Outcome outcome = Fixtures.pipeline(charter, site).build();
-    ExplainedCharter explained = outcome.charter().orElseThrow();
-    assertThat(new Verifier().verify(site, explained)).isEmpty();
+    assertThat(outcome.published()).isTrue();
 
-    Path page = site.resolve("promises/calls/index.html");
-    String html = Files.readString(page);
-    Files.writeString(page, html.replace("</main>", "<img src=x onerror=alert(1)><a href=\" javascript:alert(1)\">x</a><SCRIPT>alert(1)</SCRIPT></main>"));
-    assertThat(new Verifier().verify(site, explained))
+    String html = Files.readString(site.resolve("promises/calls/index.html"));
+    assertThat(Verifier.checkPage("p.html", html)).isEmpty();
+    assertThat(
+            Verifier.checkPage(
+                "p.html",
+                html.replace("</main>", "<img src=x onerror=alert(1)><a href=\" javascript:alert(1)\">x</a><SCRIPT>alert(1)</SCRIPT></main>")))
+        .containsExactly("p.html contains a script", "p.html contains an event handler or a script link");
+    assertThat(Verifier.checkPage("p.html", html.replace("</main>", "<a HREF='vbscript:x'>x</a></main>")))
+        .containsExactly("p.html contains an event handler or a script link");
+    assertThat(Verifier.checkPage("p.html", html.replace("</main>", "<p>Calls online = fine</p></main>")))
+        .as("text that looks like a handler outside a tag").isEmpty();
+    assertThat(Verifier.checkPage("p.html", html.replaceAll("<meta http-equiv=\"Content-Security-Policy\"[^>]*>", "")))
+        .containsExactly("p.html has no Content-Security-Policy");
+  }
+
+  @Test
+  void pagesAreCheckedAsTheyAreWrittenAndMissingFilesAreNamed() throws Exception {
+    Path root = Files.createDirectories(dir.resolve("staged"));
+    Verifier verifier = new Verifier();
+    dev.kept.render.Output out = verifier.watching(path -> Files.newOutputStream(Files.createDirectories(root.resolve(path).getParent()).resolve(root.resolve(path).getFileName())));
+    try (var o = out.open("a/index.html")) {
+      o.write("<html><body onload=\"x()\"></body></html>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    try (var o = out.open("figures/a.csv")) {
+      o.write('x');
+    }
+    Files.createSymbolicLink(root.resolve("out"), Path.of("/etc"));
+    assertThat(verifier.finish(root, List.of("a/index.html", "b/index.html"), List.of("figures/a.csv", "figures/b.csv")))
         .containsExactly(
-            "promises/calls/index.html contains a script",
-            "promises/calls/index.html contains an event handler or a script link");
-
-    Files.writeString(page, html.replaceAll("<meta http-equiv=\"Content-Security-Policy\"[^>]*>", ""));
-    assertThat(new Verifier().verify(site, explained))
-        .containsExactly("promises/calls/index.html has no Content-Security-Policy");
+            "a/index.html contains an event handler or a script link",
+            "a/index.html has no Content-Security-Policy",
+            "b/index.html was not written",
+            "figures/b.csv was not written",
+            "a link was written to the site: out");
+    assertThat(Files.readString(root.resolve("a/index.html"))).as("the page is still written").contains("onload");
   }
 }
