@@ -22,10 +22,14 @@ import java.util.stream.Stream;
  */
 public final class Verifier {
   private static final JsonFactory JSON = new JsonFactory();
-  /** An inline event handler, or a link that would run script, in a tag. */
+  /**
+   * An inline event handler, or a link that would run script, in a tag: an attribute of the tag,
+   * never text inside another attribute's quoted value (a title may say "onclick=").
+   */
   private static final java.util.regex.Pattern UNSAFE =
       java.util.regex.Pattern.compile(
-          "<[a-z][^>]*\\s(?:on[a-z]+\\s*=|(?:href|src|action)\\s*=\\s*[\"']?\\s*(?:javascript|vbscript|data):)",
+          "<[a-z][^\\s>/]*+(?:\\s++[^\\s\"'>/=]++(?:\\s*+=\\s*+(?:\"[^\"]*+\"|'[^']*+'|[^\\s\"'>]++))?+)*?"
+              + "\\s++(?:on[a-z]+\\s*=|(?:href|src|action)\\s*=\\s*[\"']?\\s*(?:javascript|vbscript|data):)",
           java.util.regex.Pattern.CASE_INSENSITIVE);
   private static final java.util.regex.Pattern SCRIPT =
       java.util.regex.Pattern.compile("<script", java.util.regex.Pattern.CASE_INSENSITIVE);

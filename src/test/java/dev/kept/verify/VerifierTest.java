@@ -30,6 +30,13 @@ class VerifierTest {
             "promises/calls/index.html contains a script",
             "promises/calls/index.html contains an event handler or a script link");
 
+    // Text that reads like a handler inside a quoted attribute value is not one (bad/md-escaped-html-is-fine).
+    Files.writeString(page, html.replace("</main>", "<p title=\"a &lt;b onmouseover=alert(1)&gt;\" class='x onclick=y'>x</p></main>"));
+    assertThat(new Verifier().verify(site, explained)).isEmpty();
+    Files.writeString(page, html.replace("</main>", "<p title=\"a &gt; b\" class=x\tonclick=\"alert(1)\">x</p></main>"));
+    assertThat(new Verifier().verify(site, explained))
+        .containsExactly("promises/calls/index.html contains an event handler or a script link");
+
     Files.writeString(page, html.replaceAll("<meta http-equiv=\"Content-Security-Policy\"[^>]*>", ""));
     assertThat(new Verifier().verify(site, explained))
         .containsExactly("promises/calls/index.html has no Content-Security-Policy");
