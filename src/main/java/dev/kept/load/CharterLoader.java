@@ -125,6 +125,13 @@ public final class CharterLoader {
       Path root, String sub, String extension, String prefix, Findings findings, boolean required) {
     Path dir = root.resolve(sub);
     String dirName = prefix + "/" + sub;
+    if (Files.isSymbolicLink(dir)) {
+      findings.error(
+          SourcePos.file(dirName),
+          "the " + sub + " folder is a link; Kept reads only files kept in the charter folder",
+          "Replace the link with a real folder holding the files.");
+      return List.of();
+    }
     if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
       if (required) {
         findings.error(
@@ -222,8 +229,17 @@ public final class CharterLoader {
         return Optional.empty();
       }
       return Text.decode(Files.readAllBytes(real), name, findings);
+    } catch (java.nio.file.NoSuchFileException e) {
+      findings.error(
+          SourcePos.file(name),
+          "the file is a link to a file that does not exist",
+          "Replace the link with the file itself, or delete it.");
+      return Optional.empty();
     } catch (IOException e) {
-      findings.error(SourcePos.file(name), "the file cannot be read: " + e.getMessage());
+      findings.error(
+          SourcePos.file(name),
+          "the file cannot be read: " + e.getMessage(),
+          "Check that the file is readable by the user that runs Kept.");
       return Optional.empty();
     }
   }

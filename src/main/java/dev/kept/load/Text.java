@@ -19,6 +19,15 @@ final class Text {
    * bytes are not valid UTF-8 or contain a NUL.
    */
   static Optional<String> decode(byte[] bytes, String file, Findings findings) {
+    if (bytes.length >= 2
+        && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
+            || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))) {
+      findings.error(
+          new SourcePos(file, 1, 1),
+          "the file is saved as UTF-16, not UTF-8",
+          "Save the file as UTF-8. Spreadsheet exports often offer \"CSV UTF-8\".");
+      return Optional.empty();
+    }
     CharsetDecoder decoder =
         StandardCharsets.UTF_8
             .newDecoder()

@@ -68,6 +68,26 @@ final class YamlReader {
       root = yaml.compose(new StringReader(text));
     } catch (MarkedYAMLException e) {
       Optional<String[]> better = diagnose(text, e.getProblemMark());
+      if (String.valueOf(e.getContext()).contains("quoted scalar") && e.getContextMark() != null) {
+        better =
+            Optional.of(new String[] {
+              String.valueOf(e.getContextMark().getLine() + 1), String.valueOf(e.getContextMark().getColumn() + 1),
+              "a quoted value is never closed",
+              "Add the closing quote at the end of the value, and write a quote inside it as \\\" (or"
+                  + " '' inside single quotes)."});
+      } else if (String.valueOf(e.getProblem()).contains("(TAB)") && e.getProblemMark() != null) {
+        String[] lines = text.split("\n", -1);
+        int line = e.getProblemMark().getLine();
+        int column = e.getProblemMark().getColumn();
+        if (line < lines.length && column <= lines[line].length() && !lines[line].substring(0, column).isBlank()) {
+          int tab = lines[line].lastIndexOf('\t', column);
+          better =
+              Optional.of(new String[] {
+                String.valueOf(line + 1), String.valueOf((tab >= 0 ? tab : column) + 1),
+                "a tab is used where YAML needs a space",
+                "Replace the tab with a space: YAML does not read a tab after a key or a dash."});
+        }
+      }
       if (better.isPresent()) {
         String[] d = better.get();
         findings.error(
@@ -91,7 +111,7 @@ final class YamlReader {
             "Write the values out in full; a charter file needs no anchors and aliases.");
       } else if (message.contains("Nesting Depth")) {
         findings.error(
-            deepest(text, file),
+            tooDeep(yaml, text, file, limits.maxNesting()),
             "the file nests lists and mappings more than " + limits.maxNesting() + " deep",
             "A charter file needs only a few levels; write the values out flat.");
       } else {
@@ -121,6 +141,8 @@ final class YamlReader {
     private final Findings findings;
     private int nodes;
     private boolean failed;
+    /** The lists and mappings being converted, outermost first: an alias back to one is a loop. */
+    private final java.util.Set<Node> open = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     Walk(String file, String source, String[] lines, Findings findings) {
       this.file = file;
@@ -130,6 +152,32 @@ final class YamlReader {
     }
 
     YNode convert(Node node, int depth) {
+      if (!(node instanceof ScalarNode) && !open.add(node)) {
+        failed = true;
+        findings.error(
+            aliasOf(node),
+            "the alias *" + node.getAnchor() + " is used inside its own anchor, so the value would"
+                + " contain itself",
+            "Write the values out in full; a charter file needs no anchors and aliases.");
+        return new YScalar("", true, false, 0, pos(file, node.getStartMark()));
+      }
+      try {
+        return convertOnce(node, depth);
+      } finally {
+        open.remove(node);
+      }
+    }
+
+    /** Where the first alias to {@code node}'s anchor is, after the anchor itself. */
+    private SourcePos aliasOf(Node node) {
+      int from = node.getStartMark() == null ? 0 : node.getStartMark().getIndex();
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("\\*" + java.util.regex.Pattern.quote(String.valueOf(node.getAnchor())) + "(?![^\\s,\\]}])")
+              .matcher(source);
+      return m.find(from) ? at(source, file, m.start()) : pos(file, node.getStartMark());
+    }
+
+    private YNode convertOnce(Node node, int depth) {
       if (++nodes > limits.maxYamlNodes()) {
         if (!failed) {
           findings.error(
@@ -328,6 +376,28 @@ final class YamlReader {
       }
     }
     return new SourcePos(file, 1, 1);
+  }
+
+  /**
+   * Where lists and mappings first nest deeper than {@code max}, block or flow style: the parser's
+   * events carry no depth limit, so this finds the place the composer refused.
+   */
+  private static SourcePos tooDeep(Yaml yaml, String text, String file, int max) {
+    int depth = 0;
+    try {
+      for (org.yaml.snakeyaml.events.Event event : yaml.parse(new StringReader(text))) {
+        if (event instanceof org.yaml.snakeyaml.events.CollectionStartEvent) {
+          if (++depth > max) {
+            return pos(file, event.getStartMark());
+          }
+        } else if (event instanceof org.yaml.snakeyaml.events.CollectionEndEvent) {
+          depth--;
+        }
+      }
+    } catch (YAMLException e) {
+      // fall back to counting brackets
+    }
+    return deepest(text, file);
   }
 
   /** Where flow nesting ({@code [} and {@code {}) is deepest, or the start of the file. */

@@ -93,7 +93,7 @@ public final class Theme {
       }
     } catch (IOException e) {
       throw new ThemeException(
-          List.of(finding(SourcePos.file(folder.get().toString()), "the theme folder cannot be read: " + e.getMessage())));
+          List.of(finding(SourcePos.file(folder.get().toString()), "the theme folder cannot be read: " + e.getMessage(), "Check that --templates names a readable folder.")));
     }
     loaders.add(new ClassTemplateLoader(Theme.class, BUILT_IN));
     config.setTemplateLoader(new MultiTemplateLoader(loaders.toArray(new TemplateLoader[0])));
@@ -125,15 +125,16 @@ public final class Theme {
     try {
       return config.getTemplate(name);
     } catch (TemplateNotFoundException e) {
-      throw new ThemeException(List.of(finding(SourcePos.file(name), "the theme has no template '" + name + "'")));
+      throw new ThemeException(List.of(finding(SourcePos.file(name), "the theme has no template '" + name + "'", "Name templates as the built-in theme does, in templates/.")));
     } catch (ParseException e) {
       throw new ThemeException(
           List.of(
               finding(
                   new SourcePos(shown(e.getTemplateName() == null ? name : e.getTemplateName()), Math.max(0, e.getLineNumber()), Math.max(0, e.getColumnNumber())),
-                  "the template cannot be read: " + firstLine(e.getEditorMessage()))));
+                  "the template cannot be read: " + firstLine(e.getEditorMessage()),
+                  "Check the FreeMarker syntax here: every <#if> and <#list> needs its closing tag.")));
     } catch (IOException e) {
-      throw new ThemeException(List.of(finding(SourcePos.file(name), "the template cannot be read: " + e.getMessage())));
+      throw new ThemeException(List.of(finding(SourcePos.file(name), "the template cannot be read: " + e.getMessage(), "Check that the theme's files are readable.")));
     }
   }
 
@@ -143,7 +144,11 @@ public final class Theme {
     int column = e.getColumnNumber() == null ? 0 : e.getColumnNumber();
     String source = e.getTemplateSourceName() == null ? "template" : e.getTemplateSourceName();
     return new ThemeException(
-        List.of(finding(new SourcePos(shown(source), line, column), "the template failed: " + firstLines(e.getMessageWithoutStackTop()))));
+        List.of(finding(
+            new SourcePos(shown(source), line, column),
+            "the template failed: " + firstLines(e.getMessageWithoutStackTop()).replaceAll("\\s*\\[in template \"[^\"]*\" at line \\d+, column \\d+\\]", ""),
+            "Templates read only the values Kept gives them, as the built-in theme in templates/ does:"
+                + " no Java classes or methods, and no other files. Check the name used here.")));
   }
 
   /** The theme's words for a language: built-in, then the folder's, which win key by key. */
@@ -219,7 +224,7 @@ public final class Theme {
   private static void refuseUnsafe(Path folder) throws ThemeException {
     Findings findings = new Findings();
     if (!Files.isDirectory(folder)) {
-      throw new ThemeException(List.of(finding(SourcePos.file(folder.toString()), "the theme folder does not exist")));
+      throw new ThemeException(List.of(finding(SourcePos.file(folder.toString()), "the theme folder does not exist", "Name an existing folder with --templates DIR.")));
     }
     try (Stream<Path> walk = Files.walk(folder)) {
       for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
@@ -255,9 +260,9 @@ public final class Theme {
     }
   }
 
-  private static Finding finding(SourcePos pos, String message) {
+  private static Finding finding(SourcePos pos, String message, String hint) {
     Findings f = new Findings();
-    f.error(pos, message);
+    f.error(pos, message, hint);
     return f.all().get(0);
   }
 

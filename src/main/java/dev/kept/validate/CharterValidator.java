@@ -245,6 +245,14 @@ public final class CharterValidator {
             "List each promise once.");
         continue;
       }
+      if (!dev.kept.load.CharterLoader.ID.matcher(id).matches()) {
+        findings.error(
+            item.pos(),
+            "'" + id + "' in 'order' is not a promise id",
+            "Write the id alone, as the promise file is named without .yaml: for example 'calls'"
+                + " for promises/calls.yaml.");
+        continue;
+      }
       if (!allIds.contains(id)) {
         findings.error(
             item.pos(),

@@ -224,14 +224,16 @@ final class FiguresReader {
             cells.size() <= i ? header.pos() : cells.get(i).pos(),
             "the header should start 'period,cases,kept' but column " + (i + 1) + " is "
                 + (cells.size() <= i ? "missing" : "'" + cells.get(i).text() + "'"),
-            "Make the first line: " + expected);
+            cells.get(0).text().contains(";")
+                ? "Separate the columns with commas, not semicolons: " + expected
+                : "Make the first line: " + expected);
         return Optional.empty();
       }
     }
     Cell last = cells.get(cells.size() - 1);
     if (cells.size() < 5 || !last.text().strip().equals("note")) {
       findings.error(
-          cells.size() < 5 ? header.pos() : last.pos(),
+          last.pos(),
           "the header should end with the columns for excluded cases, then 'note'",
           "Make the first line: " + expected);
       return Optional.empty();

@@ -27,10 +27,15 @@ import java.util.stream.Stream;
  * may be written from several threads at once.
  */
 public final class Verifier {
-  /** An inline event handler, or a link that would run script, within one tag. */
+  /**
+   * A tag with an inline event handler, or a link that would run script: an attribute of the tag,
+   * never text inside another attribute's quoted value (a title may say "onclick="). Matched from
+   * the start of each tag; the possessive quantifiers keep it to one pass over the tag.
+   */
   private static final Pattern UNSAFE =
       Pattern.compile(
-          "\\s(?:on[a-z]+\\s*=|(?:href|src|action)\\s*=\\s*[\"']?\\s*(?:javascript|vbscript|data):)",
+          "<[a-z][^\\s>/]*+(?:\\s++[^\\s\"'>/=]++(?:\\s*+=\\s*+(?:\"[^\"]*+\"|'[^']*+'|[^\\s\"'>]++))?+)*?"
+              + "\\s++(?:on[a-z]+\\s*=|(?:href|src|action)\\s*=\\s*[\"']?\\s*(?:javascript|vbscript|data):)",
           Pattern.CASE_INSENSITIVE);
 
   private static final String CSP = "http-equiv=\"Content-Security-Policy\"";
@@ -84,7 +89,7 @@ public final class Verifier {
       if (html.regionMatches(true, i + 1, "script", 0, 6)) {
         script = true;
       } else if (!unsafe && i + 1 < end && Character.isLetter(html.charAt(i + 1))) {
-        unsafe = handler.region(i, end).find();
+        unsafe = handler.region(i, html.length()).lookingAt();
       }
       i = html.indexOf('<', end);
     }

@@ -12,10 +12,9 @@ import com.networknt.schema.ValidationMessage;
 import dev.kept.Pipeline;
 import dev.kept.model.Finding;
 import dev.kept.model.Severity;
-import dev.kept.testing.CharterFixture;
+import dev.kept.testing.BadCorpus;
 import dev.kept.testing.Fixtures;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,20 +45,31 @@ class EditorSchemaTest {
               + "either 'target' or 'targets'|needs 'retired'|but the status is|has no description|"
               + "not a valid exclusion reason code|the promise has no target|with 'measure: none' has no|"
               + "'measure' can only be|should be a whole number from|should be a date written|"
-              + "is not a full web|should be a month such as|each item of|not a lint rule|appears twice in 'order'");
+              + "is not a full web|should be a month such as|each item of|not a lint rule|appears twice in 'order'|"
+              + "in 'order' is not a promise id");
 
   /** Messages of the loader's: the file could not be read as plain YAML, so its keys were never seen. */
   private static final Pattern LOAD_LEVEL =
       Pattern.compile(
           "aliases|the tag|merge keys|appears twice \\(first|the YAML|a tab is|not valid UTF-8|"
-              + "is not a valid promise id|more than one YAML document|the file is empty|nests");
+              + "is not a valid promise id|more than one YAML document|the file is empty|nests|expands to more than|"
+              + "non-breaking space");
 
   static JsonSchema schema(String name) throws IOException {
     return FACTORY.getSchema(Files.newInputStream(Path.of("schema", name)));
   }
 
-  static Stream<String> corpus() throws IOException {
-    return BrokenCharterCorpusTest.cases();
+  /**
+   * YAML 1.1 words that Kept, like the YAML 1.2 language server in editors, reads as text; Jackson,
+   * which this test reads the files with, reads them as booleans, so its schema check differs.
+   */
+  private static final Set<String> YAML_11_WORDS = Set.of("yaml-no-stays-text", "yaml-on-off-stay-text");
+
+  /** The bad-input corpus, less the cases about links and themes, which no schema sees. */
+  static Stream<String> corpus() {
+    return BadCorpus.cases().stream()
+        .filter(n -> BadCorpus.expect(n).links().isEmpty() && !Files.isDirectory(BadCorpus.ROOT.resolve(n).resolve("theme")))
+        .filter(n -> !YAML_11_WORDS.contains(n));
   }
 
   @Test
@@ -77,10 +87,7 @@ class EditorSchemaTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("corpus")
   void schemaAndLoaderAgreeOnTheCorpus(String name, @TempDir Path dir) throws IOException {
-    CharterFixture fixture =
-        Fixtures.minimal()
-            .with(CharterFixture.of(Files.readString(BrokenCharterCorpusTest.CORPUS.resolve(name + ".txt"), StandardCharsets.UTF_8)));
-    Path charter = fixture.writeTo(dir.resolve("charter"));
+    Path charter = BadCorpus.write(name, dir);
     Pipeline.Outcome outcome = Fixtures.check(charter);
     List<Path> yamls = new ArrayList<>();
     yamls.add(charter.resolve("charter.yaml"));
@@ -116,10 +123,7 @@ class EditorSchemaTest {
   void theSchemasRejectTheCorpusSchemaLevelCases(@TempDir Path dir) throws IOException {
     List<String> rejected = new ArrayList<>();
     for (String name : corpus().toList()) {
-      Path charter =
-          Fixtures.minimal()
-              .with(CharterFixture.of(Files.readString(BrokenCharterCorpusTest.CORPUS.resolve(name + ".txt"))))
-              .writeTo(dir.resolve(name));
+      Path charter = BadCorpus.write(name, dir.resolve(name));
       boolean schemaRejects =
           errorsIfReadable("charter.schema.json", charter.resolve("charter.yaml")).map(e -> !e.isEmpty()).orElse(false);
       try (Stream<Path> files = Files.list(charter.resolve("promises"))) {

@@ -33,6 +33,10 @@ class VerifierTest {
         .containsExactly("p.html contains an event handler or a script link");
     assertThat(Verifier.checkPage("p.html", html.replace("</main>", "<p>Calls online = fine</p></main>")))
         .as("text that looks like a handler outside a tag").isEmpty();
+    // Text that reads like a handler inside a quoted attribute value is not one (bad/md-escaped-html-is-fine).
+    assertThat(Verifier.checkPage("p.html", html.replace("</main>", "<p title=\"a &lt;b onmouseover=alert(1)&gt;\" class='x onclick=y'>x</p></main>"))).isEmpty();
+    assertThat(Verifier.checkPage("p.html", html.replace("</main>", "<p title=\"a &gt; b\" class=x\tonclick=\"alert(1)\">x</p></main>")))
+        .containsExactly("p.html contains an event handler or a script link");
     assertThat(Verifier.checkPage("p.html", html.replaceAll("<meta http-equiv=\"Content-Security-Policy\"[^>]*>", "")))
         .containsExactly("p.html has no Content-Security-Policy");
   }

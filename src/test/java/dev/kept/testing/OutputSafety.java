@@ -1,0 +1,132 @@
+package dev.kept.testing;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * The output-safety promises, checked over every file of a built site (issue 6): no {@code
+ * <script>} (the built-in theme has none), no inline event handler, no {@code javascript:}, {@code
+ * vbscript:} or {@code data:} URL, every external link {@code rel="noopener"}, a
+ * Content-Security-Policy meta tag that forbids inline script on every page, and every CSV cell
+ * neutralised against formula injection. Shared by the crawl of the example and the bad-input
+ * corpus, so both hold the site to the same rules.
+ */
+public final class OutputSafety {
+  private OutputSafety() {}
+
+  /**
+   * Every breach of the rules in the site, one line each ({@code page: what}); empty when safe.
+   *
+   * @param ownSite the site's own address (links to it need no {@code rel}), or empty
+   */
+  public static List<String> problems(Path site, String ownSite) {
+    List<String> problems = new ArrayList<>();
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(site)) {
+      files = walk.filter(Files::isRegularFile).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    int pages = 0;
+    for (Path file : files) {
+      String name = site.relativize(file).toString().replace('\\', '/');
+      try {
+        if (name.endsWith(".html")) {
+          pages++;
+          page(name, Jsoup.parse(file.toFile(), "UTF-8", "https://kept.test/" + name), ownSite, problems);
+        } else if (name.endsWith(".csv")) {
+          csv(name, Files.readString(file), problems);
+        } else if (name.endsWith(".svg") || name.endsWith(".xml")) {
+          // an SVG badge or a feed is opened on its own, so it must not carry script either
+          Document xml = Jsoup.parse(Files.readString(file), "", org.jsoup.parser.Parser.xmlParser());
+          for (Element e : xml.getAllElements()) {
+            if (e.tagName().toLowerCase(Locale.ROOT).endsWith("script")) {
+              problems.add(name + ": a <script> element");
+            }
+            for (Attribute a : e.attributes()) {
+              if (a.getKey().toLowerCase(Locale.ROOT).startsWith("on")) {
+                problems.add(name + ": an event handler " + a.getKey() + " on <" + e.tagName() + ">");
+              }
+            }
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    if (pages == 0) {
+      problems.add(site + ": no pages at all");
+    }
+    return problems;
+  }
+
+  private static void page(String name, Document doc, String ownSite, List<String> problems) {
+    if (!doc.select("script").isEmpty()) {
+      problems.add(name + ": a <script> element");
+    }
+    for (Element e : doc.getAllElements()) {
+      for (Attribute a : e.attributes()) {
+        String key = a.getKey().toLowerCase(Locale.ROOT);
+        if (key.startsWith("on")) {
+          problems.add(name + ": an event handler " + key + " on <" + e.tagName() + ">");
+        }
+        if (key.equals("href") || key.equals("src") || key.equals("action") || key.equals("formaction")
+            || key.equals("xlink:href")) {
+          String url = a.getValue().replaceAll("[\\s\\p{Cntrl}]", "").toLowerCase(Locale.ROOT);
+          if (url.startsWith("javascript:") || url.startsWith("vbscript:") || url.startsWith("data:")) {
+            problems.add(name + ": a script or data URL " + a.getValue());
+          }
+        }
+      }
+    }
+    for (Element a : doc.select("a[href^=http], area[href^=http]")) {
+      String href = a.attr("href");
+      if (!ownSite.isEmpty() && href.startsWith(ownSite)) {
+        continue;
+      }
+      if (!a.attr("rel").contains("noopener")) {
+        problems.add(name + ": an external link without rel=noopener: " + href);
+      }
+    }
+    Element csp = doc.selectFirst("head > meta[http-equiv=Content-Security-Policy]");
+    if (csp == null) {
+      problems.add(name + ": no Content-Security-Policy meta tag");
+    } else {
+      String policy = csp.attr("content");
+      if (!policy.contains("default-src 'none'") || policy.contains("unsafe-inline")
+          || policy.contains("unsafe-eval")) {
+        problems.add(name + ": the Content-Security-Policy allows inline script: " + policy);
+      }
+    }
+  }
+
+  /** A spreadsheet runs a cell that starts with = + - @, a tab or a carriage return. */
+  private static void csv(String name, String text, List<String> problems) throws IOException {
+    CsvMapper mapper = new CsvMapper();
+    mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY);
+    try (MappingIterator<String[]> rows = mapper.readerFor(String[].class).readValues(text)) {
+      int line = 0;
+      while (rows.hasNext()) {
+        line++;
+        for (String cell : rows.next()) {
+          if (!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) {
+            problems.add(name + ": row " + line + ": a cell a spreadsheet would run: " + cell);
+          }
+        }
+      }
+    }
+  }
+}
