@@ -197,11 +197,11 @@ public final class Pipeline {
       List<ExplainedPromise> promises = understood.explained().promises();
       try {
         for (int from = 0; from < promises.size(); from += BATCH) {
-          List<String> fragments =
+          List<byte[]> fragments =
               promises.subList(from, Math.min(promises.size(), from + BATCH)).parallelStream()
                   .map(this::record)
                   .toList();
-          for (String fragment : fragments) {
+          for (byte[] fragment : fragments) {
             json.promise(fragment);
           }
         }
@@ -213,7 +213,7 @@ public final class Pipeline {
     }
 
     /** Measures, explains and renders one promise's record; returns its part of charter.json. */
-    private String record(ExplainedPromise promise) {
+    private byte[] record(ExplainedPromise promise) {
       PromiseRecord record =
           understood.explainer().record(
               promise, understood.measurer().periods(promise.promise()), understood.charter());

@@ -3,6 +3,7 @@ package dev.kept.render;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import org.apache.commons.io.output.StringBuilderWriter;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
@@ -26,7 +27,6 @@ import dev.kept.model.Words;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -80,14 +80,16 @@ public final class DataRenderer {
    */
   public static final class Json implements AutoCloseable {
     private final OutputStream stream;
-    private final JsonGenerator g;
+    private boolean first = true;
 
     private Json(ExplainedCharter explained, OutputStream stream) throws IOException {
       this.stream = stream;
       Charter c = explained.charter();
-      g = JSON.createGenerator(stream, JsonEncoding.UTF8);
+      JsonGenerator g = JSON.createGenerator(stream, JsonEncoding.UTF8);
+      // The generator writes the head; the promises and the closing brackets are added as bytes.
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT);
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       g.setPrettyPrinter(printer(0));
-      g.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
       g.writeStartObject();
       g.writeStringField("format", FORMAT);
       g.writeStringField("organisation", c.organisation());
@@ -103,44 +105,47 @@ public final class DataRenderer {
       g.writeNumberField("headline_periods", c.headlinePeriods());
       nullable(g, "latest_complete_period", explained.measured().latestComplete().map(Period::label));
       g.writeStringField("summary", explained.summary());
-      g.writeArrayFieldStart("promises");
+      g.writeFieldName("promises");
+      g.writeRaw(" : [");
+      g.close();
     }
 
     /** Adds the next promise's part, made by {@link DataRenderer#fragment}. */
-    public void promise(String fragment) throws IOException {
-      g.writeRawValue(fragment);
+    public void promise(byte[] fragment) throws IOException {
+      stream.write(first ? PROMISE_FIRST : PROMISE_NEXT);
+      first = false;
+      stream.write(fragment);
     }
 
     /** Ends the list of promises and the file. */
     public void finish() throws IOException {
-      g.writeEndArray();
-      g.writeEndObject();
-      g.writeRaw('\n');
-      g.close();
+      stream.write((first ? " ]\n}\n" : "\n  ]\n}\n").getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
     public void close() throws IOException {
-      g.close();
       stream.close();
     }
+
+    private static final byte[] PROMISE_FIRST = "\n    ".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] PROMISE_NEXT = ",\n    ".getBytes(StandardCharsets.UTF_8);
   }
 
   /**
-   * One promise's part of {@code charter.json}, indented to sit in its list. Fields are indented
-   * one to a line down to each period, and each period is written on one line of its own, so a
-   * change to one period's figures is a one-line change in a diff.
+   * One promise's part of {@code charter.json}, in UTF-8, indented to sit in its list. Fields are
+   * indented one to a line down to each period, and each period is written on one line of its own,
+   * so a change to one period's figures is a one-line change in a diff.
    */
-  public String fragment(PromiseRecord record) {
-    java.io.StringWriter text = new java.io.StringWriter(4096 + record.periods().size() * 900);
-    try (JsonGenerator g = JSON.createGenerator(text)) {
+  public byte[] fragment(PromiseRecord record) {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(4096 + record.periods().size() * 900);
+    try (JsonGenerator g = JSON.createGenerator(bytes, JsonEncoding.UTF8)) {
       g.setPrettyPrinter(printer(2));
       g.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
       writePromise(g, record);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-    return text.toString();
+    return bytes.toByteArray();
   }
 
   /** Writes a promise's figures file, when it is measured. */
@@ -367,7 +372,7 @@ public final class DataRenderer {
             "exclusion_flag", "provisional", "sentence", "exclusion_sentence", "note")) {
       schema.addColumn(column);
     }
-    Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+    StringBuilderWriter writer = new StringBuilderWriter(1024 + explained.periods().size() * 600);
     try (CsvGenerator g = CSV.createGenerator(writer)) {
       g.setSchema(schema.setUseHeader(true).setLineSeparator("\n").build());
       // Quote a cell only when it must be quoted, not because it is long.
@@ -407,5 +412,6 @@ public final class DataRenderer {
         g.writeEndArray();
       }
     }
+    stream.write(writer.toString().getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -23,6 +23,7 @@ import dev.kept.render.view.Reason;
 import dev.kept.render.view.Row;
 import dev.kept.render.view.SiteInfo;
 import freemarker.core.HTMLOutputFormat;
+import org.apache.commons.io.output.StringBuilderWriter;
 import freemarker.core.TemplateHTMLOutputModel;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
@@ -30,8 +31,6 @@ import freemarker.template.TemplateModelException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -230,11 +229,14 @@ public final class SiteRenderer {
 
   private void write(Output out, String path, Template template, Map<String, Object> model)
       throws IOException, ThemeException {
-    try (OutputStream o = out.open(path);
-        Writer w = new OutputStreamWriter(o, StandardCharsets.UTF_8)) {
-      template.process(model, w);
+    StringBuilderWriter page = new StringBuilderWriter(64 * 1024);
+    try {
+      template.process(model, page);
     } catch (TemplateException e) {
       throw theme.failure(e);
+    }
+    try (OutputStream o = out.open(path)) {
+      o.write(page.toString().getBytes(StandardCharsets.UTF_8));
     }
   }
 

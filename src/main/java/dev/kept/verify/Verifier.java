@@ -81,17 +81,15 @@ public final class Verifier {
     boolean script = false;
     boolean unsafe = false;
     Matcher handler = UNSAFE.matcher(html);
-    for (int i = html.indexOf('<'); i >= 0 && !(script && unsafe); ) {
-      int end = html.indexOf('>', i);
-      if (end < 0) {
-        end = html.length();
-      }
+    for (int i = html.indexOf('<'); i >= 0 && !(script && unsafe); i = html.indexOf('<', i + 1)) {
       if (html.regionMatches(true, i + 1, "script", 0, 6)) {
         script = true;
-      } else if (!unsafe && i + 1 < end && Character.isLetter(html.charAt(i + 1))) {
+      } else if (!unsafe
+          && i + 1 < html.length()
+          && Character.isLetter(html.charAt(i + 1))
+          && suspect(html, i)) {
         unsafe = handler.region(i, html.length()).lookingAt();
       }
-      i = html.indexOf('<', end);
     }
     List<String> found = new ArrayList<>();
     if (script) {
@@ -104,6 +102,38 @@ public final class Verifier {
       found.add(path + " has no Content-Security-Policy");
     }
     return found;
+  }
+
+  /**
+   * Whether the tag at {@code from} could hold a handler or a script link: whether it has a space
+   * before "on", or a colon, before the {@code >} that ends it outside quotes. Most tags have
+   * neither and need no closer look; a stray quote only makes the look longer, never shorter.
+   */
+  private static boolean suspect(String html, int from) {
+    char quote = 0;
+    for (int i = from + 1; i < html.length(); i++) {
+      char c = html.charAt(i);
+      if (quote != 0) {
+        if (c == quote) {
+          quote = 0;
+        } else if (c == ':') {
+          return true;
+        }
+      } else if (c == '>') {
+        return false;
+      } else if (c == '"' || c == '\'') {
+        quote = c;
+      } else if (c == ':') {
+        return true;
+      } else if (c <= ' ' && i + 2 < html.length()) {
+        char o = html.charAt(i + 1);
+        char n = html.charAt(i + 2);
+        if ((o == 'o' || o == 'O') && (n == 'n' || n == 'N')) {
+          return true;
+        }
+      }
+    }
+    return true;
   }
 
   /**
