@@ -94,30 +94,58 @@ public final class CharterLoader {
               .flatMap(text -> yaml.read(text, charterName, findings));
     }
 
+    // Files are read and parsed on every core; their findings are listed in the files' order.
     List<PromiseFile> promises = new ArrayList<>();
     java.util.SortedSet<String> promiseIds = new java.util.TreeSet<>();
-    for (Path file : list(root, "promises", ".yaml", prefix, findings, true)) {
-      String id = idOf(file, ".yaml");
-      promiseIds.add(id);
-      String name = prefix + "/promises/" + file.getFileName();
-      readText(root, file, name, limits.maxYamlBytes(), findings)
-          .flatMap(text -> yaml.read(text, name, findings))
-          .ifPresent(tree -> promises.add(new PromiseFile(id, name, tree)));
+    List<Path> promiseFiles = list(root, "promises", ".yaml", prefix, findings, true);
+    promiseFiles.forEach(file -> promiseIds.add(idOf(file, ".yaml")));
+    for (Read<PromiseFile> read :
+        promiseFiles.parallelStream()
+            .map(
+                file ->
+                    Read.of(
+                        found -> {
+                          String name = prefix + "/promises/" + file.getFileName();
+                          return readText(root, file, name, limits.maxYamlBytes(), found)
+                              .flatMap(text -> yaml.read(text, name, found))
+                              .map(tree -> new PromiseFile(idOf(file, ".yaml"), name, tree));
+                        }))
+            .toList()) {
+      findings.addAll(read.findings());
+      read.value().ifPresent(promises::add);
     }
 
     CsvReader csv = new CsvReader(limits);
     List<FiguresFile> figures = new ArrayList<>();
     java.util.SortedSet<String> figuresIds = new java.util.TreeSet<>();
-    for (Path file : list(root, "figures", ".csv", prefix, findings, false)) {
-      String id = idOf(file, ".csv");
-      figuresIds.add(id);
-      String name = prefix + "/figures/" + file.getFileName();
-      readText(root, file, name, limits.maxCsvBytes(), findings)
-          .flatMap(text -> csv.read(text, name, findings))
-          .ifPresent(table -> figures.add(new FiguresFile(id, table)));
+    List<Path> figuresFiles = list(root, "figures", ".csv", prefix, findings, false);
+    figuresFiles.forEach(file -> figuresIds.add(idOf(file, ".csv")));
+    for (Read<FiguresFile> read :
+        figuresFiles.parallelStream()
+            .map(
+                file ->
+                    Read.of(
+                        found -> {
+                          String name = prefix + "/figures/" + file.getFileName();
+                          return readText(root, file, name, limits.maxCsvBytes(), found)
+                              .flatMap(text -> csv.read(text, name, found))
+                              .map(table -> new FiguresFile(idOf(file, ".csv"), table));
+                        }))
+            .toList()) {
+      findings.addAll(read.findings());
+      read.value().ifPresent(figures::add);
     }
     return new LoadResult(
         new RawCharter(prefix, charter, promises, figures, promiseIds, figuresIds), findings.all());
+  }
+
+  /** One file read on its own, with what reading it found. */
+  private record Read<T>(Optional<T> value, List<Finding> findings) {
+    static <T> Read<T> of(java.util.function.Function<Findings, Optional<T>> reader) {
+      Findings found = new Findings();
+      Optional<T> value = reader.apply(found);
+      return new Read<>(value, found.all());
+    }
   }
 
   /** The files in a sub-folder whose names are valid ids with the extension, sorted by name. */

@@ -34,7 +34,7 @@ import org.yaml.snakeyaml.resolver.Resolver;
  *
  * <p>SnakeYAML composes the file into nodes (never into Java objects); this class then walks the
  * nodes, refusing tags other than YAML's plain ones, merge keys, non-scalar keys and duplicate keys,
- * and bounding how far aliases may expand. Not thread-safe: use one per thread.
+ * and bounding how far aliases may expand. Thread-safe: each read makes its own parser.
  */
 final class YamlReader {
   /** Tags a plain YAML file can carry implicitly; anything else was written as an explicit tag. */

@@ -84,7 +84,6 @@ public final class CharterValidator {
       }
     }
 
-    PromiseReader promiseReader = new PromiseReader(settings, findings);
     FiguresReader figuresReader = new FiguresReader(settings, findings);
     Map<String, FiguresFile> figuresById = new HashMap<>();
     for (FiguresFile figures : raw.figures()) {
@@ -94,50 +93,22 @@ public final class CharterValidator {
     Map<String, Promise> published = new LinkedHashMap<>();
     Set<String> drafts = new java.util.HashSet<>();
     Set<String> figuresChecked = new java.util.HashSet<>();
-    for (PromiseFile file : raw.promises()) {
-      Optional<Promise> parts = promiseReader.read(file);
-      FiguresFile figures = figuresById.get(file.id());
-      if (parts.isEmpty()) {
-        continue;
+    // Each promise and its figures are checked on their own, on every core; their findings are
+    // then listed in the promises' order, as if checked one after another.
+    Settings shared = settings;
+    List<Checked> checked =
+        raw.promises().parallelStream()
+            .map(file -> check(file, figuresById.get(file.id()), raw, shared))
+            .toList();
+    for (Checked c : checked) {
+      findings.addAll(c.findings());
+      if (c.figuresChecked()) {
+        figuresChecked.add(c.id());
       }
-      figuresChecked.add(file.id());
-      Promise p = parts.get();
-      List<FigureRow> rows = List.of();
-      if (!p.isMeasured()) {
-        if (figures != null) {
-          findings.ruleError(
-              "H19",
-              SourcePos.file(figures.table().file()),
-              "the promise '" + p.id() + "' says 'measure: none' but has a figures file",
-              "Remove 'measure: none' from " + file.file() + " to publish these figures, or"
-                  + " delete this file.");
-          continue;
-        }
-      } else if (figures == null) {
-        if (raw.figuresIds().contains(p.id())) {
-          continue; // the file exists but could not be read; its errors say why
-        }
-        if (p.status() != PromiseStatus.DRAFT) {
-          findings.ruleError(
-              "H11",
-              p.pos(),
-              "the promise has no figures file, " + raw.folder() + "/figures/" + p.id() + ".csv",
-              "Add the file, starting with the line: period,cases,kept,excluded,note. If you do"
-                  + " not measure this promise yet, write 'measure: none' instead of a target.");
-          continue;
-        }
-      } else {
-        Optional<List<FigureRow>> read = figuresReader.read(figures.table(), p);
-        if (read.isEmpty()) {
-          continue;
-        }
-        rows = read.get();
+      if (c.draft()) {
+        drafts.add(c.id());
       }
-      if (p.status() == PromiseStatus.DRAFT) {
-        drafts.add(p.id());
-        continue;
-      }
-      published.put(p.id(), p.withFigures(rows));
+      c.published().ifPresent(p -> published.put(p.id(), p));
     }
 
     for (FiguresFile figures : raw.figures()) {
@@ -174,6 +145,58 @@ public final class CharterValidator {
             head.minimumCases, head.exclusionWarning, head.headline, head.published,
             head.nextUpdate, head.contact, ordered);
     return new ValidationResult(Optional.of(charter), findings.all());
+  }
+
+  /** What checking one promise file (and its figures file) found. */
+  private record Checked(
+      String id, Optional<Promise> published, boolean draft, boolean figuresChecked, List<Finding> findings) {}
+
+  /** Checks one promise file and its figures; thread-safe, as it finds into its own list. */
+  private static Checked check(PromiseFile file, FiguresFile figures, RawCharter raw, Settings settings) {
+    Findings findings = new Findings();
+    PromiseReader promiseReader = new PromiseReader(settings, findings);
+    FiguresReader figuresReader = new FiguresReader(settings, findings);
+    Optional<Promise> parts = promiseReader.read(file);
+    if (parts.isEmpty()) {
+      return new Checked(file.id(), Optional.empty(), false, false, findings.all());
+    }
+    Promise p = parts.get();
+    List<FigureRow> rows = List.of();
+    if (!p.isMeasured()) {
+      if (figures != null) {
+        findings.ruleError(
+            "H19",
+            SourcePos.file(figures.table().file()),
+            "the promise '" + p.id() + "' says 'measure: none' but has a figures file",
+            "Remove 'measure: none' from " + file.file() + " to publish these figures, or"
+                + " delete this file.");
+        return new Checked(file.id(), Optional.empty(), false, true, findings.all());
+      }
+    } else if (figures == null) {
+      if (raw.figuresIds().contains(p.id())) {
+        // the file exists but could not be read; its errors say why
+        return new Checked(file.id(), Optional.empty(), false, true, findings.all());
+      }
+      if (p.status() != PromiseStatus.DRAFT) {
+        findings.ruleError(
+            "H11",
+            p.pos(),
+            "the promise has no figures file, " + raw.folder() + "/figures/" + p.id() + ".csv",
+            "Add the file, starting with the line: period,cases,kept,excluded,note. If you do"
+                + " not measure this promise yet, write 'measure: none' instead of a target.");
+        return new Checked(file.id(), Optional.empty(), false, true, findings.all());
+      }
+    } else {
+      Optional<List<FigureRow>> read = figuresReader.read(figures.table(), p);
+      if (read.isEmpty()) {
+        return new Checked(file.id(), Optional.empty(), false, true, findings.all());
+      }
+      rows = read.get();
+    }
+    if (p.status() == PromiseStatus.DRAFT) {
+      return new Checked(file.id(), Optional.empty(), true, true, findings.all());
+    }
+    return new Checked(file.id(), Optional.of(p.withFigures(rows)), false, true, findings.all());
   }
 
   /**
