@@ -18,7 +18,17 @@ public record Counts(long kept, long cases, Map<String, Long> excludedByReason) 
     if (kept < 0 || cases < 0 || kept > cases) {
       throw new IllegalArgumentException("counts need 0 <= kept <= cases (H1): " + kept + "/" + cases);
     }
-    excludedByReason = Collections.unmodifiableMap(new LinkedHashMap<>(excludedByReason));
+    // A charter holds one of these per period: most have one reason or none, kept in the compact
+    // immutable maps; several reasons keep their declared order.
+    excludedByReason =
+        switch (excludedByReason.size()) {
+          case 0 -> Map.of();
+          case 1 -> {
+            Map.Entry<String, Long> only = excludedByReason.entrySet().iterator().next();
+            yield Map.of(only.getKey(), only.getValue());
+          }
+          default -> Collections.unmodifiableMap(new LinkedHashMap<>(excludedByReason));
+        };
     for (long x : excludedByReason.values()) {
       if (x < 0) {
         throw new IllegalArgumentException("excluded counts are not negative (H1)");
