@@ -7,10 +7,8 @@ import dev.kept.model.ExplainedCharter.ExplainedExample;
 import dev.kept.model.ExplainedCharter.ExplainedHeadline;
 import dev.kept.model.ExplainedCharter.ExplainedPeriod;
 import dev.kept.model.ExplainedCharter.ExplainedPromise;
-import dev.kept.model.Period;
 import dev.kept.model.PromiseRecord;
 import dev.kept.model.PromiseStatus;
-import dev.kept.model.Qualifier;
 import dev.kept.model.Result;
 import dev.kept.model.TargetRule;
 import dev.kept.model.Verdict;
@@ -41,8 +39,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Writes the charter's website: the index, one page per promise, the method page, the retired
@@ -208,17 +204,6 @@ public final class SiteRenderer {
           in.transferTo(o);
         }
       }
-    }
-  }
-
-  /** Carries a theme's failure out of a parallel stream. */
-  private static final class ThemeFailure extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    private final transient ThemeException cause;
-
-    ThemeFailure(ThemeException cause) {
-      super(cause.getMessage(), null, false, false);
-      this.cause = cause;
     }
   }
 
