@@ -161,7 +161,7 @@ public final class Pipeline {
         return new Outcome(findings.all(), timer.times, Optional.empty(), false, timer.promiseFiles);
       }
       List<String> problems =
-          verifier.finish(staging.root(), SiteRenderer.pages(explained), figuresFiles(explained));
+          verifier.finish(staging.root(), SiteRenderer.pages(explained), dataFiles(explained));
       timer.stop("verify");
       if (!problems.isEmpty()) {
         throw new IllegalStateException("the built site failed verification: " + problems);
@@ -172,8 +172,9 @@ public final class Pipeline {
     return new Outcome(findings.all(), timer.times, Optional.of(explained), true, timer.promiseFiles);
   }
 
-  private static List<String> figuresFiles(ExplainedCharter explained) {
-    List<String> files = new ArrayList<>();
+  /** The data files a site must have: charter.json, its schema, and each measured promise's figures. */
+  private static List<String> dataFiles(ExplainedCharter explained) {
+    List<String> files = new ArrayList<>(List.of("charter.json", "charter.schema.json"));
     for (ExplainedPromise p : explained.promises()) {
       if (p.promise().isMeasured()) {
         files.add(DataRenderer.csvPath(p.promise()));

@@ -1,6 +1,7 @@
 package dev.kept.measure;
 
 import dev.kept.model.Counts;
+import dev.kept.model.Example;
 import dev.kept.model.Exclusions;
 import dev.kept.model.Qualifier;
 import dev.kept.model.Result;
@@ -23,7 +24,7 @@ import java.util.Optional;
  *       flagged.
  * </ul>
  *
- * <p>Thread-safe: instances hold only two settings.
+ * <p>Thread-safe: instances hold two settings and a concurrent cache of {@code n_min} per target.
  */
 public final class Judge {
   /** Shares published beside a figure (H12) carry 17 significant digits: all a double holds. */
@@ -72,24 +73,43 @@ public final class Judge {
   }
 
   /**
-   * The sign of {@code (k − n·t)² − z²·n·t·(1 − t)}. Computed in {@code double} first, where the
-   * two sides differ by far more than its error; decided in exact arithmetic otherwise (H2, H7).
+   * The sign of {@code (k − n·t)² − z²·n·t·(1 − t)} (H7). With {@code t = a / 10^s}, the gap
+   * {@code g = k·10^s − n·a} is computed exactly in {@code long}; then {@code g²} and {@code
+   * z²·n·a·(10^s − a)} are compared in {@code double}, each within a few parts in 10<sup>16</sup> of
+   * its exact value, and decided there only when they differ by more than a part in 10<sup>9</sup>.
+   * Anything closer, or too large for a {@code long}, is decided in exact arithmetic.
    */
   static int compareGap(long k, long n, Share target) {
-    double t = target.value().doubleValue();
-    double gap = k - n * t;
-    double left = gap * gap;
-    double right = Z2 * n * t * (1 - t);
-    double difference = left - right;
-    if (Math.abs(difference) > 1e-9 * Math.max(1, Math.max(left, right))) {
-      return difference > 0 ? 1 : -1;
+    BigDecimal t = target.value();
+    int scale = t.scale();
+    if (scale >= 0 && scale < POW10.length && t.unscaledValue().bitLength() < 63) {
+      long a = t.unscaledValue().longValue();
+      long p = POW10[scale];
+      try {
+        long gap = Math.subtractExact(Math.multiplyExact(k, p), Math.multiplyExact(n, a));
+        double left = (double) gap * (double) gap;
+        double right = Z2 * n * a * (double) (p - a);
+        double difference = left - right;
+        if (Math.abs(difference) > 1e-9 * Math.max(left, right)) {
+          return difference > 0 ? 1 : -1;
+        }
+      } catch (ArithmeticException tooLarge) {
+        // decided exactly below
+      }
     }
-    BigDecimal tExact = target.value();
     BigDecimal bn = BigDecimal.valueOf(n);
-    BigDecimal exactGap = BigDecimal.valueOf(k).subtract(bn.multiply(tExact));
-    BigDecimal variation =
-        Wilson.Z2.multiply(bn).multiply(tExact).multiply(BigDecimal.ONE.subtract(tExact));
+    BigDecimal exactGap = BigDecimal.valueOf(k).subtract(bn.multiply(t));
+    BigDecimal variation = Wilson.Z2.multiply(bn).multiply(t).multiply(BigDecimal.ONE.subtract(t));
     return exactGap.multiply(exactGap).compareTo(variation);
+  }
+
+  private static final long[] POW10 = new long[19];
+
+  static {
+    POW10[0] = 1;
+    for (int i = 1; i < POW10.length; i++) {
+      POW10[i] = POW10[i - 1] * 10;
+    }
   }
 
   private static final double Z2 = Wilson.Z2.doubleValue();
@@ -125,12 +145,7 @@ public final class Judge {
           exclusions, false);
     }
     boolean few = n < nMin;
-    Qualifier qualifier;
-    if (verdict == Verdict.TOO_FEW_TO_TELL) {
-      qualifier = Qualifier.FEW_CASES;
-    } else {
-      qualifier = clear(k, n, target, verdict == Verdict.MET) ? Qualifier.CLEAR : Qualifier.WITHIN_NORMAL_VARIATION;
-    }
+    Qualifier qualifier = qualifier(k, n, target, verdict);
     return new Result(
         Optional.of(counts), target, verdict, Optional.of(qualifier),
         Optional.of(Wilson.interval(k, n)), nMin, exclusions, few);
@@ -158,26 +173,25 @@ public final class Judge {
     return new Share(BigDecimal.ONE.subtract(share.value()), "100% - " + share.written());
   }
 
+  /** H7 and H8: how sure a verdict on cases is. */
+  private static Qualifier qualifier(long k, long n, Share target, Verdict verdict) {
+    if (verdict == Verdict.TOO_FEW_TO_TELL) {
+      return Qualifier.FEW_CASES;
+    }
+    return clear(k, n, target, verdict == Verdict.MET) ? Qualifier.CLEAR : Qualifier.WITHIN_NORMAL_VARIATION;
+  }
+
   /**
-   * The kinds of result counts show against a target (for the method page's examples), decided
-   * as {@link #judge} decides them but without the interval.
+   * The kind of result counts show against a target, for the method page's examples: decided as
+   * {@link #judge} decides it, without the interval and the exclusions' stress test.
    */
-  public java.util.EnumSet<dev.kept.model.Example.Kind> kinds(Counts counts, Share target) {
+  public Example.Kind kind(Counts counts, Share target) {
     long k = counts.kept();
     long n = counts.cases();
     long nMin = minimumCases(target);
     Verdict verdict = verdict(k, n, target, nMin);
-    java.util.EnumSet<dev.kept.model.Example.Kind> kinds =
-        java.util.EnumSet.noneOf(dev.kept.model.Example.Kind.class);
-    switch (verdict) {
-      case NO_CASES -> kinds.add(dev.kept.model.Example.Kind.NO_CASES);
-      case TOO_FEW_TO_TELL -> kinds.add(dev.kept.model.Example.Kind.TOO_FEW);
-      case MET -> kinds.add(clear(k, n, target, true) ? dev.kept.model.Example.Kind.MET_CLEAR : dev.kept.model.Example.Kind.MET_NARROW);
-      default -> kinds.add(
-          n < nMin ? dev.kept.model.Example.Kind.MISSED_FEW
-              : clear(k, n, target, false) ? dev.kept.model.Example.Kind.MISSED_CLEAR : dev.kept.model.Example.Kind.MISSED_NARROW);
-    }
-    return kinds;
+    Qualifier qualifier = n == 0 ? null : qualifier(k, n, target, verdict);
+    return Example.Kind.of(verdict, qualifier, n > 0 && n < nMin);
   }
 
   /** A declared gap: no figures, so no verdict beyond NO_DATA (H11). */

@@ -66,10 +66,9 @@ public final class Measurer {
           provisional = p;
         }
       }
-      for (TargetRule rule : promise.targets()) {
-        if (promise.figures().stream().anyMatch(r -> promise.targetFor(r.period()).orElseThrow() == rule)) {
-          minimums.putIfAbsent(rule.target(), judge.minimumCases(rule.target()));
-        }
+      for (FigureRow row : promise.figures()) {
+        Share target = promise.targetFor(row.period()).orElseThrow().target();
+        minimums.computeIfAbsent(target, judge::minimumCases);
       }
     }
     return new MeasuredCharter(
@@ -113,8 +112,10 @@ public final class Measurer {
   }
 
   /**
-   * The first figure of each kind, in the charter's order. A row is judged only when it could show
-   * a kind not yet found, so a large charter is not judged twice over.
+   * The first figure of each kind, in the charter's order. A row is judged in full only when it
+   * could show a kind not yet found: its kind is decided first without the interval, and rows with
+   * no cases or no figures need no judging to tell. Once every kind is found the scan stops; when
+   * a kind never occurs (no flagged period, say), every row that could show it is looked at.
    */
   private List<Example> examples() {
     EnumMap<Example.Kind, Example> found = new EnumMap<>(Example.Kind.class);
@@ -137,7 +138,7 @@ public final class Measurer {
             wanted = flaggable || !found.containsKey(Example.Kind.NO_CASES);
           } else {
             wanted = flaggable || !found.keySet().containsAll(counted)
-                && !found.keySet().containsAll(judge.kinds(c, promise.targetFor(row.period()).orElseThrow().target()));
+                && !found.containsKey(judge.kind(c, promise.targetFor(row.period()).orElseThrow().target()));
           }
         }
         if (wanted) {

@@ -57,9 +57,16 @@ public final class Wilson {
     // Each of centre and half is within a few units in the last place of its exact value; their
     // difference can cancel, so the margin is taken from the larger of them, not from the result.
     double margin = Math.ulp(centre + half) * WIDEN;
-    BigDecimal low = k == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(Math.max(0, centre - half - margin));
-    BigDecimal high = k == n ? BigDecimal.ONE : BigDecimal.valueOf(Math.min(1, centre + half + margin));
-    return new Interval(low, high);
+    double low = centre - half - margin;
+    double high = centre + half + margin;
+    // H6 keeps exactly 0 and 1 for k = 0 and k = n; where widening reaches them otherwise (a
+    // single miss in a hundred trillion cases), the exact bounds decide.
+    if ((k > 0 && low <= 0) || (k < n && high >= 1)) {
+      return exact(k, n);
+    }
+    return new Interval(
+        k == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(low),
+        k == n ? BigDecimal.ONE : BigDecimal.valueOf(high));
   }
 
   /** The interval for {@code k} kept of {@code n} in 40-digit arithmetic. */

@@ -28,19 +28,23 @@ public record Example(Kind kind, Promise promise, PeriodResult period) {
 
     /** The kinds a result shows; a result may show two (a flagged miss, say). */
     public static java.util.EnumSet<Kind> of(Result r) {
-      java.util.EnumSet<Kind> kinds = java.util.EnumSet.noneOf(Kind.class);
-      Qualifier q = r.qualifier().orElse(null);
-      switch (r.verdict()) {
-        case MET -> kinds.add(q == Qualifier.CLEAR ? MET_CLEAR : MET_NARROW);
-        case MISSED -> kinds.add(r.fewCases() ? MISSED_FEW : q == Qualifier.CLEAR ? MISSED_CLEAR : MISSED_NARROW);
-        case TOO_FEW_TO_TELL -> kinds.add(TOO_FEW);
-        case NO_CASES -> kinds.add(NO_CASES);
-        case NO_DATA -> kinds.add(NO_DATA);
-      }
+      java.util.EnumSet<Kind> kinds =
+          java.util.EnumSet.of(of(r.verdict(), r.qualifier().orElse(null), r.fewCases()));
       if (r.exclusionFlag()) {
         kinds.add(FLAGGED);
       }
       return kinds;
+    }
+
+    /** The kind of a verdict, with its qualifier (null when it has none) and H8's few cases. */
+    public static Kind of(Verdict verdict, Qualifier qualifier, boolean fewCases) {
+      return switch (verdict) {
+        case MET -> qualifier == Qualifier.CLEAR ? MET_CLEAR : MET_NARROW;
+        case MISSED -> fewCases ? MISSED_FEW : qualifier == Qualifier.CLEAR ? MISSED_CLEAR : MISSED_NARROW;
+        case TOO_FEW_TO_TELL -> TOO_FEW;
+        case NO_CASES -> NO_CASES;
+        case NO_DATA -> NO_DATA;
+      };
     }
   }
 }

@@ -108,8 +108,15 @@ public final class DataRenderer {
       g.close();
     }
 
-    /** Adds the next promise's part, made by {@link DataRenderer#fragment}. */
+    /**
+     * Adds the next promise's part, made by {@link DataRenderer#fragment}.
+     *
+     * @throws IllegalStateException when the part is not one JSON object (a bug in Kept)
+     */
     public void promise(byte[] fragment) throws IOException {
+      if (fragment.length < 2 || fragment[0] != '{' || fragment[fragment.length - 1] != '}') {
+        throw new IllegalStateException("a promise's part of charter.json is not one JSON object");
+      }
       stream.write(first ? PROMISE_FIRST : PROMISE_NEXT);
       first = false;
       stream.write(fragment);
@@ -165,27 +172,57 @@ public final class DataRenderer {
    * on one line. {@code depth} is how deep the generator starts in the whole file.
    */
   private static DefaultPrettyPrinter printer(int depth) {
-    DefaultPrettyPrinter.Indenter indenter =
-        new DefaultPrettyPrinter.Indenter() {
-          @Override
-          public void writeIndentation(JsonGenerator g, int level) throws IOException {
-            int at = depth + level;
-            if (at <= PERIOD_DEPTH) {
-              g.writeRaw('\n');
-              for (int i = 0; i < at; i++) {
-                g.writeRaw("  ");
-              }
-            } else {
-              g.writeRaw(' ');
-            }
-          }
+    return new Printer(depth);
+  }
 
-          @Override
-          public boolean isInline() {
-            return false;
-          }
-        };
-    return new DefaultPrettyPrinter().withObjectIndenter(indenter).withArrayIndenter(indenter);
+  /**
+   * Jackson's pretty printer with its lines broken only down to {@link #PERIOD_DEPTH}: a period's
+   * fields, and its closing brace, stay on the period's line.
+   */
+  private static final class Printer extends DefaultPrettyPrinter {
+    private static final long serialVersionUID = 1L;
+    private final int depth;
+
+    Printer(int depth) {
+      this.depth = depth;
+      DefaultPrettyPrinter.Indenter indenter =
+          new DefaultPrettyPrinter.Indenter() {
+            @Override
+            public void writeIndentation(JsonGenerator g, int level) throws IOException {
+              int at = depth + level;
+              if (at <= PERIOD_DEPTH) {
+                g.writeRaw('\n');
+                for (int i = 0; i < at; i++) {
+                  g.writeRaw("  ");
+                }
+              } else {
+                g.writeRaw(' ');
+              }
+            }
+
+            @Override
+            public boolean isInline() {
+              return false;
+            }
+          };
+      indentObjectsWith(indenter);
+      indentArraysWith(indenter);
+    }
+
+    @Override
+    public DefaultPrettyPrinter createInstance() {
+      return new Printer(depth);
+    }
+
+    @Override
+    public void writeEndObject(JsonGenerator g, int nrOfEntries) throws IOException {
+      if (depth + g.getOutputContext().getNestingDepth() > PERIOD_DEPTH) {
+        _nesting--;
+        g.writeRaw(" }");
+        return;
+      }
+      super.writeEndObject(g, nrOfEntries);
+    }
   }
 
   /**

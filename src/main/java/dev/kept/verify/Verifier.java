@@ -13,31 +13,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Checks a site as it is staged: every page runs no script (no script element, event handler or
- * script link) and carries a Content-Security-Policy; every page and figures file the charter needs
- * was written; every file is a regular file inside the folder (no links).
+ * Checks a site as it is staged: every page and SVG image runs no script (no script element, event
+ * handler or script link), every page carries a Content-Security-Policy; every page and data file
+ * the charter needs was written; every file is a regular file inside the folder (no links).
  *
  * <p>Pages are checked as they are written ({@link #watching}), from the bytes on their way to the
  * disk, so the site is not read back. One instance checks one build; it is thread-safe, so pages
  * may be written from several threads at once.
  */
 public final class Verifier {
-  /**
-   * A tag with an inline event handler, or a link that would run script: an attribute of the tag,
-   * never text inside another attribute's quoted value (a title may say "onclick="). Matched from
-   * the start of each tag; the possessive quantifiers keep it to one pass over the tag.
-   */
-  private static final Pattern UNSAFE =
-      Pattern.compile(
-          "<[a-z][^\\s>/]*+(?:\\s++[^\\s\"'>/=]++(?:\\s*+=\\s*+(?:\"[^\"]*+\"|'[^']*+'|[^\\s\"'>]++))?+)*?"
-              + "\\s++(?:on[a-z]+\\s*=|(?:href|src|action)\\s*=\\s*[\"']?\\s*(?:javascript|vbscript|data):)",
-          Pattern.CASE_INSENSITIVE);
-
   private static final String CSP = "http-equiv=\"Content-Security-Policy\"";
 
   private final Set<String> written = ConcurrentHashMap.newKeySet();
@@ -51,7 +38,8 @@ public final class Verifier {
     return path -> {
       OutputStream target = out.open(path);
       written.add(path);
-      if (!path.endsWith(".html")) {
+      boolean page = path.endsWith(".html");
+      if (!page && !path.endsWith(".svg")) {
         return target;
       }
       return new ByteArrayOutputStream(64 * 1024) {
@@ -63,13 +51,14 @@ public final class Verifier {
             return;
           }
           closed = true;
-          byte[] page = toByteArray();
-          List<String> found = checkPage(path, new String(page, StandardCharsets.UTF_8));
+          byte[] written = toByteArray();
+          String text = new String(written, StandardCharsets.UTF_8);
+          List<String> found = page ? checkPage(path, text) : checkImage(path, text);
           if (!found.isEmpty()) {
             problems.put(path, found);
           }
           try (target) {
-            target.write(page);
+            target.write(written);
           }
         }
       };
@@ -78,62 +67,124 @@ public final class Verifier {
 
   /** The problems with one page; empty when it may be published. */
   public static List<String> checkPage(String path, String html) {
-    boolean script = false;
-    boolean unsafe = false;
-    Matcher handler = UNSAFE.matcher(html);
-    for (int i = html.indexOf('<'); i >= 0 && !(script && unsafe); i = html.indexOf('<', i + 1)) {
-      if (html.regionMatches(true, i + 1, "script", 0, 6)) {
-        script = true;
-      } else if (!unsafe
-          && i + 1 < html.length()
-          && Character.isLetter(html.charAt(i + 1))
-          && suspect(html, i)) {
-        unsafe = handler.region(i, html.length()).lookingAt();
-      }
-    }
-    List<String> found = new ArrayList<>();
-    if (script) {
-      found.add(path + " contains a script");
-    }
-    if (unsafe) {
-      found.add(path + " contains an event handler or a script link");
-    }
+    List<String> found = checkImage(path, html);
     if (!html.contains(CSP)) {
       found.add(path + " has no Content-Security-Policy");
     }
     return found;
   }
 
+  /** The problems with an SVG image, or a page apart from its policy: script and script links. */
+  static List<String> checkImage(String path, String markup) {
+    List<String> found = new ArrayList<>();
+    if (hasScript(markup)) {
+      found.add(path + " contains a script");
+    }
+    if (hasHandlerOrScriptLink(markup)) {
+      found.add(path + " contains an event handler or a script link");
+    }
+    return found;
+  }
+
+  private static boolean hasScript(String html) {
+    for (int i = html.indexOf('<'); i >= 0; i = html.indexOf('<', i + 1)) {
+      if (html.regionMatches(true, i + 1, "script", 0, 6)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
-   * Whether the tag at {@code from} could hold a handler or a script link: whether it has a space
-   * before "on", or a colon, before the {@code >} that ends it outside quotes. Most tags have
-   * neither and need no closer look; a stray quote only makes the look longer, never shorter.
+   * Whether any start tag has an event handler attribute ({@code on...}), or a link attribute whose
+   * value, once its character references are decoded and its spaces and control characters taken
+   * out as browsers do, starts with {@code javascript:}, {@code vbscript:} or {@code data:}.
+   * Attributes are read as the HTML standard's tokenizer reads them: separated by spaces or
+   * {@code /}, values quoted or not, so text inside a quoted value is never taken for an attribute.
    */
-  private static boolean suspect(String html, int from) {
-    char quote = 0;
-    for (int i = from + 1; i < html.length(); i++) {
-      char c = html.charAt(i);
-      if (quote != 0) {
-        if (c == quote) {
-          quote = 0;
-        } else if (c == ':') {
+  static boolean hasHandlerOrScriptLink(String html) {
+    int length = html.length();
+    for (int i = html.indexOf('<'); i >= 0 && i < length; i = html.indexOf('<', i + 1)) {
+      int j = i + 1;
+      if (j >= length || !isAsciiLetter(html.charAt(j))) {
+        continue; // an end tag, a comment, a doctype, or text
+      }
+      while (j < length && !isSpace(html.charAt(j)) && html.charAt(j) != '/' && html.charAt(j) != '>') {
+        j++;
+      }
+      while (true) {
+        while (j < length && (isSpace(html.charAt(j)) || html.charAt(j) == '/')) {
+          j++;
+        }
+        if (j >= length || html.charAt(j) == '>') {
+          break;
+        }
+        int nameStart = j++;
+        while (j < length && !isSpace(html.charAt(j)) && "/>=".indexOf(html.charAt(j)) < 0) {
+          j++;
+        }
+        int nameEnd = j;
+        int after = j;
+        while (after < length && isSpace(html.charAt(after))) {
+          after++;
+        }
+        if (nameEnd - nameStart > 2 && html.regionMatches(true, nameStart, "on", 0, 2)) {
           return true;
         }
-      } else if (c == '>') {
-        return false;
-      } else if (c == '"' || c == '\'') {
-        quote = c;
-      } else if (c == ':') {
-        return true;
-      } else if (c <= ' ' && i + 2 < html.length()) {
-        char o = html.charAt(i + 1);
-        char n = html.charAt(i + 2);
-        if ((o == 'o' || o == 'O') && (n == 'n' || n == 'N')) {
+        if (after >= length || html.charAt(after) != '=') {
+          continue; // an attribute with no value
+        }
+        j = after + 1;
+        while (j < length && isSpace(html.charAt(j))) {
+          j++;
+        }
+        int valueStart;
+        int valueEnd;
+        if (j < length && (html.charAt(j) == '"' || html.charAt(j) == '\'')) {
+          int close = html.indexOf(html.charAt(j), j + 1);
+          valueStart = j + 1;
+          valueEnd = close < 0 ? length : close;
+          j = close < 0 ? length : close + 1;
+        } else {
+          valueStart = j;
+          while (j < length && !isSpace(html.charAt(j)) && html.charAt(j) != '>') {
+            j++;
+          }
+          valueEnd = j;
+        }
+        String name = html.substring(nameStart, nameEnd).toLowerCase(java.util.Locale.ROOT);
+        if (LINK_ATTRIBUTES.contains(name) && isScriptUrl(html.substring(valueStart, valueEnd))) {
           return true;
         }
       }
+      i = Math.max(i, j - 1);
     }
-    return true;
+    return false;
+  }
+
+  /** Attributes whose value a browser may load or follow as a URL. */
+  private static final Set<String> LINK_ATTRIBUTES =
+      Set.of("href", "src", "action", "formaction", "xlink:href", "data", "poster", "background", "srcset");
+
+  private static boolean isScriptUrl(String value) {
+    String decoded = org.jsoup.parser.Parser.unescapeEntities(value, true);
+    StringBuilder plain = new StringBuilder(Math.min(decoded.length(), 16));
+    for (int i = 0; i < decoded.length() && plain.length() < 11; i++) {
+      char c = decoded.charAt(i);
+      if (c > ' ') {
+        plain.append(Character.toLowerCase(c));
+      }
+    }
+    String start = plain.toString();
+    return start.startsWith("javascript:") || start.startsWith("vbscript:") || start.startsWith("data:");
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
   }
 
   /**
@@ -152,7 +203,7 @@ public final class Verifier {
       }
       all.addAll(problems.getOrDefault(page, List.of()));
     }
-    problems.forEach((page, found) -> {
+    new java.util.TreeMap<>(problems).forEach((page, found) -> {
       if (!pages.contains(page)) {
         all.addAll(found);
       }

@@ -209,4 +209,36 @@ class JudgeTest {
     assertThat(Judge.reached(9_499_999_999_999L, 10_000_000_000_000L, share("95%"))).isFalse();
     assertThat(Judge.reached(Long.MAX_VALUE - 1, Long.MAX_VALUE, share("99.999999%"))).as("beyond long arithmetic").isTrue();
   }
+
+  @Test
+  void h7_h8_theQualifierIsExactAtTheEdgeOfTheIntervalForLargeCounts() {
+    // Found in review: a double gap k − n·t loses the difference at tens of billions of cases.
+    long[][] cases = {
+      {41_393_197_294L, 41_393_239_086L}, {320_608_900_847L, 320_609_222_566L},
+      {9_439_110_650_469L, 9_935_904_530_519L}, {183_628_971_945L, 183_647_328_279L}
+    };
+    String[] targets = {"99.9999%", "99.9999%", "95%", "99.99%"};
+    for (int i = 0; i < cases.length; i++) {
+      assertThat(Integer.signum(Judge.compareGap(cases[i][0], cases[i][1], share(targets[i]))))
+          .as("H7 %d of %d against %s", cases[i][0], cases[i][1], targets[i])
+          .isEqualTo(exactGapSign(cases[i][0], cases[i][1], share(targets[i])));
+    }
+    // And all around the edge of the interval, where the qualifier changes, at every size.
+    java.util.Random random = new java.util.Random(5);
+    String[] all = {"95%", "99%", "99.9%", "99.99%", "99.999%", "99.9999%", "80%", "50%"};
+    for (int i = 0; i < 200_000; i++) {
+      Share t = share(all[i % all.length]);
+      long n = (long) Math.pow(10, 2 + random.nextDouble() * 10);
+      double p = t.value().doubleValue();
+      double edge = n * p + (random.nextBoolean() ? 1 : -1) * 1.959963984540054 * Math.sqrt(n * p * (1 - p));
+      long k = Math.max(0, Math.min(n, Math.round(edge) + random.nextInt(5) - 2));
+      assertThat(Integer.signum(Judge.compareGap(k, n, t))).as("H7 %d of %d against %s", k, n, t).isEqualTo(exactGapSign(k, n, t));
+    }
+  }
+
+  private static int exactGapSign(long k, long n, Share t) {
+    BigDecimal gap = BigDecimal.valueOf(k).subtract(BigDecimal.valueOf(n).multiply(t.value()));
+    BigDecimal variation = Wilson.Z2.multiply(BigDecimal.valueOf(n)).multiply(t.value()).multiply(BigDecimal.ONE.subtract(t.value()));
+    return Integer.signum(gap.multiply(gap).compareTo(variation));
+  }
 }

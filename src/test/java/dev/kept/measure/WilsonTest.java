@@ -54,6 +54,18 @@ class WilsonTest {
   }
 
   @Test
+  void h6_aMissAmongAHundredTrillionCasesNeverReadsAsExactlyOne() {
+    for (long n : new long[] {100_000_000_000_000L, 1L << 53, 999_999_999_999L}) {
+      Interval i = Wilson.interval(n - 1, n);
+      assertThat(i.high()).as("high for %d of %d", n - 1, n).isLessThan(BigDecimal.ONE);
+      assertThat(i.high()).isGreaterThanOrEqualTo(Wilson.exact(n - 1, n).high());
+      Interval j = Wilson.interval(1, n);
+      assertThat(j.low()).as("low for 1 of %d", n).isGreaterThan(BigDecimal.ZERO);
+      assertThat(j.low()).isLessThanOrEqualTo(Wilson.exact(1, n).low());
+    }
+  }
+
+  @Test
   void h6_isExactlyZeroAtTheBottomWhenNothingWasKept() {
     Interval i = Wilson.interval(0, 50);
     assertThat(i.low()).isEqualByComparingTo(BigDecimal.ZERO);

@@ -44,6 +44,48 @@ class DataRendererTest {
   }
 
   @Test
+  void charterJsonHasEachPeriodOnALineOfItsOwnForReadableDiffs() throws Exception {
+    Path site = build(Fixtures.exampleCharter(), dir.resolve("site"));
+    List<String> lines = Files.readAllLines(site.resolve("charter.json"));
+    JsonNode root = JSON.readTree(site.resolve("charter.json").toFile());
+    int periods = 0;
+    for (JsonNode promise : root.get("promises")) {
+      periods += promise.get("periods").size();
+    }
+    List<String> periodLines = lines.stream().filter(l -> l.startsWith("        { \"period\" : ")).toList();
+    assertThat(periodLines).hasSize(periods);
+    for (String line : periodLines) {
+      assertThat(line).as("a whole period on its line").matches(".*\"note\" : (\"[^\"]*\"|null) },?$");
+      assertThat(JSON.readTree(line.replaceAll(",$", ""))).as("one JSON object").isNotNull();
+    }
+  }
+
+  @Test
+  void charterJsonIsWellFormedWithOneOrNoPromises() throws Exception {
+    Path one = build(Fixtures.minimal().writeTo(dir.resolve("one")), dir.resolve("one-site"));
+    assertThat(JSON.readTree(one.resolve("charter.json").toFile()).get("promises")).hasSize(1);
+    Path none =
+        build(
+            Fixtures.minimal()
+                .with(
+                    "promises/calls.yaml",
+                    """
+                    title: Answering calls
+                    status: draft
+                    promise: We answer your call within 2 minutes.
+                    measure: none
+                    not_covered: []
+                    remedy: none
+                    """)
+                .without("figures/calls.csv")
+                .writeTo(dir.resolve("none")),
+            dir.resolve("none-site"));
+    String json = Files.readString(none.resolve("charter.json"));
+    assertThat(JSON.readTree(json).get("promises")).isEmpty();
+    assertThat(json).endsWith("\"promises\" : [ ]\n}\n");
+  }
+
+  @Test
   void theSchemaRejectsWhatItShould() throws Exception {
     Path site = build(Fixtures.exampleCharter(), dir.resolve("site"));
     JsonSchema schema =

@@ -79,6 +79,13 @@ public final class CharterFixture {
     return new CharterFixture(merged);
   }
 
+  /** This fixture without one of its files. */
+  public CharterFixture without(String path) {
+    Map<String, Section> merged = new LinkedHashMap<>(sections);
+    merged.remove(path);
+    return new CharterFixture(merged);
+  }
+
   /** The text of a section, such as {@code expect}; empty string when absent. */
   public String section(String name) {
     Section s = sections.get(name);

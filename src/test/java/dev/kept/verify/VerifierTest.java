@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The verify stage stops a site that would run script from replacing a good one. */
@@ -39,6 +41,53 @@ class VerifierTest {
         .containsExactly("p.html contains an event handler or a script link");
     assertThat(Verifier.checkPage("p.html", html.replaceAll("<meta http-equiv=\"Content-Security-Policy\"[^>]*>", "")))
         .containsExactly("p.html has no Content-Security-Policy");
+  }
+
+  @ParameterizedTest(name = "a handler or script link browsers run: {0}")
+  @ValueSource(
+      strings = {
+        "<img/src=x onerror=alert(1)>",
+        "<a/class=x href=\"javascript:alert(1)\">x</a>",
+        "<input/type=text onfocus=alert(1) autofocus>",
+        "<br/ onclick=alert(1)>",
+        "<a href=\"/x\" / onclick=alert(1)>x</a>",
+        "<a title=x\"y onclick=alert(1)>x</a>",
+        "<a x\"y onclick=alert(1)>x</a>",
+        "<a =x onclick=alert(1)>x</a>",
+        "<a title=x'y onclick=alert(1)>Don't</a>",
+        "<a title=\"x\"onclick=alert(1)>x</a>",
+        "<a href=\"javascript&colon;alert(1)\">x</a>",
+        "<a href=\"java&#x09;script:alert(1)\">x</a>",
+        "<a href=\"&#106;avascript:alert(1)\">x</a>",
+        "<a HREF='  JavaScript:alert(1)'>x</a>",
+        "<form action=vbscript:x></form>",
+        "<button formaction=\"javascript:x\">x</button>",
+        "<object data=\"data:text/html,x\"></object>",
+        "<svg><a xlink:href=\"javascript:x\">x</a></svg>",
+        "<body onload=x()>"
+      })
+  void everySpellingOfAHandlerOrScriptLinkIsFound(String tag) {
+    assertThat(Verifier.hasHandlerOrScriptLink("<p>before</p>" + tag + "<p>after</p>")).isTrue();
+  }
+
+  @ParameterizedTest(name = "not a handler: {0}")
+  @ValueSource(
+      strings = {
+        "<p title=\"a &lt;b onmouseover=alert(1)&gt;\" class='x onclick=y'>x</p>",
+        "<p>Calls online = fine, on=time</p>",
+        "<a href=\"https://example.org/on?x=javascript:\">x</a>",
+        "<a href=\"../../promises/calls/\">calls</a>",
+        "<!-- a comment -->",
+        "<p data-on=\"x\">x</p>"
+      })
+  void safeMarkupPasses(String tag) {
+    assertThat(Verifier.hasHandlerOrScriptLink("<p>before</p>" + tag)).isFalse();
+  }
+
+  @Test
+  void aTagWithThousandsOfAttributesIsReadInOnePass() {
+    String tag = "<p " + "a=b ".repeat(20_000) + "onclick=x>";
+    assertThat(Verifier.hasHandlerOrScriptLink(tag)).isTrue();
   }
 
   @Test
