@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
  * displayed figure, its likely range, the plain sentence and the exclusion disclosure; and one
  * summary sentence for the charter.
  *
- * <p>Thread-safe: it holds only a language and its numbers.
+ * <p>Thread-safe: it holds a language, its numbers and a concurrent cache of periods in words.
  */
 public final class Explainer {
   private final Language language;
@@ -461,6 +461,14 @@ public final class Explainer {
 
   /** A period in words: "March 2026", "January to March 2026", "2026". */
   public String when(Period p) {
+    return periods.computeIfAbsent(p, this::inWords);
+  }
+
+  /** Periods in words: a charter has a few hundred, and every row of every promise names one. */
+  private final java.util.concurrent.ConcurrentHashMap<Period, String> periods =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private String inWords(Period p) {
     if (p.kind() == PeriodKind.MONTH) {
       return language.format(
           "period.month",

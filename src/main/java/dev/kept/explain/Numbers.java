@@ -15,7 +15,7 @@ import java.util.Map;
  * case missed, or 0% with a case kept, add a decimal (up to two more); failing that, use words
  * ("just under 95%", "more than 99.999%", "less than 0.001%").
  *
- * <p>Immutable and thread-safe.
+ * <p>Thread-safe: it holds the language and a concurrent cache of targets as displayed.
  */
 public final class Numbers {
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
@@ -36,13 +36,30 @@ public final class Numbers {
     if (n >= 0 && n < 1000) {
       return Long.toString(n);
     }
-    return decimal(BigDecimal.valueOf(n), 0);
+    String digits = Long.toString(Math.abs(n));
+    StringBuilder out = new StringBuilder(digits.length() + digits.length() / 3 + 1);
+    if (n < 0) {
+      out.append('-');
+    }
+    for (int i = 0; i < digits.length(); i++) {
+      if (i > 0 && (digits.length() - i) % 3 == 0) {
+        out.append(grouping);
+      }
+      out.append(digits.charAt(i));
+    }
+    return out.toString();
   }
 
   /** A target as a percentage: {@code 95%}, {@code 99.9%}. */
   public String target(Share target) {
-    return percent(target.value().multiply(HUNDRED), target.percentDecimals());
+    // Keyed by the target as written: 95% and 95.0% are equal shares but display differently.
+    return targets.computeIfAbsent(
+        target.written(), w -> percent(target.value().multiply(HUNDRED), target.percentDecimals()));
   }
+
+  /** Targets as displayed: a charter has few, and every period shows one. */
+  private final java.util.concurrent.ConcurrentHashMap<String, String> targets =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * The rate {@code k / n} as displayed by H5, against {@code target}.

@@ -78,10 +78,20 @@ class NumbersTest {
   }
 
   @Test
+  void aTargetIsShownAsWrittenEvenWhenAnEqualOneWasShownFirst() {
+    assertThat(numbers.target(Share.parse("95%").orElseThrow())).isEqualTo("95%");
+    assertThat(numbers.target(Share.parse("95.0%").orElseThrow())).isEqualTo("95.0%");
+  }
+
+  @Test
   void h4_countsHaveThousandsSeparators() {
     assertThat(numbers.count(9496)).isEqualTo("9,496");
     assertThat(numbers.count(1_000_000)).isEqualTo("1,000,000");
     assertThat(numbers.count(0)).isEqualTo("0");
+    assertThat(numbers.count(999)).isEqualTo("999");
+    assertThat(numbers.count(1000)).isEqualTo("1,000");
+    assertThat(numbers.count(100_000)).isEqualTo("100,000");
+    assertThat(numbers.count(1_000_000_000_000L)).isEqualTo("1,000,000,000,000");
   }
 
   @Test
