@@ -100,16 +100,13 @@ final class MarkdownCheck {
     return java.util.Optional.of(before.toLowerCase(Locale.ROOT));
   }
 
+  /**
+   * Where the text at {@code offset} is in the file: found in the value as written, so that a
+   * folded or quoted value that spans several lines of the file points at the right one.
+   */
   private static SourcePos at(YScalar scalar, String source, int offset) {
-    int line = 0;
-    int lineStart = 0;
-    for (int i = 0; i < offset && i < source.length(); i++) {
-      if (source.charAt(i) == '\n') {
-        line++;
-        lineStart = i + 1;
-      }
-    }
-    return scalar.posOf(line, offset - lineStart);
+    int from = Math.max(0, Math.min(offset, source.length()));
+    return scalar.locate(from, Math.min(8, source.length() - from));
   }
 
   private static String excerpt(String html) {
