@@ -30,6 +30,15 @@ final class Located {
   private Located() {}
 
   /**
+   * The file's lines as its parser counts them, and as editors show them: CRLF, a lone CR and LF
+   * each end a line; in YAML (1.1, as SnakeYAML reads it) so do NEL, LS and PS.
+   */
+  static String[] lines(String file, String text) {
+    String breaks = file.endsWith(".yaml") ? "\r\n|[\r\n\u0085\u2028\u2029]" : "\r\n|[\r\n]";
+    return text.split(breaks, -1);
+  }
+
+  /**
    * Checks every finding against the files' texts.
    *
    * @param texts each file as findings name it, mapped to the text Kept read (or null when the
@@ -54,7 +63,7 @@ final class Located {
         assertThat(texts).as("the file of %s is one of the files", where).containsKey(f.pos().file());
         continue;
       }
-      String[] lines = text.split("\n", -1);
+      String[] lines = lines(f.pos().file(), text);
       assertThat(f.pos().line()).as("line of %s in a file of %d lines", where, lines.length)
           .isLessThanOrEqualTo(lines.length + 1);
       if (f.pos().line() <= lines.length) {

@@ -39,7 +39,9 @@ class MarkdownFuzzTest {
   @FuzzTest(maxDuration = "10m")
   @Timeout(10)
   void markdown(byte[] data) {
-    String text = new String(data, StandardCharsets.UTF_8);
+    // A '|' block's text as SnakeYAML gives it: every line break (CRLF, CR, NEL, LS, PS) is a LF.
+    String text =
+        new String(data, StandardCharsets.UTF_8).replace("\r\n", "\n").replaceAll("[\r\u0085\u2028\u2029]", "\n");
     // As YAML gives it: a '|' block value on line 2, its lines indented by two spaces from line 3.
     YScalar scalar = new YScalar(text, false, true, 2, new SourcePos(FILE, 2, 10));
     Findings findings = new Findings();
