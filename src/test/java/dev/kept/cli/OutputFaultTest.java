@@ -124,6 +124,32 @@ class OutputFaultTest {
     assertNoLeftovers(site.getParent());
   }
 
+  @Test
+  void aPublishWhoseSecondMoveFailsPutsTheOldSiteBack() throws Exception {
+    Path site = dir.resolve("area/site");
+    Files.createDirectories(site.getParent());
+    Path charter = Fixtures.minimal().writeTo(dir.resolve("charter"));
+    assertThat(build(charter, site).code()).isZero();
+    TreeMap<String, String> before = digest(site);
+    requireMechanism(ROOT, "making the staging folder unmovable needs root to bind-mount it");
+    dev.kept.publish.Publisher publisher = new dev.kept.publish.Publisher(site);
+    try (dev.kept.publish.Publisher.Staging staging = publisher.begin()) {
+      try (OutputStream out = staging.open("index.html")) {
+        out.write("new".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+      // A mount point cannot be renamed: the old site is moved aside, then the new one will not move.
+      mount(staging.root(), "--bind", staging.root().toString(), staging.root().toString());
+      org.assertj.core.api.Assertions.assertThatThrownBy(staging::commit)
+          .isInstanceOf(dev.kept.publish.PublishException.class)
+          .hasMessageContaining(site.toString())
+          .hasMessageEndingWith("The previous site is unchanged.");
+      assertThat(digest(site)).as("the old site is back in place").isEqualTo(before);
+      sh("umount", staging.root().toString());
+      mounts.remove(staging.root());
+    }
+    assertNoLeftovers(site.getParent());
+  }
+
   private static void assertFailedCleanly(MainTest.Run r, Path site) {
     assertThat(r.code()).as("exit code; stderr: %s", r.err()).isEqualTo(ExitCode.FAILURE);
     assertThat(r.err()).as("names the output folder").contains(site.toString());
