@@ -122,6 +122,8 @@ final class YamlReader {
     private final Findings findings;
     private int nodes;
     private boolean failed;
+    /** The lists and mappings being converted, from the root down, by identity. */
+    private final Set<Node> open = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     Walk(String file, String source, String[] lines, Findings findings) {
       this.file = file;
@@ -131,6 +133,38 @@ final class YamlReader {
     }
 
     YNode convert(Node node, int depth) {
+      if (!(node instanceof ScalarNode) && !open.add(node)) {
+        // An alias to a list or mapping that contains it: the tree would be infinite.
+        failed = true;
+        findings.error(
+            aliasTo(node),
+            "the alias *" + node.getAnchor() + " refers to the list or mapping it is inside",
+            "Remove the alias, or write the values out in full; a charter file needs no anchors"
+                + " and aliases.");
+        return new YScalar("", true, false, 0, pos(file, node.getStartMark()));
+      }
+      try {
+        return convertOpen(node, depth);
+      } finally {
+        open.remove(node);
+      }
+    }
+
+    /** Where the first alias to {@code node}'s anchor after the anchor itself is, or the node. */
+    private SourcePos aliasTo(Node node) {
+      String anchor = node.getAnchor();
+      if (anchor != null && node.getStartMark() != null) {
+        java.util.regex.Matcher m =
+            java.util.regex.Pattern.compile("\\*" + java.util.regex.Pattern.quote(anchor) + "(?![^\\s,\\[\\]{}])")
+                .matcher(source);
+        if (m.find(Math.min(source.length(), node.getStartMark().getIndex()))) {
+          return at(source, file, m.start());
+        }
+      }
+      return pos(file, node.getStartMark());
+    }
+
+    private YNode convertOpen(Node node, int depth) {
       if (++nodes > limits.maxYamlNodes()) {
         if (!failed) {
           findings.error(
