@@ -75,8 +75,10 @@ final class Build extends CharterCommand implements Callable<Integer> {
       parent.err.println("kept: " + e.getMessage());
       return ExitCode.FAILURE;
     } catch (IOException | UncheckedIOException e) {
+      IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
       parent.err.println(
-          "kept: cannot write the site: " + Main.oneLine(e) + ". The previous site is unchanged.");
+          "kept: cannot write the site to " + Path.of(out).toAbsolutePath().normalize() + ": "
+              + dev.kept.publish.Publisher.describe(cause) + ". The previous site is unchanged.");
       return ExitCode.FAILURE;
     }
     if (!strict) {

@@ -38,7 +38,7 @@ final class Text {
     CoderResult result = decoder.decode(in, out, true);
     if (result.isError()) {
       out.flip();
-      SourcePos pos = positionAtEnd(out, file);
+      SourcePos pos = positionAtEnd(out, file, yamlBreaks(file));
       findings.error(
           pos,
           "the file is not valid UTF-8 (byte " + (in.position() + 1) + ")",
@@ -58,7 +58,7 @@ final class Text {
     int nul = text.indexOf('\0');
     if (nul >= 0) {
       findings.error(
-          positionAtEnd(CharBuffer.wrap(text, 0, nul), file),
+          positionAtEnd(CharBuffer.wrap(text, 0, nul), file, yamlBreaks(file)),
           "the file contains a NUL character, so it is not a text file",
           "Save it again as plain UTF-8 text.");
       return Optional.empty();
@@ -66,12 +66,23 @@ final class Text {
     return Optional.of(text);
   }
 
-  /** The line and column just after the given decoded text. */
-  private static SourcePos positionAtEnd(CharSequence decoded, String file) {
+  /** Whether the file is YAML, whose line breaks include NEL, LINE and PARAGRAPH SEPARATOR. */
+  private static boolean yamlBreaks(String file) {
+    return file.endsWith(".yaml");
+  }
+
+  /**
+   * The line and column just after the given decoded text, counting lines as the file's parser
+   * does: CRLF, a lone CR and LF each end a line (and, in YAML, NEL, LS and PS).
+   */
+  private static SourcePos positionAtEnd(CharSequence decoded, String file, boolean yaml) {
     int line = 1;
     int column = 1;
     for (int i = 0; i < decoded.length(); i++) {
-      if (decoded.charAt(i) == '\n') {
+      char c = decoded.charAt(i);
+      boolean crlf = c == '\r' && i + 1 < decoded.length() && decoded.charAt(i + 1) == '\n';
+      boolean yamlOnly = yaml && (c == '\u0085' || c == '\u2028' || c == '\u2029');
+      if ((c == '\n' || c == '\r' || yamlOnly) && !crlf) {
         line++;
         column = 1;
       } else {

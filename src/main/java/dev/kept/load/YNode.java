@@ -137,13 +137,17 @@ public sealed interface YNode permits YNode.YMap, YNode.YList, YNode.YScalar {
     /**
      * Where a character of the text is in the file, given its line and column (both 0-based)
      * within the text. Exact for {@code |} blocks and for the first line of other scalars; later
-     * lines of folded scalars map to the scalar's start.
+     * lines of folded scalars, and text past the end of the value's first line in the file, map to
+     * the scalar's start.
      */
     public SourcePos posOf(int textLine, int textColumn) {
       if (literal) {
         return new SourcePos(pos.file(), pos.line() + 1 + textLine, contentIndent + 1 + textColumn);
       }
-      if (textLine == 0) {
+      // The text's first line stays on the value's first line in the file unless the value was
+      // folded from several lines; past the end of that line, the value's start is all we know.
+      int firstLine = raw.indexOf('\n') < 0 ? raw.length() : raw.indexOf('\n');
+      if (textLine == 0 && (raw.isEmpty() || contentIndent + textColumn <= firstLine)) {
         return new SourcePos(pos.file(), pos.line(), pos.column() + contentIndent + textColumn);
       }
       return pos;

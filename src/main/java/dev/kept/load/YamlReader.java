@@ -49,6 +49,7 @@ final class YamlReader {
 
   /** The file's tree, or empty with errors added to {@code findings}. */
   Optional<YNode> read(String text, String file, Findings findings) {
+    text = normaliseLineBreaks(text);
     LoaderOptions options = new LoaderOptions();
     options.setAllowDuplicateKeys(true); // found below, with both positions
     options.setAllowRecursiveKeys(false);
@@ -277,6 +278,26 @@ final class YamlReader {
       }
       return 0;
     }
+  }
+
+  /**
+   * The text with each lone CR and each NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR made a LF, one
+   * character for one: YAML reads all of them as line breaks, so this changes no value, and the
+   * lines Kept counts for its messages are then the parser's lines.
+   */
+  static String normaliseLineBreaks(String text) {
+    char[] chars = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean loneCr = c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n');
+      if (loneCr || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+        if (chars == null) {
+          chars = text.toCharArray();
+        }
+        chars[i] = '\n';
+      }
+    }
+    return chars == null ? text : new String(chars);
   }
 
   private static SourcePos pos(String file, Mark mark) {

@@ -44,6 +44,8 @@ public final class Publisher {
   private static final String MARKER_TEXT =
       "This folder was written by Kept. The next build replaces it whole: do not edit it by hand.\n";
 
+  private static final String UNCHANGED = " The previous site is unchanged.";
+
   private final Path output;
   private final String name;
 
@@ -82,9 +84,10 @@ public final class Publisher {
       return new Staging(staging);
     } catch (AccessDeniedException e) {
       throw new PublishException(
-          "cannot write to " + parent + ": permission denied. Check the folder is writable.", e);
+          "cannot write to " + parent + ": permission denied. Check the folder is writable."
+              + UNCHANGED, e);
     } catch (IOException e) {
-      throw new PublishException("cannot prepare " + output + ": " + describe(e), e);
+      throw new PublishException("cannot prepare " + output + ": " + describe(e) + "." + UNCHANGED, e);
     }
   }
 
@@ -164,15 +167,23 @@ public final class Publisher {
           Files.delete(old);
           Files.move(output, old, StandardCopyOption.ATOMIC_MOVE);
         }
-        Files.move(root, output, StandardCopyOption.ATOMIC_MOVE);
+        try {
+          Files.move(root, output, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+          if (old != null) {
+            Files.move(old, output, StandardCopyOption.ATOMIC_MOVE); // put the old site back
+          }
+          throw e;
+        }
         committed = true;
         if (old != null) {
           deleteTree(old);
         }
       } catch (DirectoryNotEmptyException e) {
-        throw new PublishException("cannot replace " + output + ": it changed during the build", e);
+        throw new PublishException(
+            "cannot replace " + output + ": it changed during the build." + UNCHANGED, e);
       } catch (IOException e) {
-        throw new PublishException("cannot publish to " + output + ": " + describe(e), e);
+        throw new PublishException("cannot publish to " + output + ": " + describe(e) + "." + UNCHANGED, e);
       }
     }
 
@@ -216,17 +227,26 @@ public final class Publisher {
     }
   }
 
-  private static String describe(IOException e) {
-    if (e instanceof FileSystemException fs && fs.getReason() != null) {
-      String reason = fs.getReason();
-      if (reason.contains("No space left")) {
-        return "the disk is full. Free some space and build again; the previous site is unchanged.";
-      }
-      if (reason.contains("Read-only")) {
-        return "the file system is read-only. The previous site is unchanged.";
-      }
-      return reason;
+  /**
+   * What went wrong writing the output, in words and without a trailing full stop: a full disk, a
+   * read-only file system or an output folder that is a mount point are named as such.
+   */
+  public static String describe(IOException e) {
+    String reason =
+        e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason() : e.getMessage();
+    if (reason == null) {
+      return e.getClass().getSimpleName();
     }
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    if (reason.contains("No space left") || reason.contains("Disk quota exceeded")) {
+      return "the disk is full; free some space and build again";
+    }
+    if (reason.contains("Read-only file system")) {
+      return "the file system is read-only";
+    }
+    if (reason.contains("Device or resource busy")) {
+      return "the folder is a mount point or in use, so Kept cannot move it aside; write the site"
+          + " into a folder inside it instead";
+    }
+    return reason;
   }
 }

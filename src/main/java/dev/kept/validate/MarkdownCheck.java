@@ -31,6 +31,16 @@ final class MarkdownCheck {
   /** Checks one Markdown field and returns it, positioned, whatever the outcome. */
   static Markdown check(YScalar scalar, String field, Findings findings) {
     String source = scalar.text();
+    int slow = backslashesInALabel(source);
+    if (slow >= 0) {
+      findings.error(
+          at(scalar, source, slow),
+          "more than " + MAX_LABEL_BACKSLASHES + " backslashes after this '[' in '" + field + "'",
+          "Markdown needs a backslash only before a character it would otherwise read as"
+              + " formatting; remove the others. (Reading this many would take Kept's Markdown"
+              + " parser minutes.)");
+      return new Markdown(source, scalar.pos());
+    }
     Document document = PARSER.parse(source);
     for (Node node : document.getDescendants()) {
       if (node instanceof HtmlBlockBase || node instanceof HtmlInlineBase) {
@@ -52,6 +62,39 @@ final class MarkdownCheck {
       }
     }
     return new Markdown(source, scalar.pos());
+  }
+
+  /**
+   * Backslashes flexmark's link-label pattern may read in two ways (as an escape, or as a backslash
+   * then a character); past this many in one label its backtracking doubles with each one (20 take
+   * half a second, 40 minutes), so the text is refused before it is parsed.
+   */
+  static final int MAX_LABEL_BACKSLASHES = 10;
+
+  /**
+   * The offset of the first '[' followed by more than {@link #MAX_LABEL_BACKSLASHES} backslashes
+   * before the next unescaped bracket, or -1. Linear in the text.
+   */
+  static int backslashesInALabel(String text) {
+    int open = -1;
+    int count = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\\') {
+        if (open >= 0 && ++count > MAX_LABEL_BACKSLASHES) {
+          return open;
+        }
+        if (i + 1 < text.length() && (text.charAt(i + 1) == '[' || text.charAt(i + 1) == ']')) {
+          i++; // an escaped bracket neither opens nor closes a label
+        }
+      } else if (c == '[') {
+        open = i;
+        count = 0;
+      } else if (c == ']') {
+        open = -1;
+      }
+    }
+    return -1;
   }
 
   private static void checkUrl(
@@ -100,16 +143,13 @@ final class MarkdownCheck {
     return java.util.Optional.of(before.toLowerCase(Locale.ROOT));
   }
 
+  /**
+   * Where the text at {@code offset} is in the file: found in the value as written, so that a
+   * folded or quoted value that spans several lines of the file points at the right one.
+   */
   private static SourcePos at(YScalar scalar, String source, int offset) {
-    int line = 0;
-    int lineStart = 0;
-    for (int i = 0; i < offset && i < source.length(); i++) {
-      if (source.charAt(i) == '\n') {
-        line++;
-        lineStart = i + 1;
-      }
-    }
-    return scalar.posOf(line, offset - lineStart);
+    int from = Math.max(0, Math.min(offset, source.length()));
+    return scalar.locate(from, Math.min(8, source.length() - from));
   }
 
   private static String excerpt(String html) {

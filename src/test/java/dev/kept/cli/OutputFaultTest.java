@@ -1,0 +1,287 @@
+package dev.kept.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.kept.testing.Fixtures;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code kept build} when the output cannot be written: a full disk and a read-only output. Each
+ * must exit 3 with one message that names the output folder and carries no stack trace, and leave
+ * the previous site exactly as it was, with no staging folder left behind.
+ *
+ * <p>Real mechanisms, since root ignores file permissions: as root, a small tmpfs for the full disk
+ * and a read-only bind mount for the read-only output; as another user, folder permissions where
+ * they reproduce the fault. When a mechanism is unavailable the test fails under {@code CI=true}
+ * and is reported as skipped, with the reason, elsewhere: never a silent pass.
+ */
+class OutputFaultTest {
+  private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
+  private static final boolean CI = "true".equals(System.getenv("CI"));
+
+  @TempDir Path dir;
+  private final List<Path> mounts = new ArrayList<>();
+
+  @AfterEach
+  void unmount() throws Exception {
+    for (int i = mounts.size() - 1; i >= 0; i--) {
+      sh("umount", mounts.get(i).toString());
+    }
+    restorePermissions(dir);
+  }
+
+  @Test
+  void aFullDiskMidBuildExitsThreeNamesTheFolderAndLeavesTheOldSite() throws Exception {
+    Path disk = dir.resolve("disk");
+    Files.createDirectories(disk);
+    requireMechanism(ROOT, "a full disk needs root to mount a small tmpfs");
+    mount(disk, "-t", "tmpfs", "-o", "size=8m", "tmpfs", disk.toString());
+    Path site = disk.resolve("site");
+    Path charter = Fixtures.minimal().writeTo(dir.resolve("charter"));
+    assertThat(build(charter, site).code()).as("the first build fits").isZero();
+    TreeMap<String, String> before = digest(site);
+    long siteBytes = bytes(site);
+
+    // Fill the disk, then give back less room than a new site needs: the build starts, writes some
+    // files and meets the full disk part-way through.
+    Path filler = disk.resolve("filler");
+    long filled = fill(filler, Long.MAX_VALUE);
+    Files.delete(filler);
+    fill(filler, filled - siteBytes / 2);
+    changeTitle(charter);
+
+    MainTest.Run r = build(charter, site);
+    System.out.println("full disk (site " + siteBytes + " bytes, " + siteBytes / 2 + " left free): exit "
+        + r.code() + ", stderr: " + r.err().strip());
+    assertFailedCleanly(r, site);
+    assertThat(r.err()).contains("disk is full");
+    assertThat(digest(site)).as("the old site, byte for byte").isEqualTo(before);
+    assertNoLeftovers(disk);
+
+    // With no room at all: the same.
+    fill(disk.resolve("filler-2"), Long.MAX_VALUE);
+    MainTest.Run none = build(charter, site);
+    System.out.println("full disk (no room): exit " + none.code() + ", stderr: " + none.err().strip());
+    assertFailedCleanly(none, site);
+    assertThat(digest(site)).isEqualTo(before);
+    assertNoLeftovers(disk);
+  }
+
+  @Test
+  void aReadOnlyOutputAreaExitsThreeNamesTheFolderAndLeavesTheOldSite() throws Exception {
+    Path area = dir.resolve("area");
+    Files.createDirectories(area);
+    Path site = area.resolve("site");
+    Path charter = Fixtures.minimal().writeTo(dir.resolve("charter"));
+    assertThat(build(charter, site).code()).isZero();
+    TreeMap<String, String> before = digest(site);
+    if (ROOT) {
+      readOnlyBindMount(area);
+    } else {
+      setWritable(area, false);
+    }
+    changeTitle(charter);
+
+    MainTest.Run r = build(charter, site);
+    System.out.println("read-only output area (" + (ROOT ? "read-only bind mount" : "chmod a-w")
+        + "): exit " + r.code() + ", stderr: " + r.err().strip());
+    assertFailedCleanly(r, site);
+    assertThat(digest(site)).isEqualTo(before);
+    assertNoLeftovers(area);
+  }
+
+  @Test
+  void aReadOnlyMountAsTheOutputFolderExitsThreeNamesTheFolderAndLeavesTheOldSite() throws Exception {
+    Path site = dir.resolve("area/site");
+    Files.createDirectories(site.getParent());
+    Path charter = Fixtures.minimal().writeTo(dir.resolve("charter"));
+    assertThat(build(charter, site).code()).isZero();
+    TreeMap<String, String> before = digest(site);
+    requireMechanism(ROOT, "a read-only output folder needs root to bind-mount it read-only"
+        + " (a folder without write permission can still be renamed, so it is no fault)");
+    readOnlyBindMount(site);
+    changeTitle(charter);
+
+    MainTest.Run r = build(charter, site);
+    System.out.println("read-only mount as the output folder: exit " + r.code() + ", stderr: " + r.err().strip());
+    assertFailedCleanly(r, site);
+    assertThat(digest(site)).isEqualTo(before);
+    assertNoLeftovers(site.getParent());
+  }
+
+  @Test
+  void aPublishWhoseSecondMoveFailsPutsTheOldSiteBack() throws Exception {
+    Path site = dir.resolve("area/site");
+    Files.createDirectories(site.getParent());
+    Path charter = Fixtures.minimal().writeTo(dir.resolve("charter"));
+    assertThat(build(charter, site).code()).isZero();
+    TreeMap<String, String> before = digest(site);
+    requireMechanism(ROOT, "making the staging folder unmovable needs root to bind-mount it");
+    dev.kept.publish.Publisher publisher = new dev.kept.publish.Publisher(site);
+    try (dev.kept.publish.Publisher.Staging staging = publisher.begin()) {
+      try (OutputStream out = staging.open("index.html")) {
+        out.write("new".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+      // A mount point cannot be renamed: the old site is moved aside, then the new one will not move.
+      mount(staging.root(), "--bind", staging.root().toString(), staging.root().toString());
+      org.assertj.core.api.Assertions.assertThatThrownBy(staging::commit)
+          .isInstanceOf(dev.kept.publish.PublishException.class)
+          .hasMessageContaining(site.toString())
+          .hasMessageEndingWith("The previous site is unchanged.");
+      assertThat(digest(site)).as("the old site is back in place").isEqualTo(before);
+      sh("umount", staging.root().toString());
+      mounts.remove(staging.root());
+    }
+    assertNoLeftovers(site.getParent());
+  }
+
+  private static void assertFailedCleanly(MainTest.Run r, Path site) {
+    assertThat(r.code()).as("exit code; stderr: %s", r.err()).isEqualTo(ExitCode.FAILURE);
+    assertThat(r.err()).as("names the output folder").contains(site.toString());
+    assertThat(r.err()).as("says the old site is unchanged").contains("previous site is unchanged");
+    assertThat(r.err()).as("no stack trace").doesNotContain("\tat ").doesNotContain("Exception")
+        .doesNotContain("internal error");
+    assertThat(r.err().strip().lines().count()).as("one line: %s", r.err()).isEqualTo(1);
+    assertThat(r.out()).isEmpty();
+  }
+
+  private static void assertNoLeftovers(Path parent) throws IOException {
+    try (Stream<Path> s = Files.list(parent)) {
+      assertThat(s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".site.")))
+          .as("staging or old folders left in %s", parent).isEmpty();
+    }
+  }
+
+  private static MainTest.Run build(Path charter, Path site) {
+    return MainTest.run("build", "--charter", charter.toString(), "--out", site.toString());
+  }
+
+  private static void changeTitle(Path charter) throws IOException {
+    Path yaml = charter.resolve("charter.yaml");
+    Files.writeString(yaml, Files.readString(yaml).replace("title: Our promises", "title: Our promises, revised"));
+  }
+
+  private void readOnlyBindMount(Path path) throws Exception {
+    mount(path, "--bind", path.toString(), path.toString());
+    int code = sh("mount", "-o", "remount,bind,ro", path.toString());
+    if (code != 0) {
+      fail("cannot remount " + path + " read-only (exit " + code + ")");
+    }
+    assertThat(Files.isWritable(path) && canCreate(path)).as("%s is read-only", path).isFalse();
+  }
+
+  private static boolean canCreate(Path path) {
+    try {
+      Files.delete(Files.createTempFile(path, "probe", ""));
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private void mount(Path target, String... args) throws Exception {
+    String[] cmd = new String[args.length + 1];
+    cmd[0] = "mount";
+    System.arraycopy(args, 0, cmd, 1, args.length);
+    int code = sh(cmd);
+    requireMechanism(code == 0, "mount " + String.join(" ", args) + " failed (exit " + code
+        + "); the test needs CAP_SYS_ADMIN");
+    mounts.add(target);
+  }
+
+  /** Fails under CI, and reports a skip with the reason elsewhere, when the fault cannot be made. */
+  private static void requireMechanism(boolean available, String why) {
+    if (!available) {
+      if (CI) {
+        fail("CI=true but the fault cannot be made here: " + why);
+      }
+      Assumptions.abort("not run, the fault cannot be made here: " + why);
+    }
+  }
+
+  private static int sh(String... cmd) throws Exception {
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes());
+    if (!p.waitFor(30, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      return -1;
+    }
+    if (p.exitValue() != 0) {
+      System.out.println(String.join(" ", cmd) + ": " + output.strip());
+    }
+    return p.exitValue();
+  }
+
+  /** Writes zeros to {@code file} until {@code max} bytes or the disk is full; returns the bytes written. */
+  private static long fill(Path file, long max) throws IOException {
+    byte[] chunk = new byte[4096];
+    long written = 0;
+    try (OutputStream out = Files.newOutputStream(file)) {
+      while (written < max) {
+        int n = (int) Math.min(chunk.length, max - written);
+        out.write(chunk, 0, n);
+        out.flush();
+        written += n;
+      }
+    } catch (IOException e) {
+      if (!String.valueOf(e.getMessage()).contains("No space left")) {
+        throw e;
+      }
+    }
+    return Math.max(0, Files.size(file));
+  }
+
+  private static long bytes(Path site) throws IOException {
+    try (Stream<Path> s = Files.walk(site)) {
+      return s.filter(Files::isRegularFile).mapToLong(p -> {
+        try {
+          return Files.size(p);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }).sum();
+    }
+  }
+
+  private static TreeMap<String, String> digest(Path site) throws Exception {
+    TreeMap<String, String> out = new TreeMap<>();
+    try (Stream<Path> s = Files.walk(site)) {
+      for (Path p : s.filter(Files::isRegularFile).toList()) {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        out.put(site.relativize(p).toString(), HexFormat.of().formatHex(sha.digest(Files.readAllBytes(p))));
+      }
+    }
+    assertThat(out).as("a site").containsKey("index.html");
+    return out;
+  }
+
+  private static void setWritable(Path p, boolean writable) throws IOException {
+    Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString(writable ? "rwxr-xr-x" : "r-xr-xr-x"));
+  }
+
+  private static void restorePermissions(Path root) throws IOException {
+    if (ROOT || !Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(root)) {
+      for (Path p : s.filter(Files::isDirectory).toList()) {
+        setWritable(p, true);
+      }
+    }
+  }
+}
