@@ -94,58 +94,64 @@ public final class CharterLoader {
               .flatMap(text -> yaml.read(text, charterName, findings));
     }
 
-    // Files are read and parsed on every core; their findings are listed in the files' order.
-    List<PromiseFile> promises = new ArrayList<>();
-    java.util.SortedSet<String> promiseIds = new java.util.TreeSet<>();
     List<Path> promiseFiles = list(root, "promises", ".yaml", prefix, findings, true);
-    promiseFiles.forEach(file -> promiseIds.add(idOf(file, ".yaml")));
-    for (Read<PromiseFile> read :
-        promiseFiles.parallelStream()
-            .map(
-                file ->
-                    Read.of(
-                        found -> {
-                          String name = prefix + "/promises/" + file.getFileName();
-                          return readText(root, file, name, limits.maxYamlBytes(), found)
-                              .flatMap(text -> yaml.read(text, name, found))
-                              .map(tree -> new PromiseFile(idOf(file, ".yaml"), name, tree));
-                        }))
-            .toList()) {
-      findings.addAll(read.findings());
-      read.value().ifPresent(promises::add);
-    }
+    java.util.SortedSet<String> promiseIds = ids(promiseFiles, ".yaml");
+    List<PromiseFile> promises =
+        readAll(
+            promiseFiles, findings,
+            (file, found) -> {
+              String name = prefix + "/promises/" + file.getFileName();
+              return readText(root, file, name, limits.maxYamlBytes(), found)
+                  .flatMap(text -> yaml.read(text, name, found))
+                  .map(tree -> new PromiseFile(idOf(file, ".yaml"), name, tree));
+            });
 
     CsvReader csv = new CsvReader(limits);
-    List<FiguresFile> figures = new ArrayList<>();
-    java.util.SortedSet<String> figuresIds = new java.util.TreeSet<>();
     List<Path> figuresFiles = list(root, "figures", ".csv", prefix, findings, false);
-    figuresFiles.forEach(file -> figuresIds.add(idOf(file, ".csv")));
-    for (Read<FiguresFile> read :
-        figuresFiles.parallelStream()
-            .map(
-                file ->
-                    Read.of(
-                        found -> {
-                          String name = prefix + "/figures/" + file.getFileName();
-                          return readText(root, file, name, limits.maxCsvBytes(), found)
-                              .flatMap(text -> csv.read(text, name, found))
-                              .map(table -> new FiguresFile(idOf(file, ".csv"), table));
-                        }))
-            .toList()) {
-      findings.addAll(read.findings());
-      read.value().ifPresent(figures::add);
-    }
+    java.util.SortedSet<String> figuresIds = ids(figuresFiles, ".csv");
+    List<FiguresFile> figures =
+        readAll(
+            figuresFiles, findings,
+            (file, found) -> {
+              String name = prefix + "/figures/" + file.getFileName();
+              return readText(root, file, name, limits.maxCsvBytes(), found)
+                  .flatMap(text -> csv.read(text, name, found))
+                  .map(table -> new FiguresFile(idOf(file, ".csv"), table));
+            });
     return new LoadResult(
         new RawCharter(prefix, charter, promises, figures, promiseIds, figuresIds), findings.all());
   }
 
   /** One file read on its own, with what reading it found. */
-  private record Read<T>(Optional<T> value, List<Finding> findings) {
-    static <T> Read<T> of(java.util.function.Function<Findings, Optional<T>> reader) {
-      Findings found = new Findings();
-      Optional<T> value = reader.apply(found);
-      return new Read<>(value, found.all());
+  private record Read<T>(Optional<T> value, List<Finding> findings) {}
+
+  /**
+   * Reads and parses files on every core; what they hold is listed, and what reading them found is
+   * added to {@code findings}, in the files' order.
+   */
+  private static <T> List<T> readAll(
+      List<Path> files, Findings findings, java.util.function.BiFunction<Path, Findings, Optional<T>> reader) {
+    List<Read<T>> reads =
+        files.parallelStream()
+            .map(
+                file -> {
+                  Findings found = new Findings();
+                  Optional<T> value = reader.apply(file, found);
+                  return new Read<>(value, found.all());
+                })
+            .toList();
+    List<T> values = new ArrayList<>();
+    for (Read<T> read : reads) {
+      findings.addAll(read.findings());
+      read.value().ifPresent(values::add);
     }
+    return values;
+  }
+
+  private static java.util.SortedSet<String> ids(List<Path> files, String extension) {
+    java.util.SortedSet<String> ids = new java.util.TreeSet<>();
+    files.forEach(file -> ids.add(idOf(file, extension)));
+    return ids;
   }
 
   /** The files in a sub-folder whose names are valid ids with the extension, sorted by name. */
