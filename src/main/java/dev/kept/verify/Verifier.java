@@ -156,6 +156,9 @@ public final class Verifier {
         if (LINK_ATTRIBUTES.contains(name) && isScriptUrl(html.substring(valueStart, valueEnd))) {
           return true;
         }
+        if (name.equals("content") && isScriptRefresh(html.substring(valueStart, valueEnd))) {
+          return true;
+        }
       }
       i = Math.max(i, j - 1);
     }
@@ -177,6 +180,17 @@ public final class Verifier {
     }
     String start = plain.toString();
     return start.startsWith("javascript:") || start.startsWith("vbscript:") || start.startsWith("data:");
+  }
+
+  /** A {@code <meta http-equiv="refresh">} content that sends the reader to a script link. */
+  private static boolean isScriptRefresh(String value) {
+    String decoded = org.jsoup.parser.Parser.unescapeEntities(value, true).toLowerCase(java.util.Locale.ROOT);
+    int url = decoded.indexOf("url");
+    if (url < 0) {
+      return false;
+    }
+    int equals = decoded.indexOf('=', url);
+    return equals >= 0 && isScriptUrl(decoded.substring(equals + 1).replace("'", "").replace("\"", ""));
   }
 
   private static boolean isAsciiLetter(char c) {

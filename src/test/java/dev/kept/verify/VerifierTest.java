@@ -64,7 +64,8 @@ class VerifierTest {
         "<button formaction=\"javascript:x\">x</button>",
         "<object data=\"data:text/html,x\"></object>",
         "<svg><a xlink:href=\"javascript:x\">x</a></svg>",
-        "<body onload=x()>"
+        "<body onload=x()>",
+        "<meta http-equiv=\"refresh\" content=\"0; URL='javascript:alert(1)'\">"
       })
   void everySpellingOfAHandlerOrScriptLinkIsFound(String tag) {
     assertThat(Verifier.hasHandlerOrScriptLink("<p>before</p>" + tag + "<p>after</p>")).isTrue();
@@ -78,7 +79,9 @@ class VerifierTest {
         "<a href=\"https://example.org/on?x=javascript:\">x</a>",
         "<a href=\"../../promises/calls/\">calls</a>",
         "<!-- a comment -->",
-        "<p data-on=\"x\">x</p>"
+        "<p data-on=\"x\">x</p>",
+        "<meta http-equiv=\"refresh\" content=\"0; url=https://example.org/\">",
+        "<meta name=\"description\" content=\"How we answer: calls, letters\">"
       })
   void safeMarkupPasses(String tag) {
     assertThat(Verifier.hasHandlerOrScriptLink("<p>before</p>" + tag)).isFalse();
