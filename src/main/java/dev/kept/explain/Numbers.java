@@ -36,7 +36,7 @@ public final class Numbers {
     if (n >= 0 && n < 1000) {
       return Long.toString(n);
     }
-    String digits = Long.toString(Math.abs(n));
+    String digits = n < 0 ? Long.toString(n).substring(1) : Long.toString(n);
     StringBuilder out = new StringBuilder(digits.length() + digits.length() / 3 + 1);
     if (n < 0) {
       out.append('-');

@@ -221,14 +221,30 @@ public final class Theme {
   }
 
   /** Refuses templates that use built-ins able to reach Java or run text as a template. */
+  /** What a theme's assets may be: styles, images and fonts. SVG images are checked as written. */
+  static final List<String> ASSET_KINDS =
+      List.of(".css", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico", ".svg", ".woff", ".woff2", ".ttf", ".otf");
+
   private static void refuseUnsafe(Path folder) throws ThemeException {
     Findings findings = new Findings();
     if (!Files.isDirectory(folder)) {
       throw new ThemeException(List.of(finding(SourcePos.file(folder.toString()), "the theme folder does not exist", "Name an existing folder with --templates DIR.")));
     }
     try (Stream<Path> walk = Files.walk(folder)) {
+      Path assets = folder.resolve("assets");
       for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
         String name = p.getFileName().toString();
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (p.startsWith(assets) && !name.equals("index.txt") && !name.startsWith(".")
+            && ASSET_KINDS.stream().noneMatch(lower::endsWith)) {
+          findings.error(
+              SourcePos.file(p.toString()),
+              "the theme's asset " + assets.relativize(p) + " is not a kind of file Kept publishes",
+              "A theme's assets are styles, images and fonts: " + String.join(", ", ASSET_KINDS)
+                  + ". A page a browser would open on its own, without the site's policy, is not"
+                  + " allowed.");
+          continue;
+        }
         if (!(name.endsWith(".ftlh") || name.endsWith(".ftlx") || name.endsWith(".ftl"))) {
           continue;
         }

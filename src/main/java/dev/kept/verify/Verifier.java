@@ -25,7 +25,10 @@ import java.util.stream.Stream;
  * may be written from several threads at once.
  */
 public final class Verifier {
-  private static final String CSP = "http-equiv=\"Content-Security-Policy\"";
+  /** Files a browser opens as a page, and as an XML document (which may hold SVG's script). */
+  private static final List<String> PAGES = List.of(".html", ".htm", ".xhtml", ".xht", ".shtml");
+
+  private static final List<String> XML = List.of(".svg", ".xml", ".xsl", ".xslt");
 
   private final Set<String> written = ConcurrentHashMap.newKeySet();
   private final Map<String, List<String>> problems = new ConcurrentHashMap<>();
@@ -38,8 +41,9 @@ public final class Verifier {
     return path -> {
       OutputStream target = out.open(path);
       written.add(path);
-      boolean page = path.endsWith(".html");
-      if (!page && !path.endsWith(".svg")) {
+      String name = path.toLowerCase(java.util.Locale.ROOT);
+      boolean page = PAGES.stream().anyMatch(name::endsWith);
+      if (!page && XML.stream().noneMatch(name::endsWith)) {
         return target;
       }
       return new ByteArrayOutputStream(64 * 1024) {
@@ -67,138 +71,31 @@ public final class Verifier {
 
   /** The problems with one page; empty when it may be published. */
   public static List<String> checkPage(String path, String html) {
-    List<String> found = checkImage(path, html);
-    if (!html.contains(CSP)) {
+    return problems(path, Markup.scan(html, true), true);
+  }
+
+  /** The problems with an SVG image or another XML file: script and script links. */
+  static List<String> checkImage(String path, String markup) {
+    return problems(path, Markup.scan(markup, false), false);
+  }
+
+  private static List<String> problems(String path, Markup.Scan scan, boolean page) {
+    List<String> found = new ArrayList<>();
+    if (scan.script()) {
+      found.add(path + " contains a script");
+    }
+    if (scan.unsafe()) {
+      found.add(path + " contains an event handler or a script link");
+    }
+    if (page && !scan.policy()) {
       found.add(path + " has no Content-Security-Policy");
     }
     return found;
   }
 
-  /** The problems with an SVG image, or a page apart from its policy: script and script links. */
-  static List<String> checkImage(String path, String markup) {
-    List<String> found = new ArrayList<>();
-    if (hasScript(markup)) {
-      found.add(path + " contains a script");
-    }
-    if (hasHandlerOrScriptLink(markup)) {
-      found.add(path + " contains an event handler or a script link");
-    }
-    return found;
-  }
-
-  private static boolean hasScript(String html) {
-    for (int i = html.indexOf('<'); i >= 0; i = html.indexOf('<', i + 1)) {
-      if (html.regionMatches(true, i + 1, "script", 0, 6)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * Whether any start tag has an event handler attribute ({@code on...}), or a link attribute whose
-   * value, once its character references are decoded and its spaces and control characters taken
-   * out as browsers do, starts with {@code javascript:}, {@code vbscript:} or {@code data:}.
-   * Attributes are read as the HTML standard's tokenizer reads them: separated by spaces or
-   * {@code /}, values quoted or not, so text inside a quoted value is never taken for an attribute.
-   */
+  /** Whether a page has an event handler or a script link (see {@link Markup}). */
   static boolean hasHandlerOrScriptLink(String html) {
-    int length = html.length();
-    for (int i = html.indexOf('<'); i >= 0 && i < length; i = html.indexOf('<', i + 1)) {
-      int j = i + 1;
-      if (j >= length || !isAsciiLetter(html.charAt(j))) {
-        continue; // an end tag, a comment, a doctype, or text
-      }
-      while (j < length && !isSpace(html.charAt(j)) && html.charAt(j) != '/' && html.charAt(j) != '>') {
-        j++;
-      }
-      while (true) {
-        while (j < length && (isSpace(html.charAt(j)) || html.charAt(j) == '/')) {
-          j++;
-        }
-        if (j >= length || html.charAt(j) == '>') {
-          break;
-        }
-        int nameStart = j++;
-        while (j < length && !isSpace(html.charAt(j)) && "/>=".indexOf(html.charAt(j)) < 0) {
-          j++;
-        }
-        int nameEnd = j;
-        int after = j;
-        while (after < length && isSpace(html.charAt(after))) {
-          after++;
-        }
-        if (nameEnd - nameStart > 2 && html.regionMatches(true, nameStart, "on", 0, 2)) {
-          return true;
-        }
-        if (after >= length || html.charAt(after) != '=') {
-          continue; // an attribute with no value
-        }
-        j = after + 1;
-        while (j < length && isSpace(html.charAt(j))) {
-          j++;
-        }
-        int valueStart;
-        int valueEnd;
-        if (j < length && (html.charAt(j) == '"' || html.charAt(j) == '\'')) {
-          int close = html.indexOf(html.charAt(j), j + 1);
-          valueStart = j + 1;
-          valueEnd = close < 0 ? length : close;
-          j = close < 0 ? length : close + 1;
-        } else {
-          valueStart = j;
-          while (j < length && !isSpace(html.charAt(j)) && html.charAt(j) != '>') {
-            j++;
-          }
-          valueEnd = j;
-        }
-        String name = html.substring(nameStart, nameEnd).toLowerCase(java.util.Locale.ROOT);
-        if (LINK_ATTRIBUTES.contains(name) && isScriptUrl(html.substring(valueStart, valueEnd))) {
-          return true;
-        }
-        if (name.equals("content") && isScriptRefresh(html.substring(valueStart, valueEnd))) {
-          return true;
-        }
-      }
-      i = Math.max(i, j - 1);
-    }
-    return false;
-  }
-
-  /** Attributes whose value a browser may load or follow as a URL. */
-  private static final Set<String> LINK_ATTRIBUTES =
-      Set.of("href", "src", "action", "formaction", "xlink:href", "data", "poster", "background", "srcset");
-
-  private static boolean isScriptUrl(String value) {
-    String decoded = org.jsoup.parser.Parser.unescapeEntities(value, true);
-    StringBuilder plain = new StringBuilder(Math.min(decoded.length(), 16));
-    for (int i = 0; i < decoded.length() && plain.length() < 11; i++) {
-      char c = decoded.charAt(i);
-      if (c > ' ') {
-        plain.append(Character.toLowerCase(c));
-      }
-    }
-    String start = plain.toString();
-    return start.startsWith("javascript:") || start.startsWith("vbscript:") || start.startsWith("data:");
-  }
-
-  /** A {@code <meta http-equiv="refresh">} content that sends the reader to a script link. */
-  private static boolean isScriptRefresh(String value) {
-    String decoded = org.jsoup.parser.Parser.unescapeEntities(value, true).toLowerCase(java.util.Locale.ROOT);
-    int url = decoded.indexOf("url");
-    if (url < 0) {
-      return false;
-    }
-    int equals = decoded.indexOf('=', url);
-    return equals >= 0 && isScriptUrl(decoded.substring(equals + 1).replace("'", "").replace("\"", ""));
-  }
-
-  private static boolean isAsciiLetter(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-  }
-
-  private static boolean isSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+    return Markup.scan(html, true).unsafe();
   }
 
   /**

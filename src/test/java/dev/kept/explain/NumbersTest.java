@@ -92,6 +92,7 @@ class NumbersTest {
     assertThat(numbers.count(1000)).isEqualTo("1,000");
     assertThat(numbers.count(100_000)).isEqualTo("100,000");
     assertThat(numbers.count(1_000_000_000_000L)).isEqualTo("1,000,000,000,000");
+    assertThat(numbers.count(Long.MIN_VALUE)).isEqualTo("-9,223,372,036,854,775,808");
   }
 
   @Test

@@ -43,6 +43,28 @@ class ThemeTest {
     assertThat(site.resolve("promises/calls/index.html")).isRegularFile();
   }
 
+  @Test
+  void aThemeAssetABrowserWouldOpenAsAPageIsRefused() throws Exception {
+    Path theme = dir.resolve("theme");
+    Files.createDirectories(theme.resolve("assets"));
+    Files.writeString(theme.resolve("assets/evil.htm"), "<script>alert(1)</script>\n");
+    Pipeline.Outcome outcome = build(theme);
+    assertThat(outcome.published()).isFalse();
+    assertThat(outcome.findings()).hasSize(1);
+    assertThat(outcome.findings().get(0).headline()).endsWith("error: the theme's asset evil.htm is not a kind of file Kept publishes");
+    assertThat(dir.resolve("site")).doesNotExist();
+  }
+
+  @Test
+  void aThemeImageWithAScriptIsNeverPublished() throws Exception {
+    Path theme = dir.resolve("theme");
+    Files.createDirectories(theme.resolve("assets"));
+    Files.writeString(theme.resolve("assets/logo.SVG"), "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>\n");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> build(theme))
+        .hasMessageContaining("assets/logo.SVG contains a script");
+    assertThat(dir.resolve("site")).doesNotExist();
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {

@@ -65,7 +65,19 @@ class VerifierTest {
         "<object data=\"data:text/html,x\"></object>",
         "<svg><a xlink:href=\"javascript:x\">x</a></svg>",
         "<body onload=x()>",
-        "<meta http-equiv=\"refresh\" content=\"0; URL='javascript:alert(1)'\">"
+        "<meta http-equiv=\"refresh\" content=\"0; URL='javascript:alert(1)'\">",
+        "<meta http-equiv=refresh content=\"0;javascript:alert(1)\">",
+        "<meta http-equiv=refresh content=\"0;javascript:alert('url=1')\">",
+        "<!-- <b title=\" --><img src=x onerror=alert(1)><!-- \" -->",
+        "<title><b title=\"</title><img src=x onerror=alert(1)>\"></b></title>",
+        "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>",
+        "<textarea><b title='</textarea><img src=x onerror=alert(1)>'></textarea>",
+        "<iframe srcdoc=\"&lt;script&gt;alert(1)&lt;/script&gt;\"></iframe>",
+        "<svg><animate attributeName=href values=javascript:alert(1) /></svg>",
+        "<svg><set attributeName=\"xlink:href\" to=\"javascript:alert(1)\"/></svg>",
+        "<img srcset=\"a.png 1x, javascript:x 2x\">",
+        "<a l:href=\"javascript:alert(1)\">x</a>",
+        "<iframe src=\"data:text/html,x\"></iframe>"
       })
   void everySpellingOfAHandlerOrScriptLinkIsFound(String tag) {
     assertThat(Verifier.hasHandlerOrScriptLink("<p>before</p>" + tag + "<p>after</p>")).isTrue();
@@ -81,10 +93,34 @@ class VerifierTest {
         "<!-- a comment -->",
         "<p data-on=\"x\">x</p>",
         "<meta http-equiv=\"refresh\" content=\"0; url=https://example.org/\">",
-        "<meta name=\"description\" content=\"How we answer: calls, letters\">"
+        "<meta name=\"description\" content=\"How we answer: calls, letters\">",
+        "<meta name=description content=\"Set url=data: here\">",
+        "<link rel=\"icon\" href=\"data:,\">",
+        "<img src=\"data:image/png;base64,AAAA\" alt=\"\">",
+        "<!-- <a onclick=x> -->",
+        "<title>Calls \"on time\" <a onclick=x></title>"
       })
   void safeMarkupPasses(String tag) {
     assertThat(Verifier.hasHandlerOrScriptLink("<p>before</p>" + tag)).isFalse();
+  }
+
+  @Test
+  void aPolicyInACommentIsNoPolicy() {
+    String page = "<html><head><!-- meta http-equiv=\"Content-Security-Policy\" <b title=\" --></head><body><img src=x onerror=alert(1)></body></html>";
+    assertThat(Verifier.checkPage("p.html", page))
+        .containsExactly("p.html contains an event handler or a script link", "p.html has no Content-Security-Policy");
+  }
+
+  @Test
+  void anSvgImageWithAScriptByAnyPrefixOrItsOwnEntitiesIsRefused() {
+    assertThat(Verifier.checkImage("a.svg", "<svg><s:script xmlns:s=\"http://www.w3.org/2000/svg\">alert(1)</s:script></svg>"))
+        .containsExactly("a.svg contains a script");
+    assertThat(Verifier.checkImage("a.svg", "<!DOCTYPE svg [<!ENTITY j \"javascript:\">]><svg><a href=\"&j;alert(1)\">x</a></svg>"))
+        .containsExactly("a.svg contains an event handler or a script link");
+    assertThat(Verifier.checkImage("a.svg", "<?xml-stylesheet href=\"x.css\"?><svg/>"))
+        .containsExactly("a.svg contains an event handler or a script link");
+    assertThat(Verifier.checkImage("a.svg", "<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"><title>A <b>badge</b></title></svg>"))
+        .isEmpty();
   }
 
   @Test
