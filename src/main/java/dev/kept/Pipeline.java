@@ -119,7 +119,8 @@ public final class Pipeline {
    *
    * <p>After the charter-wide measure and explain, each promise's whole record is measured, put
    * into words, rendered and checked on its own, on every core, and let go once its files are
-   * written: memory grows with one promise per core, not with the charter. Its part of {@code
+   * written: what is made for the site is held one promise per core at a time (the validated
+   * charter, with every figure, is held throughout). Its part of {@code
    * charter.json} is added in the charter's order. Then the pages about the whole charter are
    * rendered, the staged site is verified, and it is published.
    *

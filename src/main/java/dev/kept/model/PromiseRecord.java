@@ -8,7 +8,7 @@ import java.util.Objects;
 /**
  * One promise's whole record: the promise in words with every period judged and in words, oldest
  * first, gaps included (H11). A build makes one promise's record at a time, renders it and lets it
- * go, so memory grows with one promise, not with the charter.
+ * go: what is made for the site is held one promise at a time, not for the whole charter.
  */
 public record PromiseRecord(ExplainedPromise explained, List<ExplainedPeriod> periods) {
   public PromiseRecord {
