@@ -321,25 +321,12 @@ public final class Explainer {
     String exclusions = exclusions(r, c, unit, charter);
     long all = c.cases() + c.excluded();
     String excludedShare = c.excluded() > 0 ? numbers.share(c.excluded(), all) : "";
-    String excludedOf =
-        c.excluded() > 0
-            ? language.format(
-                "denominator",
-                Map.of("kept", numbers.count(c.excluded()), "cases", numbers.count(all), "unit", unit))
-            : "";
+    String excludedOf = c.excluded() > 0 ? denominator(c.excluded(), all, unit) : "";
     String stressed = c.excluded() > 0 ? numbers.rate(c.kept(), all, t) : "";
     Map<String, String> byReason = new java.util.LinkedHashMap<>();
     c.excludedByReason().forEach((code, n) -> byReason.put(code, numbers.count(n)));
-    String stressedOf =
-        c.excluded() > 0
-            ? language.format(
-                "denominator",
-                Map.of("kept", numbers.count(c.kept()), "cases", numbers.count(all), "unit", unit))
-            : "";
-    String denominator =
-        language.format(
-            "denominator",
-            Map.of("kept", numbers.count(c.kept()), "cases", numbers.count(c.cases()), "unit", unit));
+    String stressedOf = c.excluded() > 0 ? denominator(c.kept(), all, unit) : "";
+    String denominator = denominator(c.kept(), c.cases(), unit);
     if (r.verdict() == Verdict.NO_CASES) {
       String key = c.excluded() > 0 ? "verdict.NO_CASES.all_excluded" : "verdict.NO_CASES";
       return new Words(
@@ -387,6 +374,12 @@ public final class Explainer {
         numbers.count(c.kept()), numbers.count(c.cases()), denominator,
         numbers.count(c.excluded()), excludedOf, excludedShare, stressed, stressedOf, byReason,
         sentence, exclusions);
+  }
+
+  /** H4's denominator in words: "9,496 of 10,000 calls". */
+  private String denominator(long part, long whole, String unit) {
+    return language.format(
+        "denominator", Map.of("kept", numbers.count(part), "cases", numbers.count(whole), "unit", unit));
   }
 
   private String exclusions(Result r, Counts c, String unit, Charter charter) {

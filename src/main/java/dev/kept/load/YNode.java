@@ -104,17 +104,7 @@ public sealed interface YNode permits YNode.YMap, YNode.YList, YNode.YScalar {
         java.util.regex.Matcher m = p.matcher(raw);
         for (int i = 0; m.find(); i++) {
           if (i == occurrence) {
-            int line = pos.line();
-            int column = pos.column();
-            for (int j = 0; j < m.start(); j++) {
-              if (raw.charAt(j) == '\n') {
-                line++;
-                column = 1;
-              } else {
-                column++;
-              }
-            }
-            return new SourcePos(pos.file(), line, column);
+            return pos.advance(raw, m.start());
           }
         }
       }

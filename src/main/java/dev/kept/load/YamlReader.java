@@ -442,17 +442,7 @@ final class YamlReader {
   }
 
   private static SourcePos at(String text, String file, int offset) {
-    int line = 1;
-    int column = 1;
-    for (int i = 0; i < offset; i++) {
-      if (text.charAt(i) == '\n') {
-        line++;
-        column = 1;
-      } else {
-        column++;
-      }
-    }
-    return new SourcePos(file, line, column);
+    return SourcePos.at(file, text, offset);
   }
 
   private static String describe(MarkedYAMLException e) {

@@ -20,6 +20,29 @@ public record SourcePos(String file, int line, int column) {
     return new SourcePos(file, 0, 0);
   }
 
+  /**
+   * The position reached from this one by reading {@code text} up to {@code offset}: a line further
+   * for each line feed, a column further for any other character.
+   */
+  public SourcePos advance(CharSequence text, int offset) {
+    int l = line;
+    int c = column;
+    for (int i = 0; i < offset; i++) {
+      if (text.charAt(i) == '\n') {
+        l++;
+        c = 1;
+      } else {
+        c++;
+      }
+    }
+    return new SourcePos(file, l, c);
+  }
+
+  /** Where {@code offset} is in the whole text of {@code file}. */
+  public static SourcePos at(String file, CharSequence text, int offset) {
+    return new SourcePos(file, 1, 1).advance(text, offset);
+  }
+
   /** {@code file:line:column}, or {@code file} alone when there is no line. */
   @Override
   public String toString() {

@@ -251,18 +251,8 @@ public final class Theme {
         String text = Files.readString(p, StandardCharsets.UTF_8);
         Matcher m = FORBIDDEN.matcher(text);
         while (m.find()) {
-          int line = 1;
-          int column = 1;
-          for (int i = 0; i < m.start(); i++) {
-            if (text.charAt(i) == '\n') {
-              line++;
-              column = 1;
-            } else {
-              column++;
-            }
-          }
           findings.error(
-              new SourcePos(p.toString(), line, column),
+              SourcePos.at(p.toString(), text, m.start()),
               "the theme uses ?" + m.group(1) + ", which Kept does not allow",
               "Templates show the words Kept gives them; they cannot create objects, reach Java or"
                   + " run text as a template.");
