@@ -2,6 +2,7 @@ package dev.kept.render;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Where renderers write the site: a folder that only the publish stage makes visible.
@@ -17,4 +18,16 @@ public interface Output {
    * @throws IllegalArgumentException when the path is absolute, empty, or leaves the output
    */
   OutputStream open(String relativePath) throws IOException;
+
+  /**
+   * Writes a whole text file in UTF-8, creating its folders. Outputs that check what is written
+   * read the text as it is, rather than decoding it back from {@code open}'s bytes.
+   *
+   * @throws IllegalArgumentException when the path is absolute, empty, or leaves the output
+   */
+  default void write(String relativePath, String text) throws IOException {
+    try (OutputStream o = open(relativePath)) {
+      o.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+  }
 }

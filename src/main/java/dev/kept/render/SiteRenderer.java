@@ -220,9 +220,7 @@ public final class SiteRenderer {
     } catch (TemplateException e) {
       throw theme.failure(e);
     }
-    try (OutputStream o = out.open(path)) {
-      o.write(page.toString().getBytes(StandardCharsets.UTF_8));
-    }
+    out.write(path, page.toString());
   }
 
   private static SiteInfo siteInfo(ExplainedCharter e) {

@@ -116,7 +116,7 @@ public final class Theme {
     // Record components read as properties: ${promise.title}, never ${promise.title()}.
     wrapper.setRecordZeroArgumentNonVoidMethodPolicy(
         freemarker.ext.beans.ZeroArgumentNonVoidMethodPolicy.PROPERTY_ONLY_UNLESS_BEAN_PROPERTY_READ_METHOD);
-    config.setObjectWrapper(wrapper.build());
+    config.setObjectWrapper(new ViewWrapper(wrapper));
     return new Theme(folder, config);
   }
 
@@ -294,11 +294,9 @@ public final class Theme {
    * constructors, no fields, no other method of any class.
    */
   private static final class ViewRecordsOnly implements MemberAccessPolicy {
-    private static final String VIEW_PACKAGE = "dev.kept.render.view";
-
     @Override
     public ClassMemberAccessPolicy forClass(Class<?> contextClass) {
-      boolean view = contextClass.isRecord() && contextClass.getPackageName().equals(VIEW_PACKAGE);
+      boolean view = ViewWrapper.isView(contextClass);
       List<String> components =
           view
               ? Arrays.stream(contextClass.getRecordComponents()).map(c -> c.getName()).toList()

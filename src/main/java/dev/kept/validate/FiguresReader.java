@@ -407,13 +407,14 @@ final class FiguresReader {
 
   private Optional<Long> count(Cell cell, String column) {
     String text = cell.text().strip();
-    if (text.matches("\\d{1,13}")) {
+    boolean digits = isDigits(text);
+    if (digits && text.length() <= 13) {
       long n = Long.parseLong(text);
       if (n <= MAX_COUNT) {
         return Optional.of(n);
       }
     }
-    if (text.matches("\\d+")) {
+    if (digits) {
       findings.ruleError(
           "H1",
           cell.pos(),
@@ -431,6 +432,17 @@ final class FiguresReader {
     }
     findings.ruleError("H1", cell.pos(), "'" + column + "' should be a whole number, not '" + text + "'", hint);
     return Optional.empty();
+  }
+
+  /** Whether {@code text} is one or more ASCII digits (a regular expression here ran per cell). */
+  private static boolean isDigits(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return !text.isEmpty();
   }
 
   static String span(Period from, Period to) {

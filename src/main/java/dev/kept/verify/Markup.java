@@ -86,7 +86,7 @@ final class Markup {
       }
       String name = text.substring(start + 1, j).toLowerCase(Locale.ROOT);
       String local = name.substring(name.lastIndexOf(':') + 1);
-      Map<String, String> attributes = new HashMap<>();
+      Map<String, String> attributes = Map.of(); // most tags keep none: made on the first
       boolean unsafe = false;
       while (true) {
         while (j < length && (isSpace(text.charAt(j)) || text.charAt(j) == '/')) {
@@ -132,6 +132,9 @@ final class Markup {
         String attributeLocal = attribute.substring(attribute.lastIndexOf(':') + 1);
         if (LINKS.contains(attributeLocal) || KEPT.contains(attribute)) {
           String value = Parser.unescapeEntities(text.substring(valueStart, valueEnd), true);
+          if (attributes.isEmpty()) {
+            attributes = new HashMap<>(4);
+          }
           attributes.putIfAbsent(attribute, value);
           if (LINKS.contains(attributeLocal) && runsScript(local, attributeLocal, value)) {
             unsafe = true;

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -38,35 +39,65 @@ public final class Verifier {
    * page is closed.
    */
   public Output watching(Output out) {
-    return path -> {
-      OutputStream target = out.open(path);
-      written.add(path);
-      String name = path.toLowerCase(java.util.Locale.ROOT);
-      boolean page = PAGES.stream().anyMatch(name::endsWith);
-      if (!page && XML.stream().noneMatch(name::endsWith)) {
-        return target;
-      }
-      return new ByteArrayOutputStream(64 * 1024) {
-        private boolean closed;
-
-        @Override
-        public void close() throws IOException {
-          if (closed) {
-            return;
-          }
-          closed = true;
-          byte[] written = toByteArray();
-          String text = new String(written, StandardCharsets.UTF_8);
-          List<String> found = page ? checkPage(path, text) : checkImage(path, text);
-          if (!found.isEmpty()) {
-            problems.put(path, found);
-          }
-          try (target) {
-            target.write(written);
-          }
+    return new Output() {
+      @Override
+      public OutputStream open(String path) throws IOException {
+        OutputStream target = out.open(path);
+        written.add(path);
+        Optional<Kind> kind = kind(path);
+        if (kind.isEmpty()) {
+          return target;
         }
-      };
+        return new ByteArrayOutputStream(64 * 1024) {
+          private boolean closed;
+
+          @Override
+          public void close() throws IOException {
+            if (closed) {
+              return;
+            }
+            closed = true;
+            byte[] bytes = toByteArray();
+            check(path, kind.get(), new String(bytes, StandardCharsets.UTF_8));
+            try (target) {
+              target.write(bytes);
+            }
+          }
+        };
+      }
+
+      @Override
+      public void write(String path, String text) throws IOException {
+        Optional<Kind> kind = kind(path);
+        if (kind.isPresent()) {
+          check(path, kind.get(), text);
+        }
+        out.write(path, text);
+        written.add(path);
+      }
     };
+  }
+
+  /** How a written file is checked: as a page, or as an XML document such as an SVG image. */
+  private enum Kind {
+    PAGE,
+    XML
+  }
+
+  /** How a file is checked, by its name whatever its case; empty for files that are not markup. */
+  private static Optional<Kind> kind(String path) {
+    String name = path.toLowerCase(java.util.Locale.ROOT);
+    if (PAGES.stream().anyMatch(name::endsWith)) {
+      return Optional.of(Kind.PAGE);
+    }
+    return XML.stream().anyMatch(name::endsWith) ? Optional.of(Kind.XML) : Optional.empty();
+  }
+
+  private void check(String path, Kind kind, String text) {
+    List<String> found = kind == Kind.PAGE ? checkPage(path, text) : checkImage(path, text);
+    if (!found.isEmpty()) {
+      problems.put(path, found);
+    }
   }
 
   /** The problems with one page; empty when it may be published. */

@@ -22,6 +22,8 @@ import org.jsoup.nodes.Element;
  * Fuzzes the Markdown path: {@code MarkdownCheck} on a {@code |} block value, then {@code
  * MarkdownHtml} (block and inline) on the same text.
  *
+ * <p>Also: the renderer's plain-paragraph short cut gives exactly what the full path gives.
+ *
  * <p>Property: nothing throws; every check finding has a line and column inside the block; and the
  * Markdown the check passes renders to HTML that, read back with Jsoup, has only the safelisted
  * elements, no event handler or other attribute beyond a link's href and rel, and no link whose
@@ -55,6 +57,9 @@ class MarkdownFuzzTest {
     Located.assertLocated(findings.all(), Map.of(FILE, file.toString()), false);
 
     if (!findings.hasErrors()) {
+      // The plain-paragraph short cut renders exactly what the full path renders.
+      assertThat(RenderAccess.markdownBlock(markdown)).as("short cut for %s", text)
+          .isEqualTo(RenderAccess.markdownRendered(markdown));
       assertSafe(RenderAccess.markdownBlock(markdown), text);
       assertSafe(RenderAccess.markdownInline(markdown), text);
     }

@@ -13,4 +13,9 @@ public final class RenderAccess {
   public static String markdownInline(Markdown markdown) {
     return MarkdownHtml.inline(markdown);
   }
+
+  /** The Markdown by the full flexmark-and-Jsoup path, never the plain-paragraph short cut. */
+  public static String markdownRendered(Markdown markdown) {
+    return MarkdownHtml.rendered(markdown.source());
+  }
 }

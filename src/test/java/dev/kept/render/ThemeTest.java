@@ -87,11 +87,19 @@ class ThemeTest {
     assertThat(dir.resolve("site")).doesNotExist();
   }
 
-  @Test
-  void templatesCannotReachClassesThroughTheData() throws Exception {
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "${site.getClass().getName()}",
+        "${site.class.name}",
+        "${site.hashCode()}",
+        "${site.equals(site)?c}",
+        "${site.toString()}",
+      })
+  void templatesCannotReachClassesOrMethodsThroughTheData(String expression) throws Exception {
     Path theme = dir.resolve("theme");
     Files.createDirectories(theme);
-    Files.writeString(theme.resolve("index.ftlh"), "<p>${site.getClass().getName()}</p>\n");
+    Files.writeString(theme.resolve("index.ftlh"), "<p>" + expression + "</p>\n");
     Pipeline.Outcome outcome = build(theme);
     assertThat(outcome.published()).isFalse();
     assertThat(outcome.findings().get(0).headline())
