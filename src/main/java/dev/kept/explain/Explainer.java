@@ -195,16 +195,20 @@ public final class Explainer {
         !promise.isMeasured()
             ? language.get("label.not_measured")
             : headline.map(h -> h.words().label()).orElse(language.get("label.no_figures_yet"));
-    List<ExplainedPeriod> recent = new ArrayList<>();
-    for (PeriodResult p : m.recent()) {
-      recent.add(period(p, promise, charter));
+    // Only the latest complete period is put into words here; the rest of the recent periods are
+    // plotted from their figures, and every period is put into words once, in the promise's record.
+    Optional<ExplainedPeriod> latest = Optional.empty();
+    for (int i = m.recent().size() - 1; i >= 0 && latest.isEmpty(); i--) {
+      if (!m.recent().get(i).provisional()) {
+        latest = Optional.of(period(m.recent().get(i), promise, charter));
+      }
     }
     Optional<String> lowered =
         promise.targets().stream()
             .filter(r -> r.change() == TargetRule.Change.LOWERED)
             .reduce((a, b) -> b)
             .map(r -> when(r.from()));
-    return new ExplainedPromise(m, headline, status, changes(promise), label, recent, lowered);
+    return new ExplainedPromise(m, headline, status, changes(promise), label, latest, lowered);
   }
 
   /** H15: one sentence per change of target or definition, saying what changed, when and why. */

@@ -68,7 +68,11 @@ public final class Language {
 
   /** The text for a key with each {@code {name}} replaced by its value. */
   public String format(String key, Map<String, String> values) {
-    String[] parts = parsed.computeIfAbsent(key, k -> split(get(k)));
+    String[] parts = parsed.get(key); // no capturing lambda: this runs for every sentence
+    if (parts == null) {
+      parts = split(get(key));
+      parsed.putIfAbsent(key, parts);
+    }
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < parts.length; i++) {
       if (i % 2 == 0) {

@@ -66,11 +66,11 @@ public record ExplainedCharter(
       String statusSentence,
       List<String> changes,
       String label,
-      List<ExplainedPeriod> recent,
+      Optional<ExplainedPeriod> latest,
       Optional<String> lowered) {
     public ExplainedPromise {
       Objects.requireNonNull(measured, "measured");
-      recent = List.copyOf(recent);
+      Objects.requireNonNull(latest, "latest");
       Objects.requireNonNull(lowered, "lowered");
       Objects.requireNonNull(headline, "headline");
       Objects.requireNonNull(statusSentence, "statusSentence");
@@ -80,16 +80,6 @@ public record ExplainedCharter(
 
     public Promise promise() {
       return measured.promise();
-    }
-
-    /** The latest period that had ended by the published date, in words, if any is recent. */
-    public Optional<ExplainedPeriod> latest() {
-      for (int i = recent.size() - 1; i >= 0; i--) {
-        if (!recent.get(i).result().provisional()) {
-          return Optional.of(recent.get(i));
-        }
-      }
-      return Optional.empty();
     }
   }
 

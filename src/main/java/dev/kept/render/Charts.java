@@ -1,7 +1,6 @@
 package dev.kept.render;
 
 import dev.kept.model.Counts;
-import dev.kept.model.ExplainedCharter.ExplainedPeriod;
 import dev.kept.model.Interval;
 import dev.kept.model.PeriodResult;
 import java.math.BigDecimal;
@@ -32,10 +31,9 @@ final class Charts {
   /** One plotted period: its label, and its rate, range and target as shares of 1. */
   record Point(String label, Double rate, Double low, Double high, double target, boolean provisional) {}
 
-  static List<Point> points(List<ExplainedPeriod> periods) {
+  static List<Point> points(List<PeriodResult> periods) {
     List<Point> points = new ArrayList<>();
-    for (ExplainedPeriod p : periods) {
-      PeriodResult r = p.result();
+    for (PeriodResult r : periods) {
       Double rate = null;
       Double low = null;
       Double high = null;

@@ -267,7 +267,7 @@ public final class SiteRenderer {
     p.lowered().ifPresent(when -> notes.add(fill(t.get("card_lowered"), Map.of("when", when))));
     String retiredSentence =
         promise.retirement().map(r -> p.statusSentence().substring(0, p.statusSentence().indexOf(r.reason()) + r.reason().length())).orElse("");
-    List<Charts.Point> recent = Charts.points(p.recent());
+    List<Charts.Point> recent = Charts.points(p.measured().recent());
     String trend = "";
     if (recent.stream().anyMatch(x -> x.rate() != null)) {
       trend = Charts.sparkline(recent, fill(t.get("trend_label"), Map.of("count", String.valueOf(recent.size()))));
@@ -319,7 +319,7 @@ public final class SiteRenderer {
       String last = periods.get(periods.size() - 1).when();
       chart =
           Charts.promiseChart(
-              Charts.points(periods),
+              Charts.points(periods.stream().map(ExplainedPeriod::result).toList()),
               fill(t.get("chart_title"), Map.of("title", promise.title(), "unit", promise.unit())),
               fill(t.get("chart_desc"), Map.of("unit", promise.unit(), "from", first, "to", last)));
     }

@@ -39,7 +39,10 @@ final class ViewWrapper extends DefaultObjectWrapper {
           }
           Map<String, Method> accessors = new HashMap<>();
           for (RecordComponent c : type.getRecordComponents()) {
-            accessors.put(c.getName(), c.getAccessor());
+            Method accessor = c.getAccessor();
+            // A public accessor of a public record: no access check is needed on each call.
+            accessor.setAccessible(true);
+            accessors.put(c.getName(), accessor);
           }
           return Map.copyOf(accessors);
         }

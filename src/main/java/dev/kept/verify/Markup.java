@@ -128,6 +128,9 @@ final class Markup {
           }
           valueEnd = j;
         }
+        if (!isChecked(text, nameStart, nameEnd)) {
+          continue; // most attributes (class, id, scope...): no need to read them further
+        }
         String attribute = text.substring(nameStart, nameEnd).toLowerCase(Locale.ROOT);
         String attributeLocal = attribute.substring(attribute.lastIndexOf(':') + 1);
         if (LINKS.contains(attributeLocal) || KEPT.contains(attribute)) {
@@ -157,6 +160,32 @@ final class Markup {
       }
       return new Tag(name, local, attributes, unsafe, Math.min(length, j + 1));
     }
+  }
+
+  /**
+   * Whether the attribute named by {@code text[from, to)} is one the checks read: a link (by its
+   * local name) or one of {@link #KEPT}, in any case. Read in place, so other attributes cost no
+   * copy.
+   */
+  private static boolean isChecked(String text, int from, int to) {
+    int local = from;
+    for (int i = to - 1; i >= from; i--) {
+      if (text.charAt(i) == ':') {
+        local = i + 1;
+        break;
+      }
+    }
+    for (String link : LINKS) {
+      if (to - local == link.length() && text.regionMatches(true, local, link, 0, link.length())) {
+        return true;
+      }
+    }
+    for (String kept : KEPT) {
+      if (to - from == kept.length() && text.regionMatches(true, from, kept, 0, kept.length())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
