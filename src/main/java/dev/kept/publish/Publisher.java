@@ -113,6 +113,9 @@ public final class Publisher {
   /** A folder being filled by one build; becomes the output on {@link #commit()}. */
   public final class Staging implements Output, AutoCloseable {
     private final Path root;
+    /** Folders already made, so each is made once and not asked for again for every file in it. */
+    private final java.util.concurrent.ConcurrentHashMap<Path, Boolean> folders =
+        new java.util.concurrent.ConcurrentHashMap<>();
     private boolean committed;
 
     private Staging(Path root) {
@@ -127,7 +130,19 @@ public final class Publisher {
     @Override
     public OutputStream open(String relativePath) throws IOException {
       Path target = resolve(relativePath);
-      Files.createDirectories(target.getParent());
+      try {
+        // Blocks other writers into the same folder until it exists.
+        folders.computeIfAbsent(target.getParent(), folder -> {
+          try {
+            Files.createDirectories(folder);
+            return Boolean.TRUE;
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
+      }
       return Files.newOutputStream(
           target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     }
