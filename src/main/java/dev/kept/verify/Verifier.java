@@ -93,6 +93,18 @@ public final class Verifier {
     return found;
   }
 
+  /**
+   * The problems found so far in the pages and images written through {@link #watching}, by path
+   * in name order; empty when every one of them may be published. Unlike {@link #finish}, it does
+   * not say whether every page the site needs was written, nor look at a folder: it is for
+   * checking a few files rendered on their own, such as the pages a preview renders on request.
+   */
+  public List<String> problems() {
+    List<String> all = new ArrayList<>();
+    new java.util.TreeMap<>(problems).values().forEach(all::addAll);
+    return all;
+  }
+
   /** Whether a page has an event handler or a script link (see {@link Markup}). */
   static boolean hasHandlerOrScriptLink(String html) {
     return Markup.scan(html, true).unsafe();
