@@ -17,4 +17,13 @@ public interface Output {
    * @throws IllegalArgumentException when the path is absolute, empty, or leaves the output
    */
   OutputStream open(String relativePath) throws IOException;
+
+  /**
+   * Whether this output wants the file at {@code relativePath}: a renderer may skip making a page
+   * that is not wanted, so that one page of a site can be rendered on its own. Every file is wanted
+   * unless an implementation says otherwise.
+   */
+  default boolean wants(String relativePath) {
+    return true;
+  }
 }

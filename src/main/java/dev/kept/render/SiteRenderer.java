@@ -95,7 +95,8 @@ public final class SiteRenderer {
 
   /**
    * One charter's site being written. {@link #promise} may be called from several threads at once,
-   * once per promise; {@link #finish} once, after them.
+   * once per promise; {@link #finish} after them. Either may be called again, or for an output
+   * that wants only some of its pages (see {@link Output#wants}), to write the same files again.
    */
   public final class Site {
     private final ExplainedCharter explained;
@@ -242,6 +243,9 @@ public final class SiteRenderer {
 
   private void write(Output out, String path, Template template, Map<String, Object> model)
       throws IOException, ThemeException {
+    if (!out.wants(path)) {
+      return;
+    }
     StringBuilderWriter page = new StringBuilderWriter(64 * 1024);
     try {
       template.process(model, page);
