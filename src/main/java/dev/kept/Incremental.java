@@ -271,9 +271,9 @@ public final class Incremental {
 
   /**
    * The site of one refresh, rendered a file at a time when asked for: a promise's page, badge and
-   * figures from its record, made then; the pages about the whole charter (index, groups, method,
-   * retired, 404, feed, sitemap, robots.txt), the theme's assets and {@code charter.schema.json}
-   * together, the first time one of them is asked for; {@code charter.json} as it is sent. Every
+   * figures from its record, made then; each page about the whole charter (index, groups, method,
+   * retired, 404, feed, sitemap) on its own; robots.txt, the theme's assets and {@code
+   * charter.schema.json} together with the first of those; {@code charter.json} as it is sent. Every
    * page and image is checked as a build's verify stage checks it, and a file the site must have
    * that no renderer wrote is refused. Rendered files are kept, so asking again is quick.
    *
@@ -296,7 +296,8 @@ public final class Incremental {
                 return size() > RENDERED_PROMISES;
               }
             });
-    private volatile Map<String, byte[]> charterFiles;
+    private final Map<String, byte[]> charterFiles = new ConcurrentHashMap<>();
+    private volatile Set<String> charterPaths;
     private volatile Set<String> required;
 
     private Snapshot(ExplainedCharter explained, Measurer measurer, Explainer explainer, SiteRenderer.Site site) {
@@ -335,9 +336,9 @@ public final class Incremental {
           return Optional.of(new Rendered(path, bytes));
         }
       }
-      byte[] bytes = charterFiles().get(path);
-      if (bytes != null) {
-        return Optional.of(new Rendered(path, bytes));
+      Optional<byte[]> bytes = charterFile(path);
+      if (bytes.isPresent()) {
+        return Optional.of(new Rendered(path, bytes.get()));
       }
       if (required().contains(path)) {
         throw new IllegalStateException("the preview's site failed verification: " + path + " was not written");
@@ -380,32 +381,71 @@ public final class Incremental {
       return files;
     }
 
-    /** The pages about the whole charter, the theme's assets and the JSON schema. */
-    private Map<String, byte[]> charterFiles() throws ThemeException {
-      Map<String, byte[]> files = charterFiles;
-      if (files != null) {
-        return files;
+    /**
+     * A file about the whole charter (a page, the feed, the sitemap, robots.txt, a theme asset, the
+     * JSON schema), rendered alone the first time it is asked for; empty when there is none.
+     */
+    private Optional<byte[]> charterFile(String path) throws ThemeException {
+      byte[] known = charterFiles.get(path);
+      if (known == null && charterPaths().contains(path)) {
+        Map<String, byte[]> written = render(path::equals);
+        written.forEach(charterFiles::putIfAbsent);
+        known = written.get(path);
       }
-      synchronized (this) {
-        if (charterFiles != null) {
-          return charterFiles;
-        }
-        Verifier verifier = new Verifier();
-        Map<String, byte[]> written = new ConcurrentHashMap<>();
-        Output out = verifier.watching(memory(written));
-        try {
-          // The data renderer writes the schema as it starts charter.json; that file is rendered
-          // on its own when asked for, so this start of it is let go.
-          data.begin(explained, out).close();
-          written.remove("charter.json");
-          site.finish(out);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-        refuse(verifier.problems());
-        charterFiles = Map.copyOf(written);
-        return charterFiles;
+      return Optional.ofNullable(known);
+    }
+
+    /**
+     * Every file about the whole charter, found by running the renderer with no page wanted: what
+     * it is asked whether it wants, and what it writes anyway (the cheap files, kept).
+     */
+    private Set<String> charterPaths() throws ThemeException {
+      Set<String> paths = charterPaths;
+      if (paths == null) {
+        Set<String> asked = ConcurrentHashMap.newKeySet();
+        render(path -> {
+          asked.add(path);
+          return false;
+        }).forEach((path, bytes) -> {
+          asked.add(path);
+          charterFiles.putIfAbsent(path, bytes);
+        });
+        paths = Set.copyOf(asked);
+        charterPaths = paths;
       }
+      return paths;
+    }
+
+    /**
+     * Renders the files about the whole charter that {@code wanted} accepts, and those the
+     * renderers write without asking; checks them as the verify stage does.
+     */
+    private Map<String, byte[]> render(java.util.function.Predicate<String> wanted) throws ThemeException {
+      Verifier verifier = new Verifier();
+      Map<String, byte[]> written = new ConcurrentHashMap<>();
+      Output checked = verifier.watching(memory(written));
+      Output out = new Output() {
+        @Override
+        public OutputStream open(String path) throws IOException {
+          return checked.open(path);
+        }
+
+        @Override
+        public boolean wants(String path) {
+          return wanted.test(path);
+        }
+      };
+      try {
+        // The data renderer writes the schema as it starts charter.json; that file is rendered
+        // on its own when asked for, so this start of it is let go.
+        data.begin(explained, out).close();
+        written.remove("charter.json");
+        site.finish(out);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      refuse(verifier.problems());
+      return written;
     }
 
     /** Every page and data file the site must have, as the verify stage lists them. */
