@@ -116,16 +116,6 @@ public final class Main implements Callable<Integer> {
     return e.getClass().getSimpleName() + message;
   }
 
-  static void deleteQuietly(Path dir) {
-    try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(dir)) {
-      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        java.nio.file.Files.deleteIfExists(p);
-      }
-    } catch (IOException e) {
-      // a temporary folder; the system cleans it up in time
-    }
-  }
-
   /** Reads the version Maven wrote into the jar. */
   static final class Version implements CommandLine.IVersionProvider {
     @Override

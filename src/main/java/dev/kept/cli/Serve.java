@@ -12,8 +12,11 @@ import picocli.CommandLine.Option;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Builds the site, serves it on 127.0.0.1, and rebuilds it whenever a charter or theme file",
-      "changes; open pages reload themselves. A broken charter shows its errors in the browser."
+      "Serves the charter's site on 127.0.0.1 and follows every change to a charter or theme file;",
+      "open pages reload themselves. After a change only the files that changed are read again and",
+      "only the promises they hold are checked and measured again; each page is then rendered in",
+      "memory when the browser asks for it, with the same checks as build. Nothing is written to",
+      "disk: run build to publish. A broken charter shows its errors in the browser."
     })
 final class Serve extends CharterCommand implements Callable<Integer> {
   @Option(names = {"-p", "--port"}, paramLabel = "PORT", defaultValue = "8080", description = "The port (default: ${DEFAULT-VALUE}; 0 for any free one).")
@@ -22,7 +25,11 @@ final class Serve extends CharterCommand implements Callable<Integer> {
   @Option(names = {"-t", "--templates"}, paramLabel = "DIR", description = "A theme folder, as for build.")
   String templatesDir;
 
-  @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Where to keep the preview's site (default: a temporary folder).")
+  @Option(names = {"-v", "--verbose"}, description = "Also print how long each stage of each rebuild took.")
+  boolean verbose;
+
+  /** Accepted so that scripts written for the preview that kept a site on disk still run. */
+  @Option(names = {"-o", "--out"}, paramLabel = "DIR", hidden = true, description = "Not used: the preview writes nothing to disk.")
   String out;
 
   @Override
@@ -36,22 +43,17 @@ final class Serve extends CharterCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           new CommandLine(this), "there is no charter folder " + charter + "; name it with --charter DIR");
     }
-    Path temp = out == null ? java.nio.file.Files.createTempDirectory("kept-preview") : null;
-    Path folder = temp != null ? temp.resolve("site") : Path.of(out);
-    Path charterPath = Path.of(charter).toAbsolutePath().normalize();
-    if (folder.toAbsolutePath().normalize().startsWith(charterPath)) {
-      throw new CommandLine.ParameterException(
-          new CommandLine(this), "--out " + out + " is inside the charter folder; keep the preview outside it");
+    if (out != null) {
+      parent.err.println(
+          "kept: serve renders each page in memory and writes nothing, so --out " + out + " is not used;"
+              + " run kept build --out " + out + " to write the site.");
     }
-    if (temp != null) {
-      // Remove the preview's site when the server stops, by Ctrl+C or kill.
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> Main.deleteQuietly(temp)));
-    }
-    pipeline(folder.toString()); // the same checks of --charter as build makes
+    pipeline("site"); // the same checks of --charter as build makes
+    // The preview writes nothing: the output folder of its options is never used.
     Pipeline.Options options =
         new Pipeline.Options(
-            Path.of(charter), charter, folder, parent.buildDate(), Limits.DEFAULT, templates().map(Path::of));
-    try (dev.kept.serve.Preview preview = new dev.kept.serve.Preview(options, port, parent.err)) {
+            Path.of(charter), charter, Path.of("site"), parent.buildDate(), Limits.DEFAULT, templates().map(Path::of));
+    try (dev.kept.serve.Preview preview = new dev.kept.serve.Preview(options, port, parent.err, verbose)) {
       preview.start();
       parent.out.println("Serving " + charter + " at " + preview.url() + " (press Ctrl+C to stop)");
       parent.out.flush();

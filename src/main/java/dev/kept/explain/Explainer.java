@@ -58,10 +58,22 @@ public final class Explainer {
 
   /** Puts the measured charter into words: what its charter-wide pages say. */
   public ExplainedCharter explain(MeasuredCharter measured) {
+    return explain(measured, m -> Optional.empty());
+  }
+
+  /**
+   * As {@link #explain(MeasuredCharter)}, taking a promise's words from {@code known} when it has
+   * them: the words for this very measured promise made before by an explainer of the same
+   * language, for a charter with the same settings (every field but its promises), as found in an
+   * earlier result's {@link ExplainedCharter#promises()}. The caller keeps that promise; the result
+   * is the same.
+   */
+  public ExplainedCharter explain(
+      MeasuredCharter measured, java.util.function.Function<MeasuredPromise, Optional<ExplainedPromise>> known) {
     Charter charter = measured.charter();
     // Each promise in words on its own, on every core, in the charter's order.
     List<ExplainedPromise> promises =
-        measured.promises().parallelStream().map(m -> explain(m, charter)).toList();
+        measured.promises().parallelStream().map(m -> known.apply(m).orElseGet(() -> explain(m, charter))).toList();
     String covered =
         measured.first()
             .flatMap(

@@ -16,7 +16,9 @@ import dev.kept.model.TargetRule;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -52,28 +54,91 @@ public final class Measurer {
 
   /** Measures the charter as far as its charter-wide pages need; each promise on every core. */
   public MeasuredCharter measure() {
-    List<MeasuredPromise> promises = charter.promises().parallelStream().map(this::measure).toList();
+    return measure(new Memo());
+  }
+
+  /**
+   * Each promise's measure and its part in the charter-wide figures (its first and provisional
+   * periods, the targets it was judged against, its first figure of each kind), kept from one
+   * {@link #measure(Memo)} to the next so that only the promises that changed are measured again.
+   * Promises are known by identity: the very object measured before. A memo holds what measurers
+   * of charters with the same settings made; when any field of the charter but its promises
+   * changes, start a new one. Thread-safe.
+   */
+  public static final class Memo {
+    private volatile Map<Promise, Part> parts = new IdentityHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger measured = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** How many promises the latest {@link #measure(Memo)} measured, rather than took from this memo. */
+    public int measured() {
+      return measured.get();
+    }
+  }
+
+  /** One promise's measure and its part in the charter-wide figures. */
+  private record Part(
+      MeasuredPromise measured, Period first, Period provisional, SortedMap<Share, Long> minimums, List<Example> examples) {}
+
+  /**
+   * As {@link #measure()}, taking each promise's measure and its part in the charter-wide figures
+   * from {@code memo} when the promise was measured before, and keeping in it those of the
+   * charter's promises. The result is the same as {@link #measure()}'s.
+   */
+  public MeasuredCharter measure(Memo memo) {
+    Map<Promise, Part> known = memo.parts;
+    memo.measured.set(0);
+    List<Part> parts =
+        charter.promises().parallelStream()
+            .map(p -> {
+              Part part = known.get(p);
+              if (part == null) {
+                memo.measured.incrementAndGet();
+                part = part(p);
+              }
+              return part;
+            })
+            .toList();
+    Map<Promise, Part> kept = new IdentityHashMap<>();
+    parts.forEach(part -> kept.put(part.measured().promise(), part));
+    memo.parts = kept;
     Period first = null;
     Period provisional = null;
     SortedMap<Share, Long> minimums = new TreeMap<>();
-    for (Promise promise : charter.promises()) {
-      for (FigureRow row : promise.figures()) {
-        Period p = row.period();
-        if (first == null || p.compareTo(first) < 0) {
-          first = p;
-        }
-        if (!p.endedBy(charter.published()) && (provisional == null || p.compareTo(provisional) > 0)) {
-          provisional = p;
-        }
+    EnumMap<Example.Kind, Example> examples = new EnumMap<>(Example.Kind.class);
+    for (Part part : parts) {
+      if (part.first() != null && (first == null || part.first().compareTo(first) < 0)) {
+        first = part.first();
       }
-      for (FigureRow row : promise.figures()) {
-        Share target = promise.targetFor(row.period()).orElseThrow().target();
-        minimums.computeIfAbsent(target, judge::minimumCases);
+      if (part.provisional() != null && (provisional == null || part.provisional().compareTo(provisional) > 0)) {
+        provisional = part.provisional();
       }
+      part.minimums().forEach(minimums::putIfAbsent);
+      part.examples().forEach(e -> examples.putIfAbsent(e.kind(), e));
     }
     return new MeasuredCharter(
-        charter, promises, Optional.of(latestComplete), Optional.ofNullable(first),
-        Optional.ofNullable(provisional), minimums, examples());
+        charter, parts.stream().map(Part::measured).toList(), Optional.of(latestComplete),
+        Optional.ofNullable(first), Optional.ofNullable(provisional), minimums, List.copyOf(examples.values()));
+  }
+
+  /** Measures one promise, and finds its part in the charter-wide figures. */
+  private Part part(Promise promise) {
+    Period first = null;
+    Period provisional = null;
+    SortedMap<Share, Long> minimums = new TreeMap<>();
+    for (FigureRow row : promise.figures()) {
+      Period p = row.period();
+      if (first == null || p.compareTo(first) < 0) {
+        first = p;
+      }
+      if (!p.endedBy(charter.published()) && (provisional == null || p.compareTo(provisional) > 0)) {
+        provisional = p;
+      }
+    }
+    for (FigureRow row : promise.figures()) {
+      Share target = promise.targetFor(row.period()).orElseThrow().target();
+      minimums.computeIfAbsent(target, judge::minimumCases);
+    }
+    return new Part(measure(promise), first, provisional, minimums, examples(List.of(promise)));
   }
 
   private MeasuredPromise measure(Promise promise) {
@@ -112,17 +177,17 @@ public final class Measurer {
   }
 
   /**
-   * The first figure of each kind, in the charter's order. A row is judged in full only when it
-   * could show a kind not yet found: its kind is decided first without the interval, and rows with
+   * The first figure of each kind in {@code promises}, in their order. A row is judged in full only
+   * when it could show a kind not yet found: its kind is decided first without the interval, and rows with
    * no cases or no figures need no judging to tell. Once every kind is found the scan stops; when
    * a kind never occurs (no flagged period, say), every row that could show it is looked at.
    */
-  private List<Example> examples() {
+  private List<Example> examples(List<Promise> promises) {
     EnumMap<Example.Kind, Example> found = new EnumMap<>(Example.Kind.class);
     EnumSet<Example.Kind> counted =
         EnumSet.complementOf(EnumSet.of(Example.Kind.NO_DATA, Example.Kind.NO_CASES, Example.Kind.FLAGGED));
     scan:
-    for (Promise promise : charter.promises()) {
+    for (Promise promise : promises) {
       for (FigureRow row : promise.figures()) {
         if (found.size() == Example.Kind.values().length) {
           break scan;

@@ -30,4 +30,13 @@ public interface Output {
       o.write(text.getBytes(StandardCharsets.UTF_8));
     }
   }
+
+  /**
+   * Whether this output wants the file at {@code relativePath}: a renderer may skip making a page
+   * that is not wanted, so that one page of a site can be rendered on its own. Every file is wanted
+   * unless an implementation says otherwise.
+   */
+  default boolean wants(String relativePath) {
+    return true;
+  }
 }

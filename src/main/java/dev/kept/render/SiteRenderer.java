@@ -75,12 +75,28 @@ public final class SiteRenderer {
    * @throws ThemeException when a template the site needs is missing or broken
    */
   public Site begin(ExplainedCharter explained) throws ThemeException {
-    return new Site(explained);
+    return new Site(explained, Optional.empty());
+  }
+
+  /**
+   * As {@link #begin(ExplainedCharter)}, taking the card of each promise (its summary on the index
+   * and its page) from {@code earlier} when that site, begun by this renderer for a charter in the
+   * same language, had the very same words for the promise: a card is made from the promise's
+   * words and the theme's words for the language alone.
+   *
+   * @throws IllegalArgumentException when {@code earlier} was begun by another renderer
+   */
+  public Site begin(ExplainedCharter explained, Site earlier) throws ThemeException {
+    if (earlier.renderer() != this) {
+      throw new IllegalArgumentException("the earlier site was begun by another renderer");
+    }
+    return new Site(explained, Optional.of(earlier));
   }
 
   /**
    * One charter's site being written. {@link #promise} may be called from several threads at once,
-   * once per promise; {@link #finish} once, after them.
+   * once per promise; {@link #finish} after them. Either may be called again, or for an output
+   * that wants only some of its pages (see {@link Output#wants}), to write the same files again.
    */
   public final class Site {
     private final ExplainedCharter explained;
@@ -89,8 +105,9 @@ public final class SiteRenderer {
     private final Map<String, Object> common = new HashMap<>();
     private final Template promiseTemplate;
     private final Map<String, Card> cards = new LinkedHashMap<>();
+    private final Map<ExplainedPromise, Card> cardsByWords = new java.util.IdentityHashMap<>();
 
-    private Site(ExplainedCharter explained) throws ThemeException {
+    private Site(ExplainedCharter explained, Optional<Site> earlier) throws ThemeException {
       this.explained = explained;
       this.charter = explained.charter();
       this.t = theme.words(charter.language());
@@ -101,8 +118,20 @@ public final class SiteRenderer {
       this.promiseTemplate = theme.template("promise.ftlh");
       // Cards are small: one per promise, for the index, the group pages and each promise's page.
       for (ExplainedPromise p : explained.promises()) {
-        cards.put(p.promise().id(), card(p, t));
+        Card card =
+            earlier.filter(e -> e.charter.language().equals(charter.language()))
+                .map(e -> e.cardsByWords.get(p))
+                .orElse(null);
+        if (card == null) {
+          card = card(p, t);
+        }
+        cards.put(p.promise().id(), card);
+        cardsByWords.put(p, card);
       }
+    }
+
+    private SiteRenderer renderer() {
+      return SiteRenderer.this;
     }
 
     /** Writes one promise's page and badge. */
@@ -214,6 +243,9 @@ public final class SiteRenderer {
 
   private void write(Output out, String path, Template template, Map<String, Object> model)
       throws IOException, ThemeException {
+    if (!out.wants(path)) {
+      return;
+    }
     StringBuilderWriter page = new StringBuilderWriter(64 * 1024);
     try {
       template.process(model, page);

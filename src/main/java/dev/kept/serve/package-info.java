@@ -1,9 +1,12 @@
 /**
- * The live preview behind {@code kept serve}: builds the site, serves it on 127.0.0.1 only,
- * watches the charter and theme folders, rebuilds on every change and reloads open tabs.
+ * The live preview behind {@code kept serve}: serves a charter's site on 127.0.0.1 only, watches
+ * the charter and theme folders, brings the charter up to date after every change and reloads open
+ * tabs.
  *
- * <p>The public face is {@link dev.kept.serve.Preview}. It runs the same pipeline as {@code kept
- * build}; the only difference on the page is a small reload script and a Content-Security-Policy
- * that lets it run, both added to responses, never to files on disk.
+ * <p>The public face is {@link dev.kept.serve.Preview}. It runs the same stages as {@code kept
+ * build} through {@link dev.kept.Incremental}, which redoes only what a change touched and renders
+ * each page in memory when it is asked for, with the same checks; nothing is written to disk. The
+ * only difference on the page is a small reload script and a Content-Security-Policy that lets it
+ * run, both added to responses.
  */
 package dev.kept.serve;

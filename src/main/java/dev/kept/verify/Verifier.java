@@ -75,6 +75,11 @@ public final class Verifier {
         out.write(path, text);
         written.add(path);
       }
+
+      @Override
+      public boolean wants(String path) {
+        return out.wants(path);
+      }
     };
   }
 
@@ -122,6 +127,18 @@ public final class Verifier {
       found.add(path + " has no Content-Security-Policy");
     }
     return found;
+  }
+
+  /**
+   * The problems found so far in the pages and images written through {@link #watching}, by path
+   * in name order; empty when every one of them may be published. Unlike {@link #finish}, it does
+   * not say whether every page the site needs was written, nor look at a folder: it is for
+   * checking a few files rendered on their own, such as the pages a preview renders on request.
+   */
+  public List<String> problems() {
+    List<String> all = new ArrayList<>();
+    new java.util.TreeMap<>(problems).values().forEach(all::addAll);
+    return all;
   }
 
   /** Whether a page has an event handler or a script link (see {@link Markup}). */

@@ -44,6 +44,12 @@ class MeasurerTest {
     return outcome.charter().orElseThrow();
   }
 
+  private static ExplainedCharter measureAt(Path folder) {
+    Pipeline.Outcome outcome = Fixtures.check(folder);
+    assertThat(outcome.findings()).as("findings").filteredOn(f -> f.severity().word().equals("error")).isEmpty();
+    return outcome.charter().orElseThrow();
+  }
+
   private List<PeriodResult> periods(ExplainedCharter c, String id) {
     return Fixtures.record(c, id).periods().stream().map(ExplainedPeriod::result).toList();
   }
@@ -237,5 +243,97 @@ class MeasurerTest {
     assertThat(periods(c, "meters")).isEmpty();
     assertThat(meters.headline()).isEmpty();
     assertThat(c.promises().get(1).statusSentence()).isEqualTo("We do not measure this yet.");
+  }
+
+  /** Two promises that show the same kinds of result in different months, with one target written two ways. */
+  private static CharterFixture twoAlike(String order) {
+    return CharterFixture.of(
+        """
+        -- charter.yaml --
+        organisation: Test Water
+        title: Our promises
+        published: 2026-11-16
+        next_update: 2026-12-14
+        ORDER
+        -- promises/calls.yaml --
+        title: Answering calls
+        promise: We answer your call within 2 minutes.
+        unit: calls
+        kept_when: a person answered within 2 minutes
+        target: 95%
+        since: 2026-07
+        not_covered: []
+        remedy: none
+        -- figures/calls.csv --
+        period,cases,kept,excluded,note
+        2026-07,100,99,0,
+        2026-08,0,0,0,
+        2026-09,,,,the system was down
+        2026-10,100,90,0,
+        -- promises/emails.yaml --
+        title: Answering emails
+        promise: We answer your email within 2 days.
+        unit: emails
+        kept_when: a person answered within 2 days
+        target: 95.0%
+        since: 2026-07
+        not_covered: []
+        remedy: none
+        -- figures/emails.csv --
+        period,cases,kept,excluded,note
+        2026-07,,,,we moved to a new system
+        2026-08,100,90,0,
+        2026-09,0,0,0,
+        2026-10,100,99,0,
+        """.replace("ORDER", order));
+  }
+
+  @Test
+  void theMethodPagesExamplesAndMinimumsAreTheFirstOfTheirKindInTheChartersOrder() {
+    for (String order : List.of("", "order: [emails, calls]")) {
+      ExplainedCharter c = measureAt(twoAlike(order).writeTo(dir.resolve(order.isEmpty() ? "a" : "b")));
+      // What a scan of every period, promise by promise in the charter's order, finds first.
+      java.util.Map<dev.kept.model.Example.Kind, String> first = new java.util.EnumMap<>(dev.kept.model.Example.Kind.class);
+      String firstTarget = null;
+      for (var p : c.promises()) {
+        for (PeriodResult r : periods(c, p.promise().id())) {
+          for (var kind : dev.kept.model.Example.Kind.of(r.result())) {
+            first.putIfAbsent(kind, p.promise().id() + " " + r.period());
+          }
+          firstTarget = firstTarget == null ? r.rule().target().written() : firstTarget;
+        }
+      }
+      assertThat(c.measured().examples())
+          .as(order)
+          .extracting(e -> e.kind() + " " + e.promise().id() + " " + e.period().period())
+          .containsExactlyElementsOf(first.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList());
+      assertThat(c.measured().minimums().keySet()).as(order).extracting(dev.kept.model.Share::written).containsExactly(firstTarget);
+    }
+    assertThat(measureAt(twoAlike("").writeTo(dir.resolve("c"))).measured().examples())
+        .as("the order decides which promise shows a kind both have")
+        .isNotEqualTo(measureAt(twoAlike("order: [emails, calls]").writeTo(dir.resolve("d"))).measured().examples());
+  }
+
+  @Test
+  void aMemoMeasuresAgainOnlyThePromisesThatChangedAndGivesAFreshMeasure() {
+    Path folder = twoAlike("").writeTo(dir.resolve("charter"));
+    dev.kept.model.Charter before = Fixtures.check(folder).charter().orElseThrow().charter();
+    Measurer.Memo memo = new Measurer.Memo();
+    new Measurer(before).measure(memo);
+    assertThat(memo.measured()).isEqualTo(2);
+
+    // The same emails promise object, a new calls promise: as the preview's validation gives them.
+    dev.kept.model.Promise emails = before.promises().get(1);
+    dev.kept.model.Promise calls = before.promises().get(0);
+    dev.kept.model.Charter after =
+        new dev.kept.model.Charter(
+            before.organisation(), before.title(), before.language(), before.baseUrl(), before.periodKind(),
+            before.yearStarts(), before.minimumCases(), before.exclusionWarning(), before.headlinePeriods(),
+            before.published(), before.nextUpdate(), before.contact(),
+            List.of(emails, calls.withFigures(calls.figures().subList(0, 2))));
+    dev.kept.model.MeasuredCharter remembered = new Measurer(after).measure(memo);
+    assertThat(memo.measured()).isEqualTo(1);
+    assertThat(remembered).isEqualTo(new Measurer(after).measure());
+    assertThat(remembered.promises().get(0)).isSameAs(new Measurer(before).measure(memo).promises().get(1));
   }
 }
