@@ -11,8 +11,15 @@ import java.util.Objects;
  * @param kept {@code k}: cases kept
  * @param cases {@code n}: cases counted, after exclusions
  * @param excludedByReason {@code x} split by reason code, in the promise's declared order
+ * @param excluded {@code x}: every excluded case, whatever its reason; the sum of {@code
+ *     excludedByReason}, kept with it because it is read for every period many times over
  */
-public record Counts(long kept, long cases, Map<String, Long> excludedByReason) {
+public record Counts(long kept, long cases, Map<String, Long> excludedByReason, long excluded) {
+  /** Counts with {@code x} summed from its reasons. */
+  public Counts(long kept, long cases, Map<String, Long> excludedByReason) {
+    this(kept, cases, excludedByReason, sum(excludedByReason));
+  }
+
   public Counts {
     Objects.requireNonNull(excludedByReason, "excludedByReason");
     if (kept < 0 || cases < 0 || kept > cases) {
@@ -29,24 +36,24 @@ public record Counts(long kept, long cases, Map<String, Long> excludedByReason) 
           }
           default -> Collections.unmodifiableMap(new LinkedHashMap<>(excludedByReason));
         };
-    for (long x : excludedByReason.values()) {
-      if (x < 0) {
+    if (excluded != sum(excludedByReason)) {
+      throw new IllegalArgumentException("excluded is the sum of the excluded by reason");
+    }
+  }
+
+  private static long sum(Map<String, Long> excludedByReason) {
+    long x = 0;
+    for (long n : excludedByReason.values()) {
+      if (n < 0) {
         throw new IllegalArgumentException("excluded counts are not negative (H1)");
       }
+      x = Math.addExact(x, n);
     }
+    return x;
   }
 
   public static Counts of(long kept, long cases) {
     return new Counts(kept, cases, Map.of());
-  }
-
-  /** {@code x}: every excluded case, whatever its reason. */
-  public long excluded() {
-    long x = 0;
-    for (long n : excludedByReason.values()) {
-      x += n;
-    }
-    return x;
   }
 
   /** Pools two sets of counts by adding them (H3: pool counts, never average rates). */
