@@ -60,7 +60,6 @@ final class Charts {
    * @param description what it shows, for its {@code <desc>}
    */
   static String promiseChart(List<Point> points, String title, String description) {
-    StringBuilder svg = new StringBuilder();
     double min = 1.0;
     for (Point p : points) {
       min = Math.min(min, p.target());
@@ -70,85 +69,125 @@ final class Charts {
     }
     double step = niceStep((1.0 - min) * 100) / 100;
     double yMin = Math.max(0, Math.floor((min - step / 2) / step) * step);
-    double yMax = 1.0;
-    int n = Math.max(points.size(), 1);
-    double plotW = WIDTH - LEFT - RIGHT;
-    double plotH = HEIGHT - TOP - BOTTOM;
-    double dx = plotW / n;
-
+    Frame frame = new Frame(yMin, 1.0, HEIGHT - TOP - BOTTOM, (double) (WIDTH - LEFT - RIGHT) / Math.max(points.size(), 1));
+    StringBuilder svg = new StringBuilder(16 * 1024);
     svg.append("<svg class=\"kc-chart\" viewBox=\"0 0 ")
         .append(WIDTH).append(' ').append(HEIGHT)
         .append("\" role=\"img\" aria-labelledby=\"chart-title chart-desc\" focusable=\"false\">");
     svg.append("<title id=\"chart-title\">").append(escape(title)).append("</title>");
     svg.append("<desc id=\"chart-desc\">").append(escape(description)).append("</desc>");
+    // Kept in parts: one method this size took the JIT compiler seconds to compile.
+    grid(svg, frame, step);
+    periodLabels(svg, frame, points);
+    ranges(svg, frame, points);
+    targets(svg, frame, points);
+    dots(svg, frame, points);
+    svg.append("</svg>");
+    return svg.toString();
+  }
 
-    // Grid and axis labels.
-    for (double v = yMin; v <= yMax + 1e-9; v += step) {
-      double y = TOP + plotH * (1 - (v - yMin) / (yMax - yMin));
-      svg.append("<line class=\"kc-grid\" x1=\"").append(LEFT).append("\" x2=\"").append(WIDTH - RIGHT)
-          .append("\" y1=\"").append(f(y)).append("\" y2=\"").append(f(y)).append("\"/>");
-      svg.append("<text class=\"kc-axis\" x=\"").append(LEFT - 6).append("\" y=\"").append(f(y + 4))
-          .append("\" text-anchor=\"end\">").append(percentLabel(v, step)).append("</text>");
+  /** Where the promise chart's plot sits: its value scale and the width of one period. */
+  private record Frame(double yMin, double yMax, double plotH, double dx) {
+    double y(double value) {
+      return Charts.y(value, yMin, yMax, plotH);
     }
+
+    /** The middle of the i-th period. */
+    double x(int i) {
+      return LEFT + dx * (i + 0.5);
+    }
+  }
+
+  /** Grid lines and their percentages. */
+  private static void grid(StringBuilder svg, Frame frame, double step) {
+    for (double v = frame.yMin(); v <= frame.yMax() + 1e-9; v += step) {
+      double y = TOP + frame.plotH() * (1 - (v - frame.yMin()) / (frame.yMax() - frame.yMin()));
+      svg.append("<line class=\"kc-grid\" x1=\"").append(LEFT).append("\" x2=\"").append(WIDTH - RIGHT)
+          .append("\" y1=\"");
+      f(svg, y).append("\" y2=\"");
+      f(svg, y).append("\"/>");
+      svg.append("<text class=\"kc-axis\" x=\"").append(LEFT - 6).append("\" y=\"");
+      f(svg, y + 4).append("\" text-anchor=\"end\">").append(percentLabel(v, step)).append("</text>");
+    }
+  }
+
+  /** Labels under the plot: about eight periods, always the last. */
+  private static void periodLabels(StringBuilder svg, Frame frame, List<Point> points) {
+    int n = Math.max(points.size(), 1);
     int every = Math.max(1, (int) Math.ceil(n / 8.0));
     for (int i = 0; i < points.size(); i++) {
       boolean last = i == points.size() - 1;
       boolean crowdsLast = !last && (points.size() - 1 - i) < Math.max(2, every * 0.75);
       if ((i % every == 0 && !crowdsLast) || last) {
-        double x = LEFT + dx * (i + 0.5);
-        svg.append("<text class=\"kc-axis\" x=\"").append(f(x)).append("\" y=\"").append(HEIGHT - BOTTOM + 18)
+        svg.append("<text class=\"kc-axis\" x=\"");
+        f(svg, frame.x(i)).append("\" y=\"").append(HEIGHT - BOTTOM + 18)
             .append("\" text-anchor=\"middle\">").append(escape(points.get(i).label())).append("</text>");
       }
     }
+  }
 
-    // The Wilson range as a band, and the rate as a line, each broken where there is no rate.
+  /** The Wilson range as a band, and the rate as a line, each broken where there is no rate. */
+  private static void ranges(StringBuilder svg, Frame frame, List<Point> points) {
     for (List<Integer> segment : segments(points)) {
-      StringBuilder upper = new StringBuilder();
-      StringBuilder lower = new StringBuilder();
-      StringBuilder line = new StringBuilder();
-      for (int i : segment) {
-        Point p = points.get(i);
-        double x = LEFT + dx * (i + 0.5);
-        upper.append(f(x)).append(',').append(f(y(p.high(), yMin, yMax, plotH))).append(' ');
-        lower.insert(0, f(x) + "," + f(y(p.low(), yMin, yMax, plotH)) + " ");
-        line.append(f(x)).append(',').append(f(y(p.rate(), yMin, yMax, plotH))).append(' ');
-      }
       if (segment.size() == 1) {
         int i = segment.get(0);
-        double x = LEFT + dx * (i + 0.5);
         Point p = points.get(i);
-        svg.append("<line class=\"kc-range\" x1=\"").append(f(x)).append("\" x2=\"").append(f(x))
-            .append("\" y1=\"").append(f(y(p.low(), yMin, yMax, plotH))).append("\" y2=\"")
-            .append(f(y(p.high(), yMin, yMax, plotH))).append("\"/>");
-      } else {
-        svg.append("<polygon class=\"kc-band\" points=\"").append((upper.toString() + lower).strip()).append("\"/>");
-        svg.append("<polyline class=\"kc-line\" points=\"").append(line.toString().strip()).append("\"/>");
+        svg.append("<line class=\"kc-range\" x1=\"");
+        f(svg, frame.x(i)).append("\" x2=\"");
+        f(svg, frame.x(i)).append("\" y1=\"");
+        f(svg, frame.y(p.low())).append("\" y2=\"");
+        f(svg, frame.y(p.high())).append("\"/>");
+        continue;
       }
+      // The band: along the high ends, then back along the low ends.
+      svg.append("<polygon class=\"kc-band\" points=\"");
+      for (int i : segment) {
+        f(svg, frame.x(i)).append(',');
+        f(svg, frame.y(points.get(i).high())).append(' ');
+      }
+      for (int j = segment.size() - 1; j >= 0; j--) {
+        int i = segment.get(j);
+        f(svg, frame.x(i)).append(',');
+        f(svg, frame.y(points.get(i).low())).append(j == 0 ? "" : " ");
+      }
+      svg.append("\"/>");
+      svg.append("<polyline class=\"kc-line\" points=\"");
+      for (int j = 0; j < segment.size(); j++) {
+        int i = segment.get(j);
+        f(svg, frame.x(i)).append(',');
+        f(svg, frame.y(points.get(i).rate())).append(j == segment.size() - 1 ? "" : " ");
+      }
+      svg.append("\"/>");
     }
+  }
 
-    // The target in force, as a step line.
-    StringBuilder target = new StringBuilder();
+  /** The target in force, as a step line. */
+  private static void targets(StringBuilder svg, Frame frame, List<Point> points) {
+    svg.append("<polyline class=\"kc-target\" points=\"");
     for (int i = 0; i < points.size(); i++) {
-      double y = y(points.get(i).target(), yMin, yMax, plotH);
-      target.append(f(LEFT + dx * i)).append(',').append(f(y)).append(' ');
-      target.append(f(LEFT + dx * (i + 1))).append(',').append(f(y)).append(' ');
+      double y = frame.y(points.get(i).target());
+      f(svg, LEFT + frame.dx() * i).append(',');
+      f(svg, y).append(' ');
+      f(svg, LEFT + frame.dx() * (i + 1)).append(',');
+      f(svg, y).append(i == points.size() - 1 ? "" : " ");
     }
-    svg.append("<polyline class=\"kc-target\" points=\"").append(target.toString().strip()).append("\"/>");
+    svg.append("\"/>");
+  }
 
-    // Points: solid for complete periods, hollow for provisional ones.
+  /** Points: solid for complete periods, hollow for provisional ones. */
+  private static void dots(StringBuilder svg, Frame frame, List<Point> points) {
     for (int i = 0; i < points.size(); i++) {
       Point p = points.get(i);
       if (p.rate() == null) {
         continue;
       }
-      double x = LEFT + dx * (i + 0.5);
       svg.append("<circle class=\"").append(p.provisional() ? "kc-point kc-provisional" : "kc-point")
-          .append("\" cx=\"").append(f(x)).append("\" cy=\"").append(f(y(p.rate(), yMin, yMax, plotH)))
-          .append("\" r=\"3.5\"/>");
+          .append("\" cx=\"");
+      f(svg, frame.x(i)).append("\" cy=\"");
+      f(svg, frame.y(p.rate())).append("\" r=\"3.5\"/>");
     }
-    svg.append("</svg>");
-    return svg.toString();
   }
+
 
   /** A small trend line for a list of promises; the words beside it carry the meaning. */
   static String sparkline(List<Point> points, String label) {
@@ -257,9 +296,17 @@ final class Charts {
 
   /** A coordinate with one decimal, written the same way on every machine; faster than format(). */
   static String f(double v) {
+    return f(new StringBuilder(8), v).toString();
+  }
+
+  /** Appends a coordinate to one decimal place: {@code 12.5}, {@code -3.0}. */
+  static StringBuilder f(StringBuilder out, double v) {
     long tenths = Math.round(v * 10);
-    long whole = Math.abs(tenths) / 10;
-    return (tenths < 0 ? "-" : "") + whole + "." + Math.abs(tenths) % 10;
+    if (tenths < 0) {
+      out.append('-');
+    }
+    long abs = Math.abs(tenths);
+    return out.append(abs / 10).append('.').append(abs % 10);
   }
 
   static String escape(String text) {
