@@ -29,7 +29,6 @@ import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -186,13 +185,19 @@ public final class Incremental {
     return new Refresh(findings.all(), Optional.of(snapshot), promiseFiles, reads.reads(), checks.checks(), measures.measured(), times);
   }
 
-  /** Every field of the charter but its promises: what measuring and explaining a promise may read. */
+  /**
+   * Every field of the charter but its promises: what measuring and explaining a promise may read.
+   * Each is kept with its text as well as its value, because some values are equal in more than
+   * one spelling that the words show as written ({@code 0.5%} and {@code 0.50%}).
+   */
   private static List<Object> settings(Charter charter) {
     List<Object> values = new ArrayList<>();
     for (RecordComponent c : Charter.class.getRecordComponents()) {
       if (!c.getName().equals("promises")) {
         try {
-          values.add(c.getAccessor().invoke(charter));
+          Object value = c.getAccessor().invoke(charter);
+          values.add(value);
+          values.add(String.valueOf(value));
         } catch (ReflectiveOperationException e) {
           throw new IllegalStateException("cannot read the charter's " + c.getName(), e);
         }
@@ -213,9 +218,11 @@ public final class Incremental {
   }
 
   /**
-   * Each file in the theme folder with its size and times; empty when any may have changed unseen
-   * (modified within the last {@code 2} s, as {@link CharterLoader.Memo} explains, or unreadable)
-   * and a list with one element for the built-in theme alone.
+   * Each file in the theme folder with its stamp (size, modification and change times, inode: the
+   * loader's {@link CharterLoader.Stamp}, so a rewrite with its time set back is seen); empty when
+   * any may have changed unseen (modified within the last {@code 2} s, as {@link
+   * CharterLoader.Memo} explains, or not a regular file, or unreadable), and a list with one element
+   * for the built-in theme alone.
    */
   private List<Object> themeFiles() {
     if (options.templates().isEmpty()) {
@@ -225,11 +232,14 @@ public final class Incremental {
     List<Object> files = new ArrayList<>();
     try (Stream<Path> walk = Files.walk(options.templates().get())) {
       for (Path file : walk.sorted().toList()) {
-        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        if (a.lastModifiedTime().toMillis() >= settled) {
+        if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+          continue; // a folder's files are listed themselves
+        }
+        Optional<CharterLoader.Stamp> stamp = CharterLoader.Stamp.of(file);
+        if (stamp.isEmpty() || stamp.get().modified() / 1_000_000 >= settled) {
           return List.of();
         }
-        files.add(List.of(file.toString(), a.size(), a.lastModifiedTime(), String.valueOf(a.fileKey())));
+        files.add(List.of(file.toString(), stamp.get()));
       }
     } catch (IOException | UncheckedIOException e) {
       return List.of();

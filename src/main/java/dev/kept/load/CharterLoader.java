@@ -370,13 +370,14 @@ public final class CharterLoader {
 
   /**
    * The attributes of a file that change when it does: its size, its modification and change
-   * times in nanoseconds, and its device and inode (or what the system names the file by).
+   * times in nanoseconds, and its device and inode (or what the system names the file by). The
+   * preview compares them to see whether a file changed since it was last read.
    */
-  private record Stamp(long size, long modified, long changed, long device, long inode, String key) {
+  public record Stamp(long size, long modified, long changed, long device, long inode, String key) {
     private static final String UNIX = "unix:size,lastModifiedTime,ctime,ino,dev,isRegularFile";
 
     /** The file's stamp; empty when it is not a regular file (a link, say) or cannot be read. */
-    static Optional<Stamp> of(Path file) {
+    public static Optional<Stamp> of(Path file) {
       try {
         if (file.getFileSystem().supportedFileAttributeViews().contains("unix")) {
           java.util.Map<String, Object> a = Files.readAttributes(file, UNIX, LinkOption.NOFOLLOW_LINKS);

@@ -105,7 +105,10 @@ final class MarkdownHtml {
     return html.substring(0, end);
   }
 
-  /** Characters that are plain text wherever they stand in a line that starts with a letter. */
+  /**
+   * Characters that are plain text wherever they stand in a line that starts with a letter, an
+   * opening bracket or a quote.
+   */
   private static final String PLAIN_PUNCTUATION = " .,;:?!'\"()/%$@=+-\u00A3\u20AC\u2018\u2019\u201C\u201D\u2013\u2014\u2026";
 
   /** The Markdown as safe HTML without its wrapping paragraph, for use inside a list item. */

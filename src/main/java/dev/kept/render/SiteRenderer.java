@@ -130,6 +130,11 @@ public final class SiteRenderer {
       }
     }
 
+    /** A promise's card, for tests of reuse. */
+    dev.kept.render.view.Card cardOf(String id) {
+      return cards.get(id);
+    }
+
     private SiteRenderer renderer() {
       return SiteRenderer.this;
     }

@@ -255,11 +255,10 @@ public final class Preview implements AutoCloseable {
           "the preview could not be rebuilt: " + e, Optional.empty(), Optional.empty()));
     }
     errors = found;
-    builds++;
     rebuilding = false;
     long ms = (System.nanoTime() - start) / 1_000_000;
     if (found.isEmpty()) {
-      log.println((builds == 1 ? "Built" : "Rebuilt") + " in " + ms + " ms" + did + ".");
+      log.println((builds == 0 ? "Built" : "Rebuilt") + " in " + ms + " ms" + did + ".");
     } else {
       for (Finding f : found) {
         log.println(f);
@@ -267,6 +266,7 @@ public final class Preview implements AutoCloseable {
       log.println(found.size() + (found.size() == 1 ? " error" : " errors") + " after " + ms
           + " ms; the browser shows them until they are fixed.");
     }
+    builds++; // last: whoever waits for this count sees the build's log lines too
     broadcast();
   }
 

@@ -21,8 +21,8 @@ import java.util.stream.Stream;
  * handler or script link), every page carries a Content-Security-Policy; every page and data file
  * the charter needs was written; every file is a regular file inside the folder (no links).
  *
- * <p>Pages are checked as they are written ({@link #watching}), from the bytes on their way to the
- * disk, so the site is not read back. One instance checks one build; it is thread-safe, so pages
+ * <p>Pages and images are checked as they are written ({@link #watching}), from their text or from
+ * the bytes on their way to the disk, so the site is not read back. One instance checks one build; it is thread-safe, so pages
  * may be written from several threads at once.
  */
 public final class Verifier {
@@ -35,8 +35,9 @@ public final class Verifier {
   private final Map<String, List<String>> problems = new ConcurrentHashMap<>();
 
   /**
-   * An output that writes to {@code out} and checks every HTML page written through it, when the
-   * page is closed.
+   * An output that writes to {@code out} and checks every page and SVG or XML file written through
+   * it: a file opened as a stream when it is closed, a text given whole before it is written. It
+   * wants what {@code out} wants.
    */
   public Output watching(Output out) {
     return new Output() {

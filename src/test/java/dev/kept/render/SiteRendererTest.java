@@ -63,8 +63,14 @@ class SiteRendererTest {
     Map<String, String> fresh = new TreeMap<>();
     renderer.begin(charter).finish(keeping(fresh, path -> true));
     Map<String, String> reusing = new TreeMap<>();
-    renderer.begin(charter, earlier).finish(keeping(reusing, path -> true));
+    SiteRenderer.Site reused = renderer.begin(charter, earlier);
+    reused.finish(keeping(reusing, path -> true));
     assertThat(reusing).isEqualTo(fresh);
+    for (var p : charter.promises()) {
+      String id = p.promise().id();
+      assertThat(reused.cardOf(id)).as(id).isNotNull().isSameAs(earlier.cardOf(id));
+      assertThat(renderer.begin(charter).cardOf(id)).as(id).isNotSameAs(earlier.cardOf(id));
+    }
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SiteRenderer(Theme.builtIn()).begin(charter, earlier))
         .isInstanceOf(IllegalArgumentException.class);
   }

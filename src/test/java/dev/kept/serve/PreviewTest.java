@@ -59,6 +59,18 @@ class PreviewTest {
   }
 
   @Test
+  void aRequestPathNeverLeavesTheSite() {
+    // The server hands over the path decoded: %2e%2e arrives as "..".
+    assertThat(Preview.inSite("/../charter/charter.yaml")).isEmpty();
+    assertThat(Preview.inSite("/a/../../x")).isEmpty();
+    assertThat(Preview.inSite("/promises/../../x/")).isEmpty();
+    assertThat(Preview.inSite("/a/./b/../c")).contains("a/c");
+    assertThat(Preview.inSite("/promises/calls/")).contains("promises/calls/");
+    assertThat(Preview.inSite("//promises//calls")).contains("promises/calls");
+    assertThat(Preview.inSite("/")).contains("");
+  }
+
+  @Test
   void servesEveryKindOfFileFromMemoryAndWritesNothing() throws Exception {
     start(Fixtures.minimal(), Optional.empty());
     HttpResponse<String> index = get("");
