@@ -163,10 +163,7 @@ class PreviewTest {
 
   @Test
   void aTemplateThatFailsOnAPageShowsItsErrorOnThatPage() throws Exception {
-    Path theme = dir.resolve("theme");
-    Files.createDirectories(theme);
-    Files.writeString(theme.resolve("promise.ftlh"), builtIn("promise.ftlh").replace("</h1>", "${promise.noSuchThing}</h1>"));
-    start(Fixtures.minimal(), Optional.of(theme));
+    startWithPromiseHeading("${promise.noSuchThing}</h1>");
     HttpResponse<String> page = get("promises/calls/");
     assertThat(page.statusCode()).isEqualTo(500);
     assertThat(page.body()).contains("The charter has 1 error").contains("promise.ftlh:");
@@ -176,10 +173,7 @@ class PreviewTest {
 
   @Test
   void aPageTheVerifierWouldRefuseIsNotServed() throws Exception {
-    Path theme = dir.resolve("theme");
-    Files.createDirectories(theme);
-    Files.writeString(theme.resolve("promise.ftlh"), builtIn("promise.ftlh").replace("</h1>", "</h1><script>alert(1)</script>"));
-    start(Fixtures.minimal(), Optional.of(theme));
+    Path theme = startWithPromiseHeading("</h1><script>alert(1)</script>");
     HttpResponse<String> page = get("promises/calls/");
     assertThat(page.statusCode()).isEqualTo(500);
     assertThat(page.body()).contains("promises/calls/index.html contains a script").doesNotContain("alert(1)");
@@ -205,6 +199,14 @@ class PreviewTest {
       assertThat(new String(in.readNBytes("event: reload\ndata: 2\n\n".length()), StandardCharsets.UTF_8))
           .isEqualTo("event: reload\ndata: 2\n\n");
     }
+  }
+
+  /** Starts the preview of the minimal charter with a theme whose promise page ends its heading so. */
+  private Path startWithPromiseHeading(String headingEnd) throws Exception {
+    Path theme = Files.createDirectories(dir.resolve("theme"));
+    Files.writeString(theme.resolve("promise.ftlh"), builtIn("promise.ftlh").replace("</h1>", headingEnd));
+    start(Fixtures.minimal(), Optional.of(theme));
+    return theme;
   }
 
   private static String builtIn(String template) throws IOException {
