@@ -63,7 +63,7 @@ public record Promise(
     Objects.requireNonNull(remedy, "remedy");
     Objects.requireNonNull(retirement, "retirement");
     Objects.requireNonNull(about, "about");
-    figures = List.copyOf(figures);
+    figures = Figures.of(figures); // compact: a charter holds every row until its record is written
     if (targets.isEmpty() != since.isEmpty()) {
       throw new IllegalArgumentException("a measured promise has both targets and since");
     }
