@@ -377,8 +377,7 @@ public final class Incremental {
       Verifier verifier = new Verifier();
       Map<String, byte[]> written = new ConcurrentHashMap<>();
       Output out = verifier.watching(memory(written));
-      PromiseRecord record =
-          explainer.record(promise, measurer.periods(promise.promise()), explained.charter());
+      PromiseRecord record = record(promise);
       try {
         site.promise(record, out);
         data.csv(record, out);
@@ -468,13 +467,7 @@ public final class Incremental {
       Set<String> paths = required;
       if (paths == null) {
         paths = new HashSet<>(SiteRenderer.pages(explained));
-        paths.add("charter.json");
-        paths.add("charter.schema.json");
-        for (ExplainedPromise p : explained.promises()) {
-          if (p.promise().isMeasured()) {
-            paths.add(DataRenderer.csvPath(p.promise()));
-          }
-        }
+        paths.addAll(Pipeline.dataFiles(explained));
         required = paths;
       }
       return paths;
@@ -499,20 +492,16 @@ public final class Incremental {
         }
       };
       Output out = verifier.watching(path -> path.equals("charter.json") ? unclosed : OutputStream.nullOutputStream());
-      List<ExplainedPromise> promises = explained.promises();
       try (DataRenderer.Json json = data.begin(explained, out)) {
-        for (int from = 0; from < promises.size(); from += 64) {
-          List<byte[]> fragments =
-              promises.subList(from, Math.min(promises.size(), from + 64)).parallelStream()
-                  .map(p -> data.fragment(explainer.record(p, measurer.periods(p.promise()), explained.charter())))
-                  .toList();
-          for (byte[] fragment : fragments) {
-            json.promise(fragment);
-          }
-        }
+        Pipeline.inOrder(explained.promises(), p -> data.fragment(record(p)), json);
         json.finish();
       }
       refuse(verifier.problems());
+    }
+
+    /** A promise's whole record: every period measured and put into words. */
+    private PromiseRecord record(ExplainedPromise promise) {
+      return explainer.record(promise, measurer.periods(promise.promise()), explained.charter());
     }
 
     private static void refuse(List<String> problems) {

@@ -173,17 +173,6 @@ public final class Pipeline {
     return new Outcome(findings.all(), timer.times, Optional.of(explained), true, timer.promiseFiles);
   }
 
-  /** The data files a site must have: charter.json, its schema, and each measured promise's figures. */
-  private static List<String> dataFiles(ExplainedCharter explained) {
-    List<String> files = new ArrayList<>(List.of("charter.json", "charter.schema.json"));
-    for (ExplainedPromise p : explained.promises()) {
-      if (p.promise().isMeasured()) {
-        files.add(DataRenderer.csvPath(p.promise()));
-      }
-    }
-    return files;
-  }
-
   /** What the charter-wide stages made, and the stages that go on to make each promise's record. */
   private record Understood(Charter charter, Measurer measurer, Explainer explainer, ExplainedCharter explained) {}
 
@@ -193,20 +182,9 @@ public final class Pipeline {
    */
   private record Records(
       Understood understood, DataRenderer data, SiteRenderer.Site site, Output out, DataRenderer.Json json) {
-    private static final int BATCH = 64;
-
     void write() throws IOException, ThemeException {
-      List<ExplainedPromise> promises = understood.explained().promises();
       try {
-        for (int from = 0; from < promises.size(); from += BATCH) {
-          List<byte[]> fragments =
-              promises.subList(from, Math.min(promises.size(), from + BATCH)).parallelStream()
-                  .map(this::record)
-                  .toList();
-          for (byte[] fragment : fragments) {
-            json.promise(fragment);
-          }
-        }
+        inOrder(understood.explained().promises(), this::record, json);
       } catch (ThemeFailure f) {
         throw f.cause;
       } catch (java.io.UncheckedIOException f) {
@@ -229,6 +207,36 @@ public final class Pipeline {
       }
       return data.fragment(record);
     }
+  }
+
+  /** How many promises' records are made at once, on every core, before their parts are added. */
+  private static final int BATCH = 64;
+
+  /**
+   * Adds each promise's part of {@code charter.json}, in the charter's order: the parts are made in
+   * batches, each batch on every core, so that only a batch's records are held at a time.
+   */
+  static void inOrder(
+      List<ExplainedPromise> promises, java.util.function.Function<ExplainedPromise, byte[]> part, DataRenderer.Json json)
+      throws IOException {
+    for (int from = 0; from < promises.size(); from += BATCH) {
+      List<byte[]> fragments =
+          promises.subList(from, Math.min(promises.size(), from + BATCH)).parallelStream().map(part).toList();
+      for (byte[] fragment : fragments) {
+        json.promise(fragment);
+      }
+    }
+  }
+
+  /** The data files a site must have: charter.json, its schema, and each measured promise's figures. */
+  static List<String> dataFiles(ExplainedCharter explained) {
+    List<String> files = new ArrayList<>(List.of("charter.json", "charter.schema.json"));
+    for (ExplainedPromise p : explained.promises()) {
+      if (p.promise().isMeasured()) {
+        files.add(DataRenderer.csvPath(p.promise()));
+      }
+    }
+    return files;
   }
 
   /** Carries a theme's failure out of a parallel stream. */
