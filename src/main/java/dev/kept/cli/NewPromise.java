@@ -1,6 +1,7 @@
 package dev.kept.cli;
 
-import dev.kept.load.CharterLoader;
+import dev.kept.model.Chars;
+import dev.kept.model.Names;
 import dev.kept.model.Period;
 import dev.kept.model.PeriodKind;
 import java.io.IOException;
@@ -81,15 +82,19 @@ final class NewPromise {
    * Writes the two files, refusing to overwrite either.
    *
    * @return a line saying what was written
-   * @throws IllegalArgumentException when the id is not valid
+   * @throws IllegalArgumentException when the id is not valid by {@link Names}' rule
    * @throws FileAlreadyExistsException when either file exists
    */
   static String write(Path charter, String id, PeriodKind kind, int yearStarts, LocalDate today)
       throws IOException {
-    if (!CharterLoader.ID.matcher(id).matches()) {
+    java.util.Optional<String> problem = Names.problem(id);
+    if (problem.isPresent()) {
+      // The loader's own rule (Names), so what this writes, `kept check` reads.
       throw new IllegalArgumentException(
-          "'" + id + "' is not a valid promise id: use 1 to 64 lower-case letters a-z, digits and"
-              + " hyphens, starting with a letter or digit, such as answer-calls");
+          "'" + Chars.visible(id) + "' " + problem.get() + ": an id is 1 to 64 lower-case letters"
+              + " a-z, digits and hyphens, starting with a letter or digit, and not a name Windows"
+              + " keeps (con, prn, aux, nul, com0-com9, lpt0-lpt9). Try: kept new promise "
+              + Names.suggest(id));
     }
     Path yaml = charter.resolve("promises").resolve(id + ".yaml");
     Path csv = charter.resolve("figures").resolve(id + ".csv");

@@ -148,13 +148,8 @@ public final class Explainer {
           other++;
         }
       }
-      String base = java.text.Normalizer.normalize(e.getKey(), java.text.Normalizer.Form.NFD)
-          .replaceAll("\\p{M}", "").toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
-          .replaceAll("^-|-$", "");
-      if (base.isEmpty()) {
-        base = "group";
-      }
-      base = base.length() > 60 ? base.substring(0, 60).replaceAll("-$", "") : base;
+      // One rule for names that become folders: a group named CON gets groups/con-group/.
+      String base = dev.kept.model.Names.slug(e.getKey());
       String slug = base;
       for (int i = 2; !slugs.add(slug); i++) {
         slug = base + "-" + i;

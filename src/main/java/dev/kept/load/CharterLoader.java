@@ -3,7 +3,9 @@ package dev.kept.load;
 import dev.kept.load.RawCharter.FiguresFile;
 import dev.kept.load.RawCharter.PromiseFile;
 import dev.kept.model.Finding;
+import dev.kept.model.Chars;
 import dev.kept.model.Findings;
+import dev.kept.model.Names;
 import dev.kept.model.SourcePos;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -33,14 +34,8 @@ import java.util.stream.Stream;
  * <p>Thread-safe: instances hold only their limits.
  */
 public final class CharterLoader {
-  /** What a promise id, and so a promise's file name, may be. */
-  public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
-
-  /** Names that cannot be files on every system a site may be copied to. */
-  private static final Set<String> RESERVED =
-      Set.of(
-          "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7",
-          "com8", "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9");
+  /** What a promise id, and so a promise's file name, may be: {@link Names#ID}. */
+  public static final Pattern ID = Names.ID;
 
   private final Limits limits;
 
@@ -200,7 +195,8 @@ public final class CharterLoader {
     List<Path> accepted = new ArrayList<>();
     for (Path entry : entries) {
       String fileName = entry.getFileName().toString();
-      String shown = dirName + "/" + fileName;
+      // A file name is shown with any control character written out, never sent to the terminal.
+      String shown = dirName + "/" + Chars.visible(fileName);
       if (fileName.startsWith(".") || isEditorFile(fileName)) {
         continue; // editor and system files (.DS_Store, .x.swp, x~, #x#, vim's 4913) are not part of a charter
       }
@@ -215,7 +211,7 @@ public final class CharterLoader {
       if (!fileName.endsWith(extension)) {
         String hint =
             extension.equals(".yaml") && lower.endsWith(".yml")
-                ? "Rename it to " + fileName.substring(0, fileName.length() - 4) + ".yaml."
+                ? "Rename it to " + Chars.visible(fileName.substring(0, fileName.length() - 4)) + ".yaml."
                 : "Only <id>" + extension + " files belong here. Move or delete this one.";
         findings.error(SourcePos.file(shown), "unexpected file in " + sub + "/", hint);
         continue;
@@ -224,12 +220,12 @@ public final class CharterLoader {
       if (!ID.matcher(id).matches()) {
         findings.error(
             SourcePos.file(shown),
-            "'" + id + "' is not a valid promise id",
+            "'" + Chars.visible(id) + "' is not a valid promise id",
             "An id is 1 to 64 lower-case letters a-z, digits and hyphens, starting with a letter or"
-                + " digit: for example answer-calls" + extension + ".");
+                + " digit: for example " + Names.suggest(id) + extension + ".");
         continue;
       }
-      if (RESERVED.contains(id)) {
+      if (Names.isReserved(id)) {
         findings.error(
             SourcePos.file(shown),
             "'" + id + "' is a reserved file name on Windows",

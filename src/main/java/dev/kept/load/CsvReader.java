@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import dev.kept.load.CsvTable.Cell;
 import dev.kept.load.CsvTable.Row;
+import dev.kept.model.Chars;
 import dev.kept.model.Findings;
 import dev.kept.model.SourcePos;
 import java.io.IOException;
@@ -22,6 +23,9 @@ import java.util.Optional;
 final class CsvReader {
   private static final CsvFactory FACTORY = new CsvFactory();
 
+  /** How many cells with refused characters one file reports before the rest go unsaid. */
+  private static final int MAX_BAD_CELLS = 20;
+
   private final Limits limits;
 
   CsvReader(Limits limits) {
@@ -30,6 +34,7 @@ final class CsvReader {
 
   Optional<CsvTable> read(String text, String file, Findings findings) {
     List<Row> rows = new ArrayList<>();
+    int badCells = 0;
     try (CsvParser parser = (CsvParser) FACTORY.createParser(text)) {
       parser.enable(CsvParser.Feature.WRAP_AS_ARRAY);
       List<Cell> cells = null;
@@ -59,7 +64,17 @@ final class CsvReader {
             cells = null;
           }
         } else if (token == JsonToken.VALUE_STRING && cells != null) {
-          cells.add(new Cell(parser.getText(), pos(file, parser.currentTokenLocation())));
+          String cell = parser.getText();
+          SourcePos at = pos(file, parser.currentTokenLocation());
+          Optional<Chars.Bad> bad = Chars.first(cell, true);
+          if (bad.isPresent()) {
+            // A cell is text for the pages, the feed and the downloads: see Chars for what is refused.
+            if (++badCells <= MAX_BAD_CELLS) {
+              findings.error(at, "the cell contains " + bad.get().what(), bad.get().hint());
+            }
+            continue;
+          }
+          cells.add(new Cell(cell, at));
         }
       }
     } catch (JsonProcessingException e) {
@@ -80,6 +95,9 @@ final class CsvReader {
       return Optional.empty();
     } catch (IOException e) {
       findings.error(SourcePos.file(file), "the CSV could not be read: " + e.getMessage());
+      return Optional.empty();
+    }
+    if (badCells > 0) {
       return Optional.empty();
     }
     if (rows.isEmpty()) {

@@ -21,6 +21,16 @@ public record Limits(
     int maxPromises,
     int maxRows) {
 
+  /**
+   * How many characters of text (keys and values) one YAML file may expand to when each alias
+   * ({@code *name}) counts the length of what it stands for: as many as the largest file could hold
+   * written out in full, {@link #maxYamlBytes}. A file without aliases never reaches it; aliases
+   * cannot make a file hold more than that (issue 11: 500 aliases to a 200 KB value built 205 MB).
+   */
+  public long maxExpandedText() {
+    return maxYamlBytes;
+  }
+
   /** The defaults, documented in the README. */
   public static final Limits DEFAULT =
       new Limits(1 << 20, 8 << 20, 16, 16, 50_000, 20_000, 10_000);

@@ -135,6 +135,9 @@ final class YamlReader {
     return walk.failed ? Optional.empty() : Optional.of(tree);
   }
 
+  /** How many refused characters one file reports before the rest go unsaid. */
+  private static final int MAX_BAD_CHARACTERS = 20;
+
   private final class Walk {
     private final String file;
     private final String source;
@@ -142,6 +145,20 @@ final class YamlReader {
     private final Findings findings;
     private int nodes;
     private boolean failed;
+    /** Characters of text (keys and values) converted so far, counting each alias's expansion. */
+    private long expanded;
+    /** Anchored nodes already converted: meeting one again means an alias to it. */
+    private final java.util.Set<Node> anchored =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    /** How many aliases the walk has met, in the file's order (aliases inside an alias's expansion not counted). */
+    private int aliases;
+    /** Above 0 while converting an alias's expansion. */
+    private int replaying;
+    /** How many refused characters were reported, to stop a flood from one file. */
+    private int badCharacters;
+    /** The key whose value is being converted, and whether that value is a list: for messages. */
+    private String field = "";
+    private boolean inList;
     /** The lists and mappings being converted, outermost first: an alias back to one is a loop. */
     private final java.util.Set<Node> open = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
@@ -162,11 +179,91 @@ final class YamlReader {
             "Write the values out in full; a charter file needs no anchors and aliases.");
         return new YScalar("", true, false, 0, pos(file, node.getStartMark()));
       }
+      boolean alias = enter(node);
       try {
         return convertOnce(node, depth);
       } finally {
         open.remove(node);
+        if (alias) {
+          replaying--;
+        }
       }
+    }
+
+    /**
+     * Notes that the walk reaches {@code node}; when it has been reached before, the file names it
+     * by an alias here, and what follows until {@link #replaying} drops is that alias's expansion.
+     *
+     * @return whether this is an alias (the caller then lowers {@link #replaying} when done)
+     */
+    private boolean enter(Node node) {
+      if (node.getAnchor() == null || anchored.add(node)) {
+        return false;
+      }
+      if (replaying == 0) {
+        aliases++;
+      }
+      replaying++;
+      return true;
+    }
+
+    /**
+     * Counts {@code text} into the expanded size and checks its characters; reports and marks the
+     * walk failed when either is refused.
+     *
+     * @param multiLine whether tab and line feed are allowed (a value) or not (a key)
+     */
+    private void text(ScalarNode node, String text, boolean multiLine) {
+      expanded += text.length();
+      long max = limits.maxExpandedText();
+      if (expanded > max && expanded - text.length() <= max) {
+        failed = true;
+        findings.error(
+            replaying > 0 ? nthAliasEvent(aliases) : pos(file, node.getStartMark()),
+            String.format(
+                java.util.Locale.ROOT,
+                "the aliases (*) in the file expand it to more than %,d characters of text, the"
+                    + " most one charter file may hold",
+                max),
+            "Write the value out where it is needed instead of repeating it with an alias; each"
+                + " alias counts the length of the value it stands for.");
+      }
+      if (replaying > 0) {
+        return; // checked where it is written
+      }
+      java.util.Optional<dev.kept.model.Chars.Bad> bad = dev.kept.model.Chars.first(text, multiLine);
+      if (bad.isPresent()) {
+        failed = true;
+        if (++badCharacters > MAX_BAD_CHARACTERS) {
+          return;
+        }
+        int cp = bad.get().codePoint();
+        String raw = "";
+        int from = 0;
+        if (node.getStartMark() != null && node.getEndMark() != null) {
+          from = Math.max(0, Math.min(source.length(), node.getStartMark().getIndex()));
+          int to = Math.max(from, Math.min(source.length(), node.getEndMark().getIndex()));
+          raw = source.substring(from, to);
+        }
+        int literal = raw.indexOf(new String(Character.toChars(cp)));
+        int escape = literal >= 0 ? -1 : escapeAt(raw, bad.get().index());
+        findings.error(
+            literal >= 0 ? at(source, file, from + literal)
+                : escape >= 0 ? at(source, file, from + escape)
+                : pos(file, node.getStartMark()),
+            (!multiLine ? "the key '" + shown(text) + "'"
+                    : field.isEmpty() ? "the value"
+                    : inList ? "a value in '" + field + "'"
+                    : "the value of '" + field + "'")
+                + " contains " + bad.get().what()
+                + (literal >= 0 ? "" : ", written as an escape"),
+            bad.get().hint());
+      }
+    }
+
+    /** Where the n-th alias event ({@code *name}) of the file is; read again only to report. */
+    private SourcePos nthAliasEvent(int n) {
+      return nthAliasEventIn(source, file, n);
     }
 
     /** Where the first alias to {@code node}'s anchor is, after the anchor itself. */
@@ -220,13 +317,17 @@ final class YamlReader {
           int to = Math.max(from, Math.min(source.length(), scalar.getEndMark().getIndex()));
           raw = source.substring(from, to);
         }
+        text(scalar, scalar.getValue(), true);
         return new YScalar(isNull ? "" : scalar.getValue(), isNull, literal, indent, at, raw);
       }
       if (node instanceof SequenceNode sequence) {
         List<YNode> items = new ArrayList<>();
+        boolean wasInList = inList;
+        inList = true;
         for (Node item : sequence.getValue()) {
           items.add(convert(item, depth + 1));
         }
+        inList = wasInList;
         return new YList(items, at);
       }
       MappingNode mapping = (MappingNode) node;
@@ -249,6 +350,11 @@ final class YamlReader {
           continue;
         }
         String key = keyScalar.getValue();
+        boolean keyAlias = enter(keyScalar);
+        text(keyScalar, key, false);
+        if (keyAlias) {
+          replaying--;
+        }
         SourcePos earlier = seen.putIfAbsent(key, keyPos);
         if (earlier != null) {
           failed = true;
@@ -258,7 +364,13 @@ final class YamlReader {
               "Keep one of them: YAML would silently use only the last.");
           continue;
         }
+        String outerField = field;
+        boolean outerInList = inList;
+        field = shown(key);
+        inList = false;
         YNode value = convert(tuple.getValueNode(), depth + 1);
+        field = outerField;
+        inList = outerInList;
         entries.add(new Entry(YScalar.plain(key, keyPos), value));
       }
       return new YMap(entries, at);
@@ -278,6 +390,71 @@ final class YamlReader {
       }
       return 0;
     }
+  }
+
+  /**
+   * Where, in a double-quoted scalar written on one line ({@code raw}, quotes included), the escape
+   * that makes the character at {@code index} of its value starts; -1 when the scalar is written
+   * another way, or the character is not made by an escape.
+   */
+  static int escapeAt(String raw, int index) {
+    if (raw.length() < 2 || raw.charAt(0) != '"' || raw.indexOf('\n') >= 0) {
+      return -1;
+    }
+    int value = 0;
+    int i = 1;
+    while (i < raw.length() - 1 && value <= index) {
+      char c = raw.charAt(i);
+      if (c != '\\') {
+        if (value == index) {
+          return -1;
+        }
+        value++;
+        i++;
+        continue;
+      }
+      if (value == index) {
+        return i;
+      }
+      char e = i + 1 < raw.length() ? raw.charAt(i + 1) : ' ';
+      int digits = e == 'x' ? 2 : e == 'u' ? 4 : e == 'U' ? 8 : 0;
+      if (e == 'U' && i + 10 <= raw.length()) {
+        try {
+          value += Character.charCount(Integer.parseInt(raw.substring(i + 2, i + 10), 16));
+        } catch (NumberFormatException x) {
+          return -1;
+        }
+      } else {
+        value++;
+      }
+      i += 2 + digits;
+    }
+    return -1;
+  }
+
+  /** {@code text} for a message: control characters written out, at most 40 characters. */
+  private static String shown(String text) {
+    String visible = dev.kept.model.Chars.visible(text);
+    return visible.length() > 40 ? visible.substring(0, 40) + "..." : visible;
+  }
+
+  /** Where the n-th alias event ({@code *name}) of {@code source} is; read again only to report. */
+  private static SourcePos nthAliasEventIn(String source, String file, int n) {
+    int seen = 0;
+    try {
+      DumperOptions dumper = new DumperOptions();
+      LoaderOptions options = new LoaderOptions();
+      options.setCodePointLimit(Integer.MAX_VALUE);
+      Yaml yaml = new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options, new Resolver());
+      for (org.yaml.snakeyaml.events.Event event : yaml.parse(new StringReader(source))) {
+        if (event instanceof org.yaml.snakeyaml.events.AliasEvent && ++seen == n) {
+          return pos(file, event.getStartMark());
+        }
+      }
+    } catch (YAMLException e) {
+      // the file was composed once already; fall back to the text
+    }
+    return nthAlias(source, file, n);
   }
 
   /**

@@ -8,6 +8,7 @@ import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import dev.kept.load.YNode.YScalar;
+import dev.kept.model.Chars;
 import dev.kept.model.Findings;
 import dev.kept.model.Markdown;
 import dev.kept.model.SourcePos;
@@ -56,7 +57,12 @@ final class MarkdownCheck {
             "Describe it in words, or link to it: [what it shows](https://...). A charter page"
                 + " loads nothing from other sites.");
       } else if (node instanceof LinkNodeBase link) {
+        refusedCharacter(link.getUrl().unescape() + link.getTitle().unescape(), "a link",
+            scalar, source, node.getStartOffset(), field, findings);
         checkUrl(link.getUrl().unescape(), scalar, source, node.getStartOffset(), field, findings);
+      } else if (node instanceof com.vladsch.flexmark.ast.HtmlEntity entity) {
+        refusedCharacter(decode(entity.getChars().toString()), "'" + entity.getChars() + "'",
+            scalar, source, node.getStartOffset(), field, findings);
       } else if (node instanceof AutoLink auto) {
         checkUrl(auto.getText().toString(), scalar, source, node.getStartOffset(), field, findings);
       }
@@ -96,6 +102,40 @@ final class MarkdownCheck {
     }
     return -1;
   }
+
+  /**
+   * Reports a character {@link Chars} refuses that Markdown makes from an entity or a link's
+   * escapes ({@code &#x1b;}, {@code &#x202E;}): the YAML reader refused it in the text as
+   * written, and this refuses it however it is spelt.
+   */
+  private static void refusedCharacter(
+      String decoded, String spelling, YScalar scalar, String source, int offset, String field,
+      Findings findings) {
+    Chars.first(decoded, true)
+        .ifPresent(
+            bad ->
+                findings.error(
+                    at(scalar, source, offset),
+                    spelling + " in '" + field + "' makes " + bad.what(),
+                    bad.hint()));
+  }
+
+  /** The character an entity stands for, as a browser reads it: numeric ones by their number. */
+  static String decode(String entity) {
+    java.util.regex.Matcher m = NUMERIC.matcher(entity);
+    if (m.matches()) {
+      try {
+        int cp = m.group(1) != null ? Integer.parseInt(m.group(1), 16) : Integer.parseInt(m.group(2));
+        return Character.isValidCodePoint(cp) ? new String(Character.toChars(cp)) : "\uFFFD";
+      } catch (NumberFormatException e) {
+        return "\uFFFD";
+      }
+    }
+    return org.jsoup.parser.Parser.unescapeEntities(entity, false);
+  }
+
+  private static final java.util.regex.Pattern NUMERIC =
+      java.util.regex.Pattern.compile("&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,9}));");
 
   private static void checkUrl(
       String url, YScalar scalar, String source, int offset, String field, Findings findings) {
