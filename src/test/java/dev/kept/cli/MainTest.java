@@ -259,6 +259,25 @@ class MainTest {
   }
 
   @Test
+  void newPromiseUsesTheLoadersOneRuleForNames() throws Exception {
+    // issue 11: `kept new promise con` wrote a file `kept check` then refused.
+    Path charter = Fixtures.minimal().writeTo(dir.resolve("charter"));
+    for (String id : List.of("con", "CON", "lpt1", "com0", "Answer_Calls", "ans\u001Bwer")) {
+      Run r = run("new", "promise", id, "--charter", charter.toString());
+      assertThat(r.code()).as(id).isEqualTo(ExitCode.USAGE);
+      assertThat(r.err()).as(id).doesNotContain("\u001B").contains("Try: kept new promise ");
+      assertThat(charter.resolve("promises").toFile().list()).as(id).containsExactly("calls.yaml");
+    }
+    Run con = run("new", "promise", "con", "--charter", charter.toString());
+    assertThat(con.err()).contains("'con' is a reserved file name on Windows").endsWith("Try: kept new promise con-promise\n");
+    Run bad = run("new", "promise", "Answer_Calls", "--charter", charter.toString());
+    assertThat(bad.err()).contains("'Answer_Calls' is not a valid promise id").endsWith("Try: kept new promise answer-calls\n");
+    Run suggested = run("new", "promise", "con-promise", "--charter", charter.toString());
+    assertThat(suggested.code()).as(suggested.err()).isZero();
+    assertThat(run("check", "--charter", charter.toString()).code()).isZero();
+  }
+
+  @Test
   void strictMakesLintWarningsFail() {
     Path charter =
         Fixtures.minimal()

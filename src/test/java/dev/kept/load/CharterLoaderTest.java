@@ -70,6 +70,42 @@ class CharterLoaderTest {
   }
 
   @Test
+  void aliasesCountTheLengthOfWhatTheyStandFor() {
+    // issue 11: 500 aliases to a 200 KB value built a 205 MB site. The limit is the file limit.
+    Limits small = new Limits(1000, 1000, 16, 16, 50_000, 20_000, 10_000);
+    String anchor = "title: Calls\nowner: &a " + "x".repeat(300) + "\nnot_covered:\n";
+    // keys and values without the aliases: 5 + 5 + 5 + 300 + 11 = 326 characters; two aliases more: 926
+    CharterLoader.LoadResult fits = load(Fixtures.minimal().with("promises/calls.yaml", anchor + "  - *a\n  - *a\n"), small);
+    assertThat(headlines(fits)).isEmpty();
+    CharterLoader.LoadResult over =
+        load(Fixtures.minimal().with("promises/calls.yaml", anchor + "  - *a\n  - *a\n  - *a\n"), small);
+    assertThat(headlines(over))
+        .containsExactly(
+            "charter/promises/calls.yaml:6:5: error: the aliases (*) in the file expand it to more than"
+                + " 1,000 characters of text, the most one charter file may hold");
+  }
+
+  @Test
+  void aFileNameIsShownWithItsControlCharactersWrittenOut() throws Exception {
+    Path charter = Fixtures.minimal().writeTo(dir.resolve("charter"));
+    Files.writeString(charter.resolve("promises/ca\u001B[2Jlls.yaml"), "title: x\n");
+    CharterLoader.LoadResult r = new CharterLoader(Limits.DEFAULT).load(charter, "charter");
+    assertThat(headlines(r))
+        .containsExactly("charter/promises/ca\\u001B[2Jlls.yaml: error: 'ca\\u001B[2Jlls' is not a valid promise id");
+    assertThat(r.findings().get(0).toString()).doesNotContain("\u001B");
+  }
+
+  @Test
+  void anEscapeIsLocatedWhereItIsWritten() {
+    CharterLoader.LoadResult r =
+        load(Fixtures.minimal().with("promises/calls.yaml", "title: \"Ans\\\"w\\x41\\U0001F600e\\0r\"\n"));
+    assertThat(headlines(r))
+        .containsExactly(
+            "charter/promises/calls.yaml:1:30: error: the value of 'title' contains a control character"
+                + " (U+0000), written as an escape");
+  }
+
+  @Test
   void tooManyRowsAreRefused() {
     Limits small = new Limits(1 << 20, 1 << 20, 16, 16, 50_000, 20_000, 3);
     CharterLoader.LoadResult r = load(Fixtures.minimal(), small);

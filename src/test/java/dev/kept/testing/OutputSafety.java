@@ -44,6 +44,16 @@ public final class OutputSafety {
     for (Path file : files) {
       String name = site.relativize(file).toString().replace('\\', '/');
       try {
+        if (name.endsWith(".html") || name.endsWith(".xml") || name.endsWith(".svg")
+            || name.endsWith(".csv") || name.endsWith(".json") || name.endsWith(".txt")) {
+          // issue 11: no control character, override or noncharacter reaches any file of the site
+          String text = Files.readString(file);
+          dev.kept.model.Chars.first(text, true)
+              .ifPresent(bad -> problems.add(name + ": " + bad.what() + " at character " + bad.index()));
+        }
+        if (name.endsWith(".xml") || name.endsWith(".svg")) {
+          wellFormed(name, file, problems);
+        }
         if (name.endsWith(".html")) {
           pages++;
           page(name, Jsoup.parse(file.toFile(), "UTF-8", "https://kept.test/" + name), ownSite, problems);
@@ -113,6 +123,36 @@ public final class OutputSafety {
     }
   }
 
+  /**
+   * Whether an XML file (the feed, an SVG) parses with a strict XML 1.0 parser, as a feed reader
+   * does: a control character in a title made feed.xml ill-formed (issue 11).
+   */
+  private static void wellFormed(String name, Path file, List<String> problems) {
+    try {
+      javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      factory.setNamespaceAware(true);
+      javax.xml.parsers.DocumentBuilder builder = factory.newDocumentBuilder();
+      builder.setErrorHandler(null);
+      builder.parse(file.toFile());
+    } catch (org.xml.sax.SAXException e) {
+      problems.add(name + ": not well-formed XML: " + e.getMessage());
+    } catch (javax.xml.parsers.ParserConfigurationException | IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Characters a spreadsheet may drop before it reads a cell; a formula character after them
+   * still starts a formula.
+   */
+  private static final String UNSEEN =
+      " \u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A"
+          + "\u202F\u205F\u3000\u200B\u200C\u200D\u2060\u180E\u200E\u200F\u061C\uFEFF";
+
+  /** What starts a formula: the ASCII signs, tab, CR, LF, and their fullwidth and small forms. */
+  private static final String FORMULA = "=+-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20\uFE62\uFE63\uFE66\uFE6B\u2212";
+
   /** A spreadsheet runs a cell that starts with = + - @, a tab or a carriage return. */
   private static void csv(String name, String text, List<String> problems) throws IOException {
     CsvMapper mapper = new CsvMapper();
@@ -122,7 +162,11 @@ public final class OutputSafety {
       while (rows.hasNext()) {
         line++;
         for (String cell : rows.next()) {
-          if (!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) {
+          int i = 0;
+          while (i < cell.length() && UNSEEN.indexOf(cell.charAt(i)) >= 0) {
+            i++;
+          }
+          if (i < cell.length() && FORMULA.indexOf(cell.charAt(i)) >= 0) {
             problems.add(name + ": row " + line + ": a cell a spreadsheet would run: " + cell);
           }
         }
