@@ -53,7 +53,8 @@ class EditorSchemaTest {
       Pattern.compile(
           "aliases|the tag|merge keys|appears twice \\(first|the YAML|a tab is|not valid UTF-8|"
               + "is not a valid promise id|more than one YAML document|the file is empty|nests|expands to more than|"
-              + "non-breaking space");
+              + "non-breaking space|contains (a control character|a bidirectional|a line separator|"
+              + "a paragraph separator|a noncharacter|half of a character)");
 
   static JsonSchema schema(String name) throws IOException {
     return FACTORY.getSchema(Files.newInputStream(Path.of("schema", name)));
