@@ -477,7 +477,9 @@ public final class GcServiceStandards {
     }
     String clean = id.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
     String result = "gc-" + (initials.length() == 0 ? "x" : initials) + "-" + (clean.isEmpty() ? "0" : clean);
-    return result.length() > 60 ? result.substring(0, 60) : result;
+    result = result.length() > 60 ? result.substring(0, 60) : result;
+    // The loader's one rule for names (never a device name; always so, as ids start "gc-").
+    return dev.kept.model.Names.isValid(result) ? result : dev.kept.model.Names.suggest(result);
   }
 
   /** "2023-2024" or "2023-24" → 2023. */

@@ -65,12 +65,16 @@ final class CsvReader {
           }
         } else if (token == JsonToken.VALUE_STRING && cells != null) {
           String cell = parser.getText();
-          SourcePos at = pos(file, parser.currentTokenLocation());
+          JsonLocation location = parser.currentTokenLocation();
+          SourcePos at = pos(file, location);
           Optional<Chars.Bad> bad = Chars.first(cell, true);
           if (bad.isPresent()) {
             // A cell is text for the pages, the feed and the downloads: see Chars for what is refused.
             if (++badCells <= MAX_BAD_CELLS) {
-              findings.error(at, "the cell contains " + bad.get().what(), bad.get().hint());
+              findings.error(
+                  within(text, location, at, cell, bad.get().index()),
+                  "the cell contains " + bad.get().what(),
+                  bad.get().hint());
             }
             continue;
           }
@@ -111,6 +115,22 @@ final class CsvReader {
     int endLine = (int) lines + (text.endsWith("\n") || text.isEmpty() ? 1 : 2);
     return Optional.of(
         new CsvTable(file, rows.get(0), rows.subList(1, rows.size()), new SourcePos(file, endLine, 1)));
+  }
+
+  /**
+   * Where the character at {@code index} of a cell that starts at {@code at} is, when the cell's
+   * text up to it is on one line with no doubled quote (so each character is one column); else the
+   * cell's start.
+   */
+  private static SourcePos within(String text, JsonLocation location, SourcePos at, String cell, int index) {
+    String before = cell.substring(0, index);
+    long offset = location == null ? -1 : location.getCharOffset();
+    if (at.line() < 1 || offset < 0 || offset >= text.length() || before.indexOf('\n') >= 0 || before.indexOf('\r') >= 0
+        || before.indexOf('"') >= 0) {
+      return at;
+    }
+    boolean quoted = text.charAt((int) offset) == '"';
+    return new SourcePos(at.file(), at.line(), at.column() + index + (quoted ? 1 : 0));
   }
 
   private static SourcePos pos(String file, JsonLocation location) {
