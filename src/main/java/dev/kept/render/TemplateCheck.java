@@ -152,8 +152,13 @@ final class TemplateCheck {
     if (BUILT_IN.isInstance(object)) {
       Object key = parameter(object, 1);
       if (key instanceof String name && BUILT_INS.contains(normal(name))) {
+        // At the built-in's name, wherever it is: comments may stand between it and its "?".
+        SourcePos at =
+            object.getEndColumn() >= name.length()
+                ? new SourcePos(shownName, object.getEndLine(), object.getEndColumn() - name.length() + 1)
+                : pos(object);
         problems.add(new Problem(
-            pos(object),
+            at,
             "the theme uses ?" + name + ", which Kept does not allow",
             "Templates show the words Kept gives them; they cannot create objects, reach Java or"
                 + " run text as a template."));

@@ -220,6 +220,14 @@ public final class Theme {
   private static Optional<freemarker.core.TemplateElement> where(freemarker.core.Environment env) {
     try {
       freemarker.core.TemplateElement[] stack = freemarker.core._CoreAPI.getInstructionStackSnapshot(env);
+      // The innermost loop, when there is one: where a page that never ends turns.
+      for (freemarker.core.TemplateElement e = stack.length == 0 ? null : stack[0]; e != null;
+          e = freemarker.core._CoreAPI.getParentElement(e)) {
+        String what = e.getDescription();
+        if (what.startsWith("#list") || what.startsWith("#items") || what.startsWith("#foreach")) {
+          return Optional.of(e);
+        }
+      }
       return stack.length == 0 ? Optional.empty() : Optional.ofNullable(stack[0]);
     } catch (RuntimeException e) {
       return Optional.empty();
