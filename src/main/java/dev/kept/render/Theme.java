@@ -425,7 +425,10 @@ public final class Theme {
     Findings findings = new Findings();
     Findings links = new Findings();
     if (!Files.isDirectory(folder)) {
-      throw new ThemeException(List.of(finding(SourcePos.file(folder.toString()), "the theme folder does not exist", "Name an existing folder with --templates DIR.")));
+      throw new ThemeException(List.of(finding(
+          SourcePos.file(folder.toString()),
+          Files.exists(folder) ? "the theme folder is a file, not a folder" : "the theme folder does not exist",
+          "Name an existing folder with --templates DIR.")));
     }
     Path real;
     List<Path> top;

@@ -151,6 +151,14 @@ class ThemeTest {
     assertThat((System.nanoTime() - start) / 1_000_000).as("ms: no folder is walked").isLessThan(2_000);
   }
 
+  @Test
+  void aFileNamedAsTheThemeIsSaidToBeAFile() throws Exception {
+    Path file = Files.writeString(dir.resolve("layout.ftlh"), "x");
+    ThemeException e =
+        org.junit.jupiter.api.Assertions.assertThrows(ThemeException.class, () -> Theme.load(Optional.of(file)));
+    assertThat(e.findings().get(0).message()).isEqualTo("the theme folder is a file, not a folder");
+  }
+
   /** Issue 11, item 11: a theme holding too many files (a home folder named by mistake). */
   @Test
   void aThemeFolderWithTooManyFilesIsRefused() throws Exception {
