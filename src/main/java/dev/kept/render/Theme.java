@@ -47,9 +47,13 @@ import java.util.stream.Stream;
  *
  * <p>FreeMarker is locked down: HTML auto-escaping for {@code .ftlh} (XML for {@code .ftlx}), no
  * {@code ?new} or {@code ?api}, templates can read only the public view records' components (no
- * class, no other method), and any template error fails the build rather than reaching a page. A
- * theme that uses {@code ?new}, {@code ?api}, {@code ?eval} or {@code ?interpret} is refused before
- * it is run. One configuration per build; thread-safe once loaded.
+ * class, no other method), and any template error fails the build rather than reaching a page.
+ * Every template of a theme folder, and every template any template includes or imports, is parsed
+ * once when it is first needed and checked on its tree ({@link TemplateCheck}: no {@code ?eval},
+ * {@code ?interpret} and the like, includes only of the theme's own templates, no include cycles,
+ * no recursive macros) before any page is rendered; a page is rendered within bounds of size and
+ * time ({@link #PAGE_CHARS}, {@link #PAGE_SECONDS}). Every problem is a {@link ThemeException}
+ * with the template's file, line and column. One configuration per build; thread-safe once loaded.
  */
 public final class Theme {
   static final String BUILT_IN = "/dev/kept/theme";
@@ -401,7 +405,6 @@ public final class Theme {
     return "templates/" + templateName;
   }
 
-  /** Refuses templates that use built-ins able to reach Java or run text as a template. */
   /** What a theme's assets may be: styles, images and fonts. SVG images are checked as written. */
   static final List<String> ASSET_KINDS =
       List.of(".css", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico", ".svg", ".woff", ".woff2", ".ttf", ".otf");
