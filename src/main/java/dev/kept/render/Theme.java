@@ -192,11 +192,18 @@ public final class Theme {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (StackOverflowError e) {
+      if (folder.isEmpty()) {
+        throw e; // the built-in theme does not recurse: not a theme's doing
+      }
       throw bounded(Optional.empty(), template, "the template called macros, functions or includes too deeply (one that calls itself without end?)",
           "A page's macros call one another a few levels deep at most: write repetition with <#list>.");
     } catch (OutOfMemoryError e) {
+      if (folder.isEmpty()) {
+        throw e; // the built-in theme builds no large value: the heap is too small for the charter
+      }
       throw bounded(Optional.empty(), template, "the template ran out of memory while rendering a page (a value built by repetition?)",
-          "Build text from the values Kept gives, with <#list>, not by adding a value to itself.");
+          "Build text from the values Kept gives, with <#list>, not by adding a value to itself. If the"
+              + " theme builds no such value, give Java more memory, e.g. java -Xmx1g -jar kept.jar.");
     } catch (SecurityException e) {
       throw bounded(Optional.empty(), template, "the template reached outside the theme folder",
           "A theme's files are its own: copy the file into the theme folder instead of linking to it.");
