@@ -55,6 +55,7 @@ enum FindingFormat {
             new DefaultPrettyPrinter()
                 .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                 .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+        g.setCharacterEscapes(new Escapes());
         g.writeStartArray();
         for (Finding f : findings) {
           g.writeStartObject();
@@ -85,9 +86,37 @@ enum FindingFormat {
 
   abstract String format(List<Finding> findings);
 
-  /** Escapes a workflow command's message. */
+  /**
+   * Escapes a workflow command's message: its line breaks as GitHub reads them, and every other
+   * control or bidirectional character as {@link Finding#visible} shows it, so that neither the
+   * terminal of whoever reads the log nor GitHub's parser is steered by text from a file.
+   */
   static String data(String s) {
-    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+    String escaped = s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+    return Finding.visible(escaped);
+  }
+
+  /** Escapes, in JSON, what {@link Finding#visible} escapes beyond the controls JSON escapes itself. */
+  static final class Escapes extends com.fasterxml.jackson.core.io.CharacterEscapes {
+    private static final long serialVersionUID = 1L;
+    private final int[] ascii = standardAsciiEscapesForJSON();
+
+    Escapes() {
+      ascii[0x7F] = ESCAPE_STANDARD;
+    }
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return ascii;
+    }
+
+    @Override
+    public com.fasterxml.jackson.core.SerializableString getEscapeSequence(int ch) {
+      if (ch <= 0xFFFF && Finding.invisible((char) ch)) {
+        return new com.fasterxml.jackson.core.io.SerializedString(String.format("\\u%04X", ch));
+      }
+      return null;
+    }
   }
 
   /** Escapes a workflow command's property value. */

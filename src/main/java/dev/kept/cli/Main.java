@@ -48,7 +48,16 @@ public final class Main implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    System.exit(run(args, System.out, System.err, System.getenv(), Clock.systemDefaultZone()));
+    Fatal.install();
+    int code;
+    try {
+      code = run(args, System.out, System.err, System.getenv(), Clock.systemDefaultZone());
+    } catch (Throwable e) {
+      Fatal.report(e);
+      code = ExitCode.FAILURE;
+    }
+    System.out.flush();
+    System.exit(code);
   }
 
   /**
@@ -80,10 +89,11 @@ public final class Main implements Callable<Integer> {
         });
     try {
       return cli.execute(args);
-    } catch (StackOverflowError | OutOfMemoryError e) {
-      err.println(
-          "kept: the charter is too large or too deeply nested to process (" + oneLine(e)
-              + "). The previous site is unchanged.");
+    } catch (OutOfMemoryError e) {
+      Fatal.reportTo(err, e);
+      return ExitCode.FAILURE;
+    } catch (StackOverflowError e) {
+      Fatal.reportTo(err, e);
       return ExitCode.FAILURE;
     } catch (RuntimeException | Error e) {
       err.println("kept: internal error: " + oneLine(e) + " (this is a bug in Kept; please report it)");

@@ -21,7 +21,6 @@ import dev.kept.render.view.Reason;
 import dev.kept.render.view.Row;
 import dev.kept.render.view.SiteInfo;
 import freemarker.core.HTMLOutputFormat;
-import org.apache.commons.io.output.StringBuilderWriter;
 import freemarker.core.TemplateHTMLOutputModel;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
@@ -251,13 +250,7 @@ public final class SiteRenderer {
     if (!out.wants(path)) {
       return;
     }
-    StringBuilderWriter page = new StringBuilderWriter(64 * 1024);
-    try {
-      template.process(model, page);
-    } catch (TemplateException e) {
-      throw theme.failure(e);
-    }
-    out.write(path, page.toString());
+    out.write(path, theme.render(template, model));
   }
 
   private static SiteInfo siteInfo(ExplainedCharter e) {

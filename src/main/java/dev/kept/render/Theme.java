@@ -37,8 +37,6 @@ import java.util.Properties;
 import java.util.TimeZone;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -49,14 +47,16 @@ import java.util.stream.Stream;
  *
  * <p>FreeMarker is locked down: HTML auto-escaping for {@code .ftlh} (XML for {@code .ftlx}), no
  * {@code ?new} or {@code ?api}, templates can read only the public view records' components (no
- * class, no other method), and any template error fails the build rather than reaching a page. A
- * theme that uses {@code ?new}, {@code ?api}, {@code ?eval} or {@code ?interpret} is refused before
- * it is run. One configuration per build; thread-safe once loaded.
+ * class, no other method), and any template error fails the build rather than reaching a page.
+ * Every template of a theme folder, and every template any template includes or imports, is parsed
+ * once when it is first needed and checked on its tree ({@link TemplateCheck}: no {@code ?eval},
+ * {@code ?interpret} and the like, includes only of the theme's own templates, no include cycles,
+ * no recursive macros) before any page is rendered; a page is rendered within bounds of size and
+ * time ({@link #PAGE_CHARS}, {@link #PAGE_SECONDS}). Every problem is a {@link ThemeException}
+ * with the template's file, line and column. One configuration per build; thread-safe once loaded.
  */
 public final class Theme {
   static final String BUILT_IN = "/dev/kept/theme";
-  private static final Pattern FORBIDDEN =
-      Pattern.compile("\\?\\s*(new|api|eval|eval_json|interpret|has_api)\\b");
 
   private final Optional<Path> folder;
   private final Configuration config;
@@ -82,10 +82,14 @@ public final class Theme {
    * @throws ThemeException when a template in the folder uses a forbidden built-in
    */
   public static Theme load(Optional<Path> folder) throws ThemeException {
+    Walked own = new Walked(List.of(), List.of());
     if (folder.isPresent()) {
-      refuseUnsafe(folder.get());
+      own = refuseUnsafe(folder.get());
     }
     Configuration config = new Configuration(Configuration.VERSION_2_3_34);
+    // Every template is parsed, checked and given its time checks once; never dropped or read again.
+    config.setCacheStorage(new freemarker.cache.StrongCacheStorage());
+    config.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
     List<TemplateLoader> loaders = new ArrayList<>();
     try {
       if (folder.isPresent()) {
@@ -117,11 +121,19 @@ public final class Theme {
     wrapper.setRecordZeroArgumentNonVoidMethodPolicy(
         freemarker.ext.beans.ZeroArgumentNonVoidMethodPolicy.PROPERTY_ONLY_UNLESS_BEAN_PROPERTY_READ_METHOD);
     config.setObjectWrapper(new ViewWrapper(wrapper));
-    return new Theme(folder, config);
+    Theme theme = new Theme(folder, config);
+    theme.prepareAll(own);
+    return theme;
   }
 
-  /** A template by name, such as {@code promise.ftlh}. */
+  /** A template by name, such as {@code promise.ftlh}, parsed and checked with all it includes. */
   Template template(String name) throws ThemeException {
+    Template template = load(name);
+    prepare(List.of(name));
+    return template;
+  }
+
+  private Template load(String name) throws ThemeException {
     try {
       return config.getTemplate(name);
     } catch (TemplateNotFoundException e) {
@@ -135,6 +147,186 @@ public final class Theme {
                   "Check the FreeMarker syntax here: every <#if> and <#list> needs its closing tag.")));
     } catch (IOException e) {
       throw new ThemeException(List.of(finding(SourcePos.file(name), "the template cannot be read: " + e.getMessage(), "Check that the theme's files are readable.")));
+    }
+  }
+
+  /** The most characters a page may have: far above the index of 10,000 promises. */
+  static final int PAGE_CHARS = 32 * 1024 * 1024;
+
+  /** The longest a page may take to render, in seconds. */
+  static final long PAGE_SECONDS = 10;
+
+  private static final java.util.concurrent.ScheduledExecutorService WATCHDOG =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "kept-template-watchdog");
+        t.setDaemon(true);
+        return t;
+      });
+
+  /**
+   * Renders a page, bounded: a template that writes more than {@value #PAGE_CHARS} characters,
+   * takes more than {@value #PAGE_SECONDS} seconds, recurses until the stack runs out, runs out of
+   * memory or reaches outside the theme is a theme finding with its place, never a hang or a Kept
+   * failure.
+   */
+  String render(Template template, Object model) throws ThemeException {
+    PageWriter page = new PageWriter();
+    freemarker.core.Environment env;
+    try {
+      env = template.createProcessingEnvironment(model, page);
+    } catch (TemplateException e) {
+      throw failure(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Watch watch = new Watch(Thread.currentThread(), env);
+    java.util.concurrent.ScheduledFuture<?> timer =
+        WATCHDOG.schedule(watch::fire, PAGE_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+    try {
+      env.process();
+    } catch (TemplateException e) {
+      throw failure(e);
+    } catch (PageTooLarge e) {
+      throw bounded(e.where, template, "the template wrote more than " + PAGE_CHARS / (1024 * 1024) + " MiB for one page",
+          "A loop that never ends, or one over a range far larger than Kept's lists? Loop over the values Kept gives.");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (StackOverflowError e) {
+      if (folder.isEmpty()) {
+        throw e; // the built-in theme does not recurse: not a theme's doing
+      }
+      throw bounded(Optional.empty(), template, "the template called macros, functions or includes too deeply (one that calls itself without end?)",
+          "A page's macros call one another a few levels deep at most: write repetition with <#list>.");
+    } catch (OutOfMemoryError e) {
+      if (folder.isEmpty()) {
+        throw e; // the built-in theme builds no large value: the heap is too small for the charter
+      }
+      throw bounded(Optional.empty(), template, "the template ran out of memory while rendering a page (a value built by repetition?)",
+          "Build text from the values Kept gives, with <#list>, not by adding a value to itself. If the"
+              + " theme builds no such value, give Java more memory, e.g. java -Xmx1g -jar kept.jar.");
+    } catch (SecurityException e) {
+      throw bounded(Optional.empty(), template, "the template reached outside the theme folder",
+          "A theme's files are its own: copy the file into the theme folder instead of linking to it.");
+    } catch (RuntimeException e) {
+      if (watch.fired()) {
+        throw bounded(watch.where, template, "the template took more than " + PAGE_SECONDS + " seconds to render one page",
+            "A loop over a range far larger than Kept's lists? Loop over the values Kept gives.");
+      }
+      throw e;
+    } finally {
+      timer.cancel(false);
+      watch.done();
+    }
+    return page.toString();
+  }
+
+  private ThemeException bounded(Optional<freemarker.core.TemplateElement> where, Template page, String message, String hint) {
+    SourcePos pos =
+        where.map(e -> new SourcePos(shown(e.getTemplate() == null ? page.getName() : e.getTemplate().getName()), Math.max(0, e.getBeginLine()), Math.max(0, e.getBeginColumn())))
+            .orElse(new SourcePos(shown(page.getName()), 1, 1));
+    return new ThemeException(List.of(finding(pos, message, hint)));
+  }
+
+  /** Where a template is now: its innermost instruction, if FreeMarker can say. */
+  private static Optional<freemarker.core.TemplateElement> where(freemarker.core.Environment env) {
+    try {
+      freemarker.core.TemplateElement[] stack = freemarker.core._CoreAPI.getInstructionStackSnapshot(env);
+      // The innermost loop, when there is one: where a page that never ends turns.
+      for (freemarker.core.TemplateElement e = stack.length == 0 ? null : stack[0]; e != null;
+          e = freemarker.core._CoreAPI.getParentElement(e)) {
+        String what = e.getDescription();
+        if (what.startsWith("#list") || what.startsWith("#items") || what.startsWith("#foreach")) {
+          return Optional.of(e);
+        }
+      }
+      return stack.length == 0 ? Optional.empty() : Optional.ofNullable(stack[0]);
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** A page too large: thrown by {@link PageWriter}, with the instruction that wrote past the bound. */
+  private static final class PageTooLarge extends IOException {
+    private static final long serialVersionUID = 1L;
+    private final transient Optional<freemarker.core.TemplateElement> where;
+
+    PageTooLarge(Optional<freemarker.core.TemplateElement> where) {
+      super("page too large", null);
+      this.where = where;
+    }
+  }
+
+  /** A page in memory, of at most {@value #PAGE_CHARS} characters. */
+  private static final class PageWriter extends java.io.Writer {
+    private final StringBuilder page = new StringBuilder(64 * 1024);
+
+    @Override
+    public void write(char[] chars, int off, int len) throws IOException {
+      room(len);
+      page.append(chars, off, len);
+    }
+
+    @Override
+    public void write(String text, int off, int len) throws IOException {
+      room(len);
+      page.append(text, off, off + len);
+    }
+
+    @Override
+    public void write(int c) throws IOException {
+      room(1);
+      page.append((char) c);
+    }
+
+    private void room(int len) throws PageTooLarge {
+      if (page.length() + (long) len > PAGE_CHARS) {
+        throw new PageTooLarge(where(freemarker.core.Environment.getCurrentEnvironment()));
+      }
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+
+    @Override
+    public String toString() {
+      return page.toString();
+    }
+  }
+
+  /** Interrupts a page's rendering when its time is up, noting where the template was. */
+  private static final class Watch {
+    private final Thread thread;
+    private final freemarker.core.Environment env;
+    private boolean done;
+    private boolean fired;
+    private Optional<freemarker.core.TemplateElement> where = Optional.empty();
+
+    Watch(Thread thread, freemarker.core.Environment env) {
+      this.thread = thread;
+      this.env = env;
+    }
+
+    synchronized void fire() {
+      if (!done) {
+        fired = true;
+        where = where(env);
+        thread.interrupt();
+      }
+    }
+
+    synchronized boolean fired() {
+      return fired;
+    }
+
+    /** The page is over: the interrupt, if it came, is cleared so it reaches nothing else. */
+    synchronized void done() {
+      done = true;
+      if (fired) {
+        Thread.interrupted();
+      }
     }
   }
 
@@ -220,49 +412,355 @@ public final class Theme {
     return "templates/" + templateName;
   }
 
-  /** Refuses templates that use built-ins able to reach Java or run text as a template. */
   /** What a theme's assets may be: styles, images and fonts. SVG images are checked as written. */
   static final List<String> ASSET_KINDS =
       List.of(".css", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico", ".svg", ".woff", ".woff2", ".ttf", ".otf");
 
-  private static void refuseUnsafe(Path folder) throws ThemeException {
+  /** How deep a theme folder's files may lie, and how many it may hold. */
+  static final int MAX_DEPTH = 8;
+
+  static final int MAX_FILES = 2_000;
+
+  /**
+   * Checks a theme folder's files before anything is parsed: that it is a theme (its top level
+   * holds a template, {@code assets/} or {@code i18n/}), that it is small (at most {@value
+   * #MAX_FILES} files, {@value #MAX_DEPTH} folders deep; links to folders are not followed), that
+   * no file is a link to a file outside it, that its assets are of the kinds Kept publishes, and
+   * that its templates are UTF-8.
+   *
+   * @return the names of its templates, relative to the folder, {@code /}-separated, and the
+   *     findings about links, which the templates' checks complete with the includes that use them
+   */
+  private static Walked refuseUnsafe(Path folder) throws ThemeException {
     Findings findings = new Findings();
+    Findings links = new Findings();
     if (!Files.isDirectory(folder)) {
-      throw new ThemeException(List.of(finding(SourcePos.file(folder.toString()), "the theme folder does not exist", "Name an existing folder with --templates DIR.")));
+      throw new ThemeException(List.of(finding(
+          SourcePos.file(folder.toString()),
+          Files.exists(folder) ? "the theme folder is a file, not a folder" : "the theme folder does not exist",
+          "Name an existing folder with --templates DIR.")));
     }
-    try (Stream<Path> walk = Files.walk(folder)) {
-      Path assets = folder.resolve("assets");
-      for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
-        String name = p.getFileName().toString();
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (p.startsWith(assets) && !name.equals("index.txt") && !name.startsWith(".")
-            && ASSET_KINDS.stream().noneMatch(lower::endsWith)) {
-          findings.error(
-              SourcePos.file(p.toString()),
-              "the theme's asset " + assets.relativize(p) + " is not a kind of file Kept publishes",
-              "A theme's assets are styles, images and fonts: " + String.join(", ", ASSET_KINDS)
-                  + ". A page a browser would open on its own, without the site's policy, is not"
-                  + " allowed.");
-          continue;
+    Path real;
+    List<Path> top;
+    try (Stream<Path> list = Files.list(folder)) {
+      real = folder.toRealPath();
+      top = list.limit(MAX_FILES + 1L).toList();
+    } catch (IOException | SecurityException e) {
+      throw new ThemeException(List.of(finding(SourcePos.file(folder.toString()), "the theme folder cannot be read: " + e.getMessage(), "Check that --templates names a readable folder.")));
+    }
+    boolean themeLike =
+        top.stream().anyMatch(p -> isTemplate(p.getFileName().toString()) && Files.isRegularFile(p))
+            || Files.isDirectory(folder.resolve("assets"), LinkOption.NOFOLLOW_LINKS)
+            || Files.isDirectory(folder.resolve("i18n"), LinkOption.NOFOLLOW_LINKS);
+    if (!themeLike) {
+      throw new ThemeException(List.of(finding(
+          SourcePos.file(folder.toString()),
+          "this folder is not a theme: it has no templates (.ftlh, .ftlx), no assets/ and no i18n/ folder",
+          "--templates names a theme folder, laid out as the built-in theme in templates/: copy the"
+              + " templates you change, such as layout.ftlh, into a folder of their own.")));
+    }
+    List<String> templates = new ArrayList<>();
+    List<Path> files = new ArrayList<>();
+    try (Stream<Path> walk = Files.walk(folder, MAX_DEPTH)) {
+      java.util.Iterator<Path> it = walk.iterator();
+      while (it.hasNext()) {
+        Path p = it.next();
+        if (files.size() >= MAX_FILES) {
+          throw new ThemeException(List.of(finding(SourcePos.file(folder.toString()), "the theme folder holds more than " + MAX_FILES + " files",
+              "A theme is its templates, words and assets: check that --templates names the theme's own folder.")));
         }
-        if (!(name.endsWith(".ftlh") || name.endsWith(".ftlx") || name.endsWith(".ftl"))) {
-          continue;
-        }
-        String text = Files.readString(p, StandardCharsets.UTF_8);
-        Matcher m = FORBIDDEN.matcher(text);
-        while (m.find()) {
-          findings.error(
-              SourcePos.at(p.toString(), text, m.start()),
-              "the theme uses ?" + m.group(1) + ", which Kept does not allow",
-              "Templates show the words Kept gives them; they cannot create objects, reach Java or"
-                  + " run text as a template.");
+        if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+          files.add(p);
         }
       }
-    } catch (IOException e) {
-      findings.error(SourcePos.file(folder.toString()), "the theme folder cannot be read: " + e.getMessage());
+    } catch (IOException | java.io.UncheckedIOException | SecurityException e) {
+      throw new ThemeException(List.of(finding(SourcePos.file(folder.toString()), "the theme folder cannot be read: " + e.getMessage(), "Check that --templates names the theme's own, readable folder.")));
+    }
+    Path assets = folder.resolve("assets");
+    for (Path p : files.stream().sorted().toList()) {
+      String name = p.getFileName().toString();
+      String lower = name.toLowerCase(Locale.ROOT);
+      if (Files.isSymbolicLink(p)) {
+        Optional<Path> target = realPath(p);
+        if (target.isEmpty() || !target.get().startsWith(real)) {
+          links.error(
+              SourcePos.file(p.toString()),
+              "the theme's file " + folder.relativize(p) + " is a link to "
+                  + target.map(t -> "a file outside the theme folder").orElse("nothing readable"),
+              "A theme's files are its own: copy the file into the theme folder instead of linking to it.");
+          continue;
+        }
+      }
+      if (!Files.isRegularFile(p)) {
+        continue;
+      }
+      if (p.startsWith(assets) && !name.equals("index.txt") && !name.startsWith(".")
+          && ASSET_KINDS.stream().noneMatch(lower::endsWith)) {
+        findings.error(
+            SourcePos.file(p.toString()),
+            "the theme's asset " + assets.relativize(p) + " is not a kind of file Kept publishes",
+            "A theme's assets are styles, images and fonts: " + String.join(", ", ASSET_KINDS)
+                + ". A page a browser would open on its own, without the site's policy, is not"
+                + " allowed.");
+        continue;
+      }
+      if (!isTemplate(name) || p.startsWith(assets)) {
+        continue;
+      }
+      try {
+        byte[] bytes = Files.readAllBytes(p);
+        Optional<SourcePos> bad = notUtf8(p.toString(), bytes);
+        if (bad.isPresent()) {
+          findings.error(bad.get(), "the template is not UTF-8 text", "Save the template as UTF-8 (most editors offer it under \"Save with encoding\").");
+          continue;
+        }
+      } catch (IOException e) {
+        findings.error(SourcePos.file(p.toString()), "the template cannot be read: " + e.getMessage());
+        continue;
+      }
+      templates.add(folder.relativize(p).toString().replace('\\', '/'));
     }
     if (findings.hasErrors()) {
+      findings.addAll(links.all());
       throw new ThemeException(findings.all());
+    }
+    return new Walked(templates, links.all());
+  }
+
+  /** A theme folder's templates, and its links to files outside it. */
+  private record Walked(List<String> templates, List<Finding> links) {}
+
+  private static boolean isTemplate(String name) {
+    return TemplateCheck.TEMPLATE_KINDS.stream().anyMatch(name::endsWith);
+  }
+
+  private static Optional<Path> realPath(Path p) {
+    try {
+      return Optional.of(p.toRealPath());
+    } catch (IOException | SecurityException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The place of the first byte that is not UTF-8, if any. */
+  static Optional<SourcePos> notUtf8(String file, byte[] bytes) {
+    java.nio.charset.CharsetDecoder decoder =
+        StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+    java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+    java.nio.charset.CoderResult result = decoder.decode(in, out, true);
+    if (!result.isError()) {
+      return Optional.empty();
+    }
+    out.flip();
+    return Optional.of(SourcePos.at(file, out, out.length()));
+  }
+
+  // ---- The templates' trees: checked once each, with every file they include. ----
+
+  private final java.util.Set<String> prepared = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final java.util.Map<String, SourcePos> macros = new java.util.HashMap<>();
+  private final java.util.Map<String, List<TemplateCheck.Call>> calls = new java.util.HashMap<>();
+  private final java.util.Map<String, List<Include>> includes = new java.util.HashMap<>();
+
+  /** An include of one template by another, resolved. */
+  private record Include(SourcePos pos, String target) {}
+
+  /** Parses and checks every template of the folder, and what they include. */
+  private void prepareAll(Walked own) throws ThemeException {
+    List<Finding> all = new ArrayList<>();
+    try {
+      prepare(own.templates());
+    } catch (ThemeException e) {
+      all.addAll(e.findings());
+    }
+    all.addAll(own.links());
+    if (!all.isEmpty()) {
+      throw new ThemeException(all);
+    }
+  }
+
+  /**
+   * Parses and checks the named templates and every template they include or import, each once:
+   * their trees ({@link TemplateCheck}), the names they include, include cycles and macros that
+   * call themselves. Each template is given FreeMarker's checks for a page that takes too long.
+   */
+  private void prepare(List<String> names) throws ThemeException {
+    if (prepared.containsAll(names)) {
+      return;
+    }
+    synchronized (prepared) {
+      Findings findings = new Findings();
+      java.util.ArrayDeque<String> work = new java.util.ArrayDeque<>(names);
+      List<String> added = new ArrayList<>();
+      while (!work.isEmpty()) {
+        String name = work.poll();
+        if (prepared.contains(name)) {
+          continue;
+        }
+        Template template;
+        try {
+          template = load(name);
+        } catch (ThemeException e) {
+          findings.addAll(e.findings());
+          prepared.add(name);
+          continue;
+        }
+        prepared.add(name);
+        added.add(name);
+        TemplateCheck.Result tree = TemplateCheck.of(template, shown(name));
+        for (TemplateCheck.Problem p : tree.problems()) {
+          findings.error(p.pos(), p.message(), p.hint());
+        }
+        tree.macros().forEach(macros::putIfAbsent);
+        for (TemplateCheck.Call c : tree.calls()) {
+          calls.computeIfAbsent(c.from(), k -> new ArrayList<>()).add(c);
+        }
+        List<Include> mine = new ArrayList<>();
+        for (TemplateCheck.Reference r : tree.references()) {
+          Optional<String> target = referenced(r, name, findings);
+          if (target.isPresent()) {
+            if (r.include()) {
+              mine.add(new Include(r.pos(), target.get()));
+            }
+            work.add(target.get());
+          }
+        }
+        includes.put(name, mine);
+        freemarker.core._CoreAPI.addThreadInterruptedChecks(template);
+      }
+      includeCycles(added, findings);
+      recursion(findings);
+      if (findings.hasErrors()) {
+        throw new ThemeException(findings.all());
+      }
+    }
+  }
+
+  /** The template an include or import names, when it is one the theme may include. */
+  private Optional<String> referenced(TemplateCheck.Reference r, String from, Findings findings) {
+    String what = r.include() ? "includes" : "imports";
+    Optional<String> resolved = resolve(from, r.name());
+    if (resolved.isEmpty()) {
+      findings.error(r.pos(), "the template " + what + " \"" + r.name() + "\", a name outside the theme",
+          "Name a template of the theme, relative to this one or from the theme's top, such as \"parts/footer.ftlh\".");
+      return Optional.empty();
+    }
+    String name = resolved.get();
+    if (!isTemplate(name)) {
+      findings.error(r.pos(), "the template " + what + " \"" + r.name() + "\", which is not a template",
+          "A template includes only templates (.ftlh, .ftlx, .ftl) of the theme.");
+      return Optional.empty();
+    }
+    boolean builtIn = Theme.class.getResource(BUILT_IN + "/" + name) != null;
+    if (folder.isPresent()) {
+      Path file = folder.get().resolve(name);
+      if (Files.isSymbolicLink(file) || Files.exists(file)) {
+        Optional<Path> real = realPath(file);
+        Optional<Path> root = realPath(folder.get());
+        if (real.isEmpty() || root.isEmpty() || !real.get().startsWith(root.get())) {
+          findings.error(r.pos(), "the template " + what + " \"" + r.name() + "\", a link to a file outside the theme folder",
+              "A theme's files are its own: copy the file into the theme folder instead of linking to it.");
+          return Optional.empty();
+        }
+        if (!Files.isRegularFile(file)) {
+          findings.error(r.pos(), "the template " + what + " \"" + r.name() + "\", which is not a file",
+              "Name a template file of the theme.");
+          return Optional.empty();
+        }
+        return Optional.of(name);
+      }
+    }
+    if (!builtIn) {
+      findings.error(r.pos(), "the template " + what + " \"" + r.name() + "\", which the theme does not have",
+          "Check the name: it is relative to this template's folder, or to the theme's top when it starts with /.");
+      return Optional.empty();
+    }
+    return Optional.of(name);
+  }
+
+  /** A name an include gives, resolved as FreeMarker does, inside the theme; empty if it leaves it. */
+  static Optional<String> resolve(String from, String name) {
+    if (name.isEmpty() || name.contains("\\") || name.contains(":") || name.contains("*") || name.indexOf('\0') >= 0) {
+      return Optional.empty();
+    }
+    String base = name.startsWith("/") || !from.contains("/") ? "" : from.substring(0, from.lastIndexOf('/') + 1);
+    java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+    for (String part : (base + name).split("/")) {
+      if (part.equals("..")) {
+        if (parts.isEmpty()) {
+          return Optional.empty();
+        }
+        parts.removeLast();
+      } else if (!part.isEmpty() && !part.equals(".")) {
+        parts.addLast(part);
+      }
+    }
+    return parts.isEmpty() ? Optional.empty() : Optional.of(String.join("/", parts));
+  }
+
+  /** Includes that lead back to a template they came from (FreeMarker would include for ever). */
+  private void includeCycles(List<String> added, Findings findings) {
+    java.util.Set<String> reported = new java.util.HashSet<>();
+    for (String start : added) {
+      java.util.ArrayDeque<List<Include>> paths = new java.util.ArrayDeque<>();
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      for (Include i : includes.getOrDefault(start, List.of())) {
+        paths.add(List.of(i));
+      }
+      while (!paths.isEmpty()) {
+        List<Include> path = paths.poll();
+        Include last = path.get(path.size() - 1);
+        if (last.target().equals(start)) {
+          if (reported.add(path.get(0).pos().toString())) {
+            findings.error(path.get(0).pos(),
+                "the template includes itself" + (path.size() > 1 ? ", through " + String.join(", ", path.stream().skip(1).map(i -> i.pos().file()).toList()) : ""),
+                "Include a template only from templates it does not include; put what both need in a third file.");
+          }
+          continue;
+        }
+        if (!seen.add(last.target())) {
+          continue;
+        }
+        for (Include next : includes.getOrDefault(last.target(), List.of())) {
+          List<Include> longer = new ArrayList<>(path);
+          longer.add(next);
+          paths.add(longer);
+        }
+      }
+    }
+  }
+
+  /** Macros and functions that call themselves, directly or through others. */
+  private void recursion(Findings findings) {
+    for (String macro : new java.util.TreeSet<>(macros.keySet())) {
+      java.util.ArrayDeque<List<TemplateCheck.Call>> paths = new java.util.ArrayDeque<>();
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      for (TemplateCheck.Call c : calls.getOrDefault(macro, List.of())) {
+        paths.add(List.of(c));
+      }
+      while (!paths.isEmpty()) {
+        List<TemplateCheck.Call> path = paths.poll();
+        TemplateCheck.Call last = path.get(path.size() - 1);
+        if (last.to().equals(macro)) {
+          findings.error(path.get(0).pos(),
+              "the macro or function " + macro + " calls itself" + (path.size() > 1 ? " through " + String.join(", ", path.stream().map(TemplateCheck.Call::to).limit(path.size() - 1).toList()) : "")
+                  + ", which Kept does not allow",
+              "Kept's values are lists, never trees: write the repetition with <#list>, so that a"
+                  + " page always ends.");
+          break;
+        }
+        if (!macros.containsKey(last.to()) || !seen.add(last.to())) {
+          continue;
+        }
+        for (TemplateCheck.Call next : calls.getOrDefault(last.to(), List.of())) {
+          List<TemplateCheck.Call> longer = new ArrayList<>(path);
+          longer.add(next);
+          paths.add(longer);
+        }
+      }
     }
   }
 

@@ -288,6 +288,10 @@ public final class Preview implements AutoCloseable {
 
   private void serve(HttpExchange exchange) throws IOException {
     try (exchange) {
+      if (!allowedHost(exchange.getRequestHeaders().get("Host"), server.getAddress().getPort())) {
+        send(exchange, 421, "text/plain; charset=utf-8", MISDIRECTED);
+        return;
+      }
       String path = exchange.getRequestURI().getPath();
       if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
         send(exchange, 405, "text/plain; charset=utf-8", "GET only\n".getBytes(StandardCharsets.UTF_8));
@@ -313,7 +317,7 @@ public final class Preview implements AutoCloseable {
         // The site's folders have no dot in their names (ids and slugs cannot), its files all do.
         if (current.isPresent() && !file.endsWith("index.html") && !file.substring(file.lastIndexOf('/') + 1).contains(".")
             && current.get().file(file + "/index.html").isPresent()) {
-          exchange.getResponseHeaders().set("Location", path + "/");
+          exchange.getResponseHeaders().set("Location", location(file.endsWith("/") ? file : file + "/"));
           send(exchange, 301, "text/plain; charset=utf-8", new byte[0]);
           return;
         }
@@ -344,6 +348,45 @@ public final class Preview implements AutoCloseable {
             "the page could not be rendered: " + e.getMessage(), Optional.empty(), Optional.empty())));
       }
     }
+  }
+
+  private static final byte[] MISDIRECTED =
+      ("This is Kept's preview. It answers only requests addressed to 127.0.0.1, localhost or [::1]"
+              + " with its port, as a browser on this computer sends them.\n")
+          .getBytes(StandardCharsets.UTF_8);
+
+  /**
+   * Whether a request's {@code Host} header names this preview: exactly one header, {@code
+   * 127.0.0.1:PORT}, {@code localhost:PORT} or {@code [::1]:PORT}. Any other name, such as one a
+   * DNS-rebinding page points at 127.0.0.1, is refused, so a web page cannot read the preview.
+   */
+  static boolean allowedHost(List<String> hosts, int port) {
+    if (hosts == null || hosts.size() != 1) {
+      return false;
+    }
+    String host = hosts.get(0).strip().toLowerCase(java.util.Locale.ROOT);
+    return host.equals("127.0.0.1:" + port) || host.equals("localhost:" + port) || host.equals("[::1]:" + port);
+  }
+
+  /**
+   * A redirect's target: the site's own path, each name percent-encoded, so it always starts with
+   * one {@code /} followed by a name, never {@code //} or {@code /\} (which a browser takes for
+   * another site).
+   */
+  static String location(String relative) {
+    StringBuilder b = new StringBuilder("/");
+    byte[] bytes = relative.getBytes(StandardCharsets.UTF_8);
+    for (byte x : bytes) {
+      int c = x & 0xff;
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
+        b.append((char) c);
+      } else {
+        b.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+            .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
+      }
+    }
+    return b.toString();
   }
 
   /**

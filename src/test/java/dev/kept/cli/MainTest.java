@@ -233,6 +233,29 @@ class MainTest {
     assertThat(runIn(Path.of("").toAbsolutePath(), "check", "--format", "json").out()).isEqualTo("[ ]\n");
   }
 
+  /** Issue 11, item 13: a value's ESC, C1 and bidi characters never reach the terminal raw. */
+  @Test
+  void checkEscapesControlAndBidiCharactersInEveryFormat() throws Exception {
+    String charter = Fixtures.MINIMAL.replace("next_update: 2026-12-14\n",
+        "next_update: 2026-12-14\n\"per\\e[2J\\e]0;pwned\\aod\\x9b\\u202Eeman\": month\n");
+    dev.kept.testing.CharterFixture.of(charter).writeTo(dir.resolve("charter"));
+    for (String format : List.of("text", "github", "json")) {
+      Run r = runIn(dir, "check", "--format", format);
+      assertThat(r.code()).as(format).isEqualTo(ExitCode.CHARTER_ERRORS);
+      String all = r.out() + r.err();
+      assertThat(all).as(format).contains("per");
+      for (char c : new char[] {0x1B, 0x07, 0x9B, 0x202E}) {
+        assertThat(all.indexOf(c)).as("%s prints U+%04X raw: %s", format, (int) c, all).isEqualTo(-1);
+      }
+      if (!format.equals("json")) {
+        assertThat(all).as(format).contains("\\u001B[2J").contains("\\u009B").contains("\\u202E");
+      } else {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        assertThat(json.get(0).get("message").asText()).contains("per\u001B[2J");
+      }
+    }
+  }
+
   @Test
   void newPromiseWritesADraftThatChecksAndNeverOverwrites() throws Exception {
     Path charter = Fixtures.minimal().writeTo(dir.resolve("charter"));

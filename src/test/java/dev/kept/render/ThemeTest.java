@@ -135,4 +135,53 @@ class ThemeTest {
     String index = Files.readString(dir.resolve("site/index.html"));
     assertThat(index).doesNotContain("<script>").contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co");
   }
+
+  /** Issue 11, item 13: --templates / said nothing useful and failed walking /proc. */
+  @Test
+  void aFolderThatIsNotAThemeIsRefusedWithoutWalkingIt() {
+    long start = System.nanoTime();
+    for (Path folder : java.util.List.of(Path.of("/"), Path.of("/proc"), dir)) {
+      ThemeException e =
+          org.junit.jupiter.api.Assertions.assertThrows(ThemeException.class, () -> Theme.load(Optional.of(folder)));
+      assertThat(e.findings()).hasSize(1);
+      assertThat(e.findings().get(0).headline())
+          .isEqualTo(folder + ": error: this folder is not a theme: it has no templates (.ftlh, .ftlx), no assets/ and no i18n/ folder");
+      assertThat(e.findings().get(0).hint()).isPresent();
+    }
+    assertThat((System.nanoTime() - start) / 1_000_000).as("ms: no folder is walked").isLessThan(2_000);
+  }
+
+  @Test
+  void aFileNamedAsTheThemeIsSaidToBeAFile() throws Exception {
+    Path file = Files.writeString(dir.resolve("layout.ftlh"), "x");
+    ThemeException e =
+        org.junit.jupiter.api.Assertions.assertThrows(ThemeException.class, () -> Theme.load(Optional.of(file)));
+    assertThat(e.findings().get(0).message()).isEqualTo("the theme folder is a file, not a folder");
+  }
+
+  /** Issue 11, item 11: a theme holding too many files (a home folder named by mistake). */
+  @Test
+  void aThemeFolderWithTooManyFilesIsRefused() throws Exception {
+    Files.writeString(dir.resolve("layout.ftlh"), "x");
+    Path deep = dir.resolve("a/b");
+    Files.createDirectories(deep);
+    for (int i = 0; i <= Theme.MAX_FILES; i++) {
+      Files.writeString(deep.resolve(i + ".txt"), "");
+    }
+    ThemeException e =
+        org.junit.jupiter.api.Assertions.assertThrows(ThemeException.class, () -> Theme.load(Optional.of(dir)));
+    assertThat(e.findings().get(0).message()).isEqualTo("the theme folder holds more than 2000 files");
+  }
+
+  @Test
+  void includeNamesResolveInsideTheThemeOnly() {
+    assertThat(Theme.resolve("index.ftlh", "part.ftlh")).contains("part.ftlh");
+    assertThat(Theme.resolve("parts/a.ftlh", "b.ftlh")).contains("parts/b.ftlh");
+    assertThat(Theme.resolve("parts/a.ftlh", "/b.ftlh")).contains("b.ftlh");
+    assertThat(Theme.resolve("parts/a.ftlh", "../b.ftlh")).contains("b.ftlh");
+    assertThat(Theme.resolve("parts/a.ftlh", "../../b.ftlh")).isEmpty();
+    assertThat(Theme.resolve("a.ftlh", "*/b.ftlh")).isEmpty();
+    assertThat(Theme.resolve("a.ftlh", "file:/etc/passwd")).isEmpty();
+    assertThat(Theme.resolve("a.ftlh", "..\\b.ftlh")).isEmpty();
+  }
 }

@@ -224,6 +224,73 @@ class PreviewTest {
     }
   }
 
+  /** Issue 11, item 9: a redirect goes only to the site's own normalised path. */
+  @Test
+  void aRedirectNeverLeavesTheSite() throws Exception {
+    start(Fixtures.minimal(), Optional.empty());
+    int port = java.net.URI.create(preview.url()).getPort();
+    for (String path :
+        java.util.List.of(
+            "/%5cevil.example/%2e%2e%2fpromises/calls",
+            "/%5Cevil.example/..%2Fpromises/calls",
+            "/%2f%2fevil.example/%2e%2e/promises/calls",
+            "/%2f%5cevil.example/%2e%2e/promises/calls",
+            "/promises/calls")) {
+      String answer = raw("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n\r\n");
+      assertThat(answer).as(path).startsWith("HTTP/1.1 301");
+      String location = answer.lines().filter(l -> l.toLowerCase(java.util.Locale.ROOT).startsWith("location:")).findFirst().orElseThrow();
+      assertThat(location).as(path).isEqualToIgnoringCase("Location: /promises/calls/");
+    }
+    for (String path : java.util.List.of("//evil.example/%2e%2e/promises/calls", "/%09/evil.example/%2e%2e/promises/calls", "/\\evil.example/%2e%2e/promises/calls")) {
+      String answer = raw("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n\r\n");
+      assertThat(answer.lines().filter(l -> l.toLowerCase(java.util.Locale.ROOT).startsWith("location:")))
+          .as(path).allMatch(l -> l.equalsIgnoreCase("Location: /promises/calls/"));
+    }
+    assertThat(Preview.location("a b/\\x/é/")).isEqualTo("/a%20b/%5Cx/%C3%A9/");
+  }
+
+  /** Issue 11, item 9: only requests addressed to the preview itself are answered (DNS rebinding). */
+  @Test
+  void onlyTheLoopbackNamesWithThePortAreAnswered() throws Exception {
+    start(Fixtures.minimal(), Optional.empty());
+    int port = java.net.URI.create(preview.url()).getPort();
+    for (String host : java.util.List.of("127.0.0.1:" + port, "localhost:" + port, "LocalHost:" + port, "[::1]:" + port)) {
+      assertThat(raw("GET / HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")).as(host).startsWith("HTTP/1.1 200");
+    }
+    for (String host :
+        java.util.List.of(
+            "evil.example:" + port, "evil.example", "127.0.0.1", "localhost", "127.0.0.1:" + (port + 1),
+            "127.0.0.1.evil.example:" + port, "localhost.:" + port, "0.0.0.0:" + port, "2130706433:" + port, "")) {
+      String answer = raw("GET / HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
+      assertThat(answer).as(host).startsWith("HTTP/1.1 421").contains("only requests addressed to 127.0.0.1").doesNotContain("Answering calls");
+    }
+    assertThat(raw("GET " + Preview.EVENTS + " HTTP/1.1\r\nHost: evil.example:" + port + "\r\nConnection: close\r\n\r\n")).startsWith("HTTP/1.1 421");
+    assertThat(raw("GET / HTTP/1.0\r\n\r\n")).as("no Host at all").startsWith("HTTP/1.1 421");
+    assertThat(raw("GET / HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nHost: evil.example\r\nConnection: close\r\n\r\n")).as("two Hosts").startsWith("HTTP/1.1 421");
+  }
+
+  /** Sends a request as written and returns the whole answer. */
+  private String raw(String request) throws IOException {
+    int port = java.net.URI.create(preview.url()).getPort();
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+      socket.getOutputStream().flush();
+      ByteArrayOutputStream answer = new ByteArrayOutputStream();
+      InputStream in = socket.getInputStream();
+      byte[] buffer = new byte[8192];
+      int n;
+      try {
+        while ((n = in.read(buffer)) > 0) {
+          answer.write(buffer, 0, n);
+        }
+      } catch (java.net.SocketTimeoutException e) {
+        // the answer is whatever came
+      }
+      return answer.toString(StandardCharsets.UTF_8);
+    }
+  }
+
   private String log() {
     return logged.toString(StandardCharsets.UTF_8);
   }

@@ -1,0 +1,83 @@
+package dev.kept.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kept.testing.Fixtures;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 11, items 3 and 13: the real jar, run with a heap too small for its charter, ends by itself
+ * with exit 3 and one line; it never hangs on a parallel stage whose worker died, never exits 1 (the
+ * code for charter errors) and never prints the JVM's own stack traces.
+ */
+class OutOfMemoryIT {
+  private static final String LINE = "kept: error: Java ran out of memory";
+
+  @TempDir Path dir;
+
+  @Test
+  void aLargeCharterOnASmallHeapEndsWithExitThreeAndOneLine() throws Exception {
+    Path generated = dir.resolve("gen");
+    Process gen =
+        new ProcessBuilder("java", "bench/GenerateCharter.java", "2000", "120", generated.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    assertThat(gen.waitFor(180, TimeUnit.SECONDS)).as("the generator ends").isTrue();
+    assertThat(gen.exitValue()).isZero();
+    for (int run = 0; run < 3; run++) {
+      Result r = build("-Xmx64m", generated.resolve("kept"), dir.resolve("site"));
+      assertThat(r.code).as("run %d: %s", run, r.lines).isEqualTo(3);
+      assertThat(r.lines).as("run %d", run).hasSize(1);
+      assertThat(r.lines.get(0)).startsWith(LINE);
+      assertThat(dir.resolve("site")).doesNotExist();
+    }
+  }
+
+  @Test
+  void smallHeapsOnTheExampleEitherBuildOrSayOneLineWithExitThree() throws Exception {
+    for (String heap : List.of("-Xmx6m", "-Xmx8m", "-Xmx12m", "-Xmx16m", "-Xmx24m", "-Xmx32m")) {
+      Path out = dir.resolve("site" + heap);
+      Result r = build(heap, Fixtures.exampleCharter(), out);
+      if (r.code == 0) {
+        assertThat(r.lines).as(heap).hasSize(1);
+        assertThat(r.lines.get(0)).as(heap).startsWith("Published ");
+      } else {
+        assertThat(r.code).as("%s: %s", heap, r.lines).isEqualTo(3);
+        assertThat(r.lines).as(heap).containsExactly(r.lines.get(0));
+        assertThat(r.lines.get(0)).as(heap).startsWith(LINE);
+        assertThat(out).doesNotExist();
+      }
+    }
+  }
+
+  private record Result(int code, List<String> lines) {}
+
+  /** Runs the jar; fails the test if it is still running after two minutes (a hang). */
+  private Result build(String heap, Path charter, Path out) throws IOException, InterruptedException {
+    String jar = Path.of(System.getProperty("kept.jar", "target/kept.jar")).toAbsolutePath().toString();
+    Path log = Files.createTempFile(dir, "log", ".txt");
+    Process p =
+        new ProcessBuilder("java", heap, "-jar", jar, "build", "--charter", charter.toString(), "--out", out.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    p.getOutputStream().close();
+    boolean ended = p.waitFor(120, TimeUnit.SECONDS);
+    if (!ended) {
+      p.destroyForcibly().waitFor();
+    }
+    assertThat(ended).as("kept %s ends by itself within two minutes", heap).isTrue();
+    List<String> lines = new ArrayList<>(Files.readAllLines(log, StandardCharsets.UTF_8));
+    lines.removeIf(String::isBlank);
+    return new Result(p.exitValue(), lines);
+  }
+}
