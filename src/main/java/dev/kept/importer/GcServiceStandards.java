@@ -401,7 +401,7 @@ public final class GcServiceStandards {
       if (!r.kept().isBlank() || !r.cases().isBlank()) {
         String shown = (r.kept() + "/" + r.cases()).strip();
         if (!shown.matches("(NA|ND|/)*")) {
-          note(r, "counts '" + r.kept() + "' of '" + r.cases() + "' are not whole numbers; declared a gap", "counts not whole numbers: gap");
+          note(r, "counts '" + shorten(r.kept()) + "' of '" + shorten(r.cases()) + "' are not whole numbers; declared a gap", "counts not whole numbers: gap");
         }
       }
       return Optional.empty();

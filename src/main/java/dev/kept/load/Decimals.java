@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  *
  * <p>A number is an optional sign, digits with an optional fraction, and an optional exponent of
  * at most four digits, in at most {@value #MAX_CHARS} characters; once read, its scale must be
- * within ±{@value #MAX_SCALE}, so its plain form is at most about 80 characters.
+ * within ±{@value #MAX_SCALE} and it must be below 10^41, so its plain form is at most about 80
+ * characters.
  */
 public final class Decimals {
   /** The longest text read as a number. */
@@ -30,6 +31,10 @@ public final class Decimals {
   private static final Pattern NUMBER =
       Pattern.compile("[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d{1,4})?");
 
+  /** A number of any length, for {@link #isTooLarge}: matched in time linear in its length. */
+  private static final Pattern ANY_NUMBER =
+      Pattern.compile("[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?");
+
   private Decimals() {}
 
   /** The number the text writes, stripped of surrounding space; empty when it is not one, or too large. */
@@ -40,7 +45,7 @@ public final class Decimals {
     }
     BigDecimal v = new BigDecimal(t);
     if (Math.abs((long) v.scale()) > MAX_SCALE
-        || Math.abs((long) v.precision() - v.scale()) > MAX_SCALE) {
+        || (long) v.precision() - v.scale() > MAX_SCALE + 1) {
       return Optional.empty();
     }
     return Optional.of(v);
@@ -52,8 +57,6 @@ public final class Decimals {
    */
   public static boolean isTooLarge(String text) {
     String t = text.strip();
-    return parse(t).isEmpty()
-        && t.length() <= 100_000
-        && Pattern.compile("[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?").matcher(t).matches();
+    return parse(t).isEmpty() && ANY_NUMBER.matcher(t).matches();
   }
 }
