@@ -516,35 +516,29 @@ public final class Publisher {
     private List<String> staged(Collection<String> required) throws IOException {
       List<String> problems = new ArrayList<>();
       java.util.Set<String> seen = new java.util.HashSet<>();
-      try (Stream<Path> walk = Files.walk(root)) {
-        for (Path p : walk.sorted().toList()) {
-          if (p.equals(root)) {
-            continue;
-          }
+      // One pass over the folder; the walk's own attributes, so each file is looked at once.
+      Files.walkFileTree(root, new java.nio.file.SimpleFileVisitor<>() {
+        @Override
+        public java.nio.file.FileVisitResult visitFile(Path p, BasicFileAttributes a) throws IOException {
           String rel = root.relativize(p).toString().replace(java.io.File.separatorChar, '/');
-          BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-          if (a.isDirectory()) {
-            continue;
-          }
           if (!a.isRegularFile()) {
             problems.add(rel + " is not a regular file");
-            continue;
+          } else if (!rel.equals(MARKER)) {
+            Written w = files.get(rel);
+            Object key = a.fileKey() == null ? p.toRealPath(LinkOption.NOFOLLOW_LINKS) : a.fileKey();
+            if (w == null) {
+              problems.add(rel + " is there but this build did not write it");
+            } else if (!w.closed) {
+              problems.add(rel + " was not finished");
+            } else if (!Objects.equals(w.key, key) || w.bytes != a.size()) {
+              problems.add(rel + " is not the file this build wrote");
+            }
+            seen.add(rel);
           }
-          if (rel.equals(MARKER)) {
-            continue;
-          }
-          Written w = files.get(rel);
-          if (w == null) {
-            problems.add(rel + " is there but this build did not write it");
-          } else if (!w.closed) {
-            problems.add(rel + " was not finished");
-          } else if (!Objects.equals(w.key, a.fileKey() == null ? p.toRealPath(LinkOption.NOFOLLOW_LINKS) : a.fileKey())
-              || w.bytes != a.size()) {
-            problems.add(rel + " is not the file this build wrote");
-          }
-          seen.add(rel);
+          return java.nio.file.FileVisitResult.CONTINUE;
         }
-      }
+      });
+      problems.sort(null);
       if (!hasMarker(root)) {
         problems.add(MARKER + " is missing");
       }
