@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Checks the charter, measures it and publishes the site into the output folder.",
-      "The previous site stays in place until the new one is complete."
+      "The previous site stays in place until the new one is complete. One build at a time",
+      "writes an output folder; another waits for it (see --wait)."
     })
 final class Build extends CharterCommand implements Callable<Integer> {
   @Option(

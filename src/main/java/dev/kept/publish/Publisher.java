@@ -366,7 +366,7 @@ public final class Publisher {
      */
     private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
     private boolean closed;
-    private boolean committed;
+    private volatile boolean committed;
 
     private Staging(Path root, Hold hold) {
       this.root = root;
@@ -383,7 +383,7 @@ public final class Publisher {
       Path target = resolve(relativePath);
       gate.readLock().lock();
       try {
-        if (closed) {
+        if (closed || committed) {
           throw new IOException("the build into " + output + " has stopped; " + relativePath + " was not written");
         }
         try {
