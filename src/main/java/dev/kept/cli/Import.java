@@ -54,6 +54,14 @@ final class Import implements Callable<Integer> {
           return ExitCode.USAGE;
         }
       }
+      for (String[] date : new String[][] {{"--published", published}, {"--next-update", nextUpdate}}) {
+        // Written into charter.yaml as they are: only a date may go there.
+        if (!date[1].matches("\\d{4}-\\d{2}-\\d{2}") || !isDate(date[1])) {
+          main.err.println("kept: " + date[0] + " must be a date such as 2025-03-31, not '"
+              + (date[1].length() > 40 ? date[1].substring(0, 40) + "..." : date[1]).replaceAll("\\p{Cc}", "?") + "'");
+          return ExitCode.USAGE;
+        }
+      }
       Path target = out.toAbsolutePath().normalize();
       if (target.getParent() == null) {
         main.err.println("kept: --out " + out + " is the root of the file system; name a new folder for the charter, such as --out charter");
@@ -85,6 +93,15 @@ final class Import implements Callable<Integer> {
             "kept: cannot import into " + target + ": " + dev.kept.publish.Publisher.describe(e) + ". "
                 + out + " is unchanged.");
         return ExitCode.FAILURE;
+      }
+    }
+
+    private static boolean isDate(String text) {
+      try {
+        java.time.LocalDate.parse(text);
+        return true;
+      } catch (java.time.DateTimeException e) {
+        return false;
       }
     }
   }

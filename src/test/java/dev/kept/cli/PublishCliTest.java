@@ -210,6 +210,19 @@ class PublishCliTest {
     assertNothingBeside(out);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"2025-02-30", "2025-03-31\nlint: {off: [all]}", "tomorrow", ""})
+  void anImportDateThatIsNotADateIsAUsageErrorAndWritesNothing(String date) throws Exception {
+    Path csv = source(row("2023-2024", "1", "0.9", "90", "100"));
+    Path out = dir.resolve("imported");
+    MainTest.Run r =
+        MainTest.run("import", "gc-service-standards", csv.toString(), "--out", out.toString(), "--published", date);
+    assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.USAGE);
+    assertThat(r.err()).startsWith("kept: --published must be a date such as 2025-03-31");
+    assertThat(r.err().lines().count()).isEqualTo(1);
+    assertThat(out).doesNotExist();
+  }
+
   @Test
   void anImportIntoAnEmptyFolderFillsIt() throws Exception {
     Path csv = source(row("2023-2024", "1", "0.9", "90", "100"));
