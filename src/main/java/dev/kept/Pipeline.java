@@ -130,6 +130,19 @@ public final class Pipeline {
    * @throws IllegalStateException when the staged site fails verification (a bug in Kept)
    */
   public Outcome build() throws PublishException, IOException {
+    return build(Publisher.DEFAULT_WAIT, notice -> {});
+  }
+
+  /**
+   * Builds the site and publishes it atomically, as {@link #build()}, waiting up to {@code wait}
+   * for another build of the same output folder to finish.
+   *
+   * @param onWait told once, in words, when this build has to wait for another
+   * @throws PublishException also when another build held the output folder for longer than {@code
+   *     wait}
+   */
+  public Outcome build(java.time.Duration wait, java.util.function.Consumer<String> onWait)
+      throws PublishException, IOException {
     Timer timer = new Timer();
     Findings findings = new Findings();
     Optional<Understood> understood = understand(findings, timer);
@@ -144,7 +157,7 @@ public final class Pipeline {
       findings.addAll(e.findings());
       return new Outcome(findings.all(), timer.times, Optional.empty(), false, timer.promiseFiles);
     }
-    Publisher publisher = new Publisher(options.out());
+    Publisher publisher = new Publisher(options.out(), wait, onWait);
     try (Publisher.Staging staging = publisher.begin()) {
       timer.start();
       Verifier verifier = new Verifier();
@@ -161,13 +174,15 @@ public final class Pipeline {
         findings.addAll(e.findings());
         return new Outcome(findings.all(), timer.times, Optional.empty(), false, timer.promiseFiles);
       }
-      List<String> problems =
-          verifier.finish(staging.root(), SiteRenderer.pages(explained), dataFiles(explained));
+      List<String> pages = SiteRenderer.pages(explained);
+      List<String> files = dataFiles(explained);
+      List<String> problems = verifier.finish(staging.root(), pages, files);
       timer.stop("verify");
       if (!problems.isEmpty()) {
         throw new IllegalStateException("the built site failed verification: " + problems);
       }
-      staging.commit();
+      // Reads the staged folder back: every required file is there and is the one this build wrote.
+      staging.commit(java.util.stream.Stream.concat(pages.stream(), files.stream()).toList());
       timer.stop("publish");
     }
     return new Outcome(findings.all(), timer.times, Optional.of(explained), true, timer.promiseFiles);

@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Checks the charter, measures it and publishes the site into the output folder.",
-      "The previous site stays in place until the new one is complete."
+      "The previous site stays in place until the new one is complete. One build at a time",
+      "writes an output folder; another waits for it (see --wait)."
     })
 final class Build extends CharterCommand implements Callable<Integer> {
   @Option(
@@ -38,9 +39,76 @@ final class Build extends CharterCommand implements Callable<Integer> {
       description = "A theme folder: its templates, words and assets replace the built-in ones file by file.")
   String templatesDir;
 
+  @Option(
+      names = "--wait",
+      paramLabel = "SECONDS",
+      defaultValue = "300",
+      description = {
+        "How long to wait for another build of the same output folder to finish before giving up",
+        "(default: ${DEFAULT-VALUE}). One build at a time writes an output folder."
+      })
+  long waitSeconds;
+
   @Override
   java.util.Optional<String> templates() {
     return java.util.Optional.ofNullable(templatesDir);
+  }
+
+  /**
+   * Refuses an output folder that is the root of the file system, or that holds or is held by the
+   * charter or theme folder, comparing real paths: the nearest existing ancestor of each with its
+   * links resolved, so that a link cannot hide an overlap.
+   */
+  static void checkOut(CommandLine cli, String out, String charter, String templates) {
+    Path outPath = realish(Path.of(out));
+    if (outPath.getParent() == null) {
+      throw new CommandLine.ParameterException(
+          cli,
+          "--out " + out + " is the root of the file system" + (Path.of(out).isAbsolute() ? "" : " (" + outPath + ")")
+              + "; Kept replaces its output folder whole, so name a folder of its own, such as --out site");
+    }
+    Path charterPath = realish(Path.of(charter));
+    if (outPath.startsWith(charterPath) || charterPath.startsWith(outPath)) {
+      throw new CommandLine.ParameterException(
+          cli,
+          "--out " + out + " and --charter " + charter + " overlap" + via(out, outPath, charter, charterPath)
+              + "; write the site outside the charter folder");
+    }
+    if (templates != null && !templates.isBlank()) {
+      Path themePath = realish(Path.of(templates));
+      if (outPath.startsWith(themePath) || themePath.startsWith(outPath)) {
+        throw new CommandLine.ParameterException(
+            cli,
+            "--out " + out + " and --templates " + templates + " overlap" + via(out, outPath, templates, themePath)
+                + "; write the site outside the theme folder");
+      }
+    }
+  }
+
+  /** Where the overlap is, when links or relative names hide it. */
+  private static String via(String a, Path aReal, String b, Path bReal) {
+    boolean plain = Path.of(a).toAbsolutePath().normalize().equals(aReal) && Path.of(b).toAbsolutePath().normalize().equals(bReal);
+    return plain ? "" : " (" + aReal + " and " + bReal + ")";
+  }
+
+  /**
+   * The real path of a path that may not exist yet: its nearest existing ancestor with links
+   * resolved, then the rest of its names.
+   */
+  static Path realish(Path path) {
+    Path abs = path.toAbsolutePath().normalize();
+    Path existing = abs;
+    while (existing != null && !java.nio.file.Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing == null) {
+      return abs;
+    }
+    try {
+      return existing.toRealPath().resolve(existing.relativize(abs)).normalize();
+    } catch (IOException e) {
+      return abs;
+    }
   }
 
   @Override
@@ -50,13 +118,11 @@ final class Build extends CharterCommand implements Callable<Integer> {
       if (out.isBlank()) {
         throw new CommandLine.ParameterException(new CommandLine(this), "--out needs a folder name");
       }
-      Path outPath = Path.of(out).toAbsolutePath().normalize();
-      Path charterPath = Path.of(charter).toAbsolutePath().normalize();
-      if (outPath.startsWith(charterPath) || charterPath.startsWith(outPath)) {
+      if (waitSeconds < 0 || waitSeconds > 86_400) {
         throw new CommandLine.ParameterException(
-            new CommandLine(this),
-            "--out " + out + " and --charter " + charter + " overlap; write the site outside the charter folder");
+            new CommandLine(this), "--wait must be a number of seconds from 0 to 86400, not " + waitSeconds);
       }
+      checkOut(new CommandLine(this), out, charter, templatesDir);
       Pipeline pipeline = pipeline(out);
       if (strict) {
         Pipeline.Outcome checked = pipeline.check();
@@ -70,7 +136,9 @@ final class Build extends CharterCommand implements Callable<Integer> {
           return ExitCode.CHARTER_ERRORS;
         }
       }
-      outcome = pipeline.build();
+      outcome =
+          pipeline.build(
+              java.time.Duration.ofSeconds(waitSeconds), notice -> parent.err.println("kept: " + notice));
     } catch (PublishException e) {
       parent.err.println("kept: " + e.getMessage());
       return ExitCode.FAILURE;

@@ -54,18 +54,54 @@ final class Import implements Callable<Integer> {
           return ExitCode.USAGE;
         }
       }
+      for (String[] date : new String[][] {{"--published", published}, {"--next-update", nextUpdate}}) {
+        // Written into charter.yaml as they are: only a date may go there.
+        if (!date[1].matches("\\d{4}-\\d{2}-\\d{2}") || !isDate(date[1])) {
+          main.err.println("kept: " + date[0] + " must be a date such as 2025-03-31, not '"
+              + (date[1].length() > 40 ? date[1].substring(0, 40) + "..." : date[1]).replaceAll("\\p{Cc}", "?") + "'");
+          return ExitCode.USAGE;
+        }
+      }
+      Path target = out.toAbsolutePath().normalize();
+      if (target.getParent() == null) {
+        main.err.println("kept: --out " + out + " is the root of the file system; name a new folder for the charter, such as --out charter");
+        return ExitCode.USAGE;
+      }
       try {
+        dev.kept.publish.Publisher publisher =
+            dev.kept.publish.Publisher.newFolder(
+                out, dev.kept.publish.Publisher.DEFAULT_WAIT, notice -> main.err.println("kept: " + notice));
         dev.kept.importer.GcServiceStandards.Summary s =
-            new dev.kept.importer.GcServiceStandards().importFiles(files, out, published, nextUpdate);
+            new dev.kept.importer.GcServiceStandards().importFiles(files, publisher, published, nextUpdate);
         for (String note : s.notes()) {
           main.err.println(note);
         }
         main.out.print(s.describe());
         main.out.println("Wrote " + out + ". Next: kept check --charter " + out);
         return ExitCode.OK;
-      } catch (IOException e) {
+      } catch (dev.kept.importer.GcServiceStandards.InputException e) {
+        e.findings().forEach(main.err::println);
+        main.err.println(
+            CharterCommand.count(e.findings().size(), "row", "rows") + " cannot be imported. Nothing was written; "
+                + out + " is unchanged.");
+        return ExitCode.CHARTER_ERRORS;
+      } catch (dev.kept.publish.PublishException e) {
         main.err.println("kept: " + e.getMessage());
         return ExitCode.FAILURE;
+      } catch (IOException e) {
+        main.err.println(
+            "kept: cannot import into " + target + ": " + dev.kept.publish.Publisher.describe(e) + ". "
+                + out + " is unchanged.");
+        return ExitCode.FAILURE;
+      }
+    }
+
+    private static boolean isDate(String text) {
+      try {
+        java.time.LocalDate.parse(text);
+        return true;
+      } catch (java.time.DateTimeException e) {
+        return false;
       }
     }
   }

@@ -111,12 +111,22 @@ public final class Main implements Callable<Integer> {
   LocalDate buildDate() {
     String epoch = env.get("SOURCE_DATE_EPOCH");
     if (epoch != null && !epoch.isBlank()) {
+      long seconds;
       try {
-        return LocalDate.ofInstant(Instant.ofEpochSecond(Long.parseLong(epoch.strip())), ZoneOffset.UTC);
+        seconds = Long.parseLong(epoch.strip());
       } catch (NumberFormatException e) {
-        throw new CommandLine.ParameterException(
-            new CommandLine(this), "SOURCE_DATE_EPOCH must be a number of seconds, not '" + epoch + "'");
+        seconds = -1;
       }
+      // 0 is 1970-01-01 and 253402300799 the last second of 9999, the last year a date is written
+      // with four digits.
+      if (seconds < 0 || seconds > 253_402_300_799L) {
+        throw new CommandLine.ParameterException(
+            new CommandLine(this),
+            "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC, from 0 to"
+                + " 253402300799 (the end of 9999), not '"
+                + (epoch.length() > 40 ? epoch.substring(0, 40) + "..." : epoch).replaceAll("\\p{Cc}", "?") + "'");
+      }
+      return LocalDate.ofInstant(Instant.ofEpochSecond(seconds), ZoneOffset.UTC);
     }
     return LocalDate.now(clock);
   }

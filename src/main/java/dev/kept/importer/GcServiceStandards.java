@@ -21,6 +21,13 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import dev.kept.load.Decimals;
+import dev.kept.model.Finding;
+import dev.kept.model.Severity;
+import dev.kept.model.SourcePos;
+import dev.kept.publish.PublishException;
+import dev.kept.publish.Publisher;
+import dev.kept.render.Output;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
@@ -46,7 +53,30 @@ import org.yaml.snakeyaml.Yaml;
  * <p>Not thread-safe; use one per import.
  */
 public final class GcServiceStandards {
-  private static final Pattern STATED_SHARE = Pattern.compile("(\\d{1,3}(?:\\.\\d+)?)\\s?%");
+  /** A share in a standard's wording, "80%" or "99.5 %": at most six decimals, not part of a longer number. */
+  private static final Pattern STATED_SHARE = Pattern.compile("(?<![\\d.])(\\d{1,3}(?:\\.\\d{1,6})?)\\s?%");
+
+  /** A fiscal year as the source writes it: 2023-2024 or 2023-24. */
+  private static final Pattern FISCAL_YEAR = Pattern.compile("(\\d{4})-(\\d{4}|\\d{2})");
+
+  /**
+   * The source has rows Kept cannot import at all, such as a fiscal year it cannot read: nothing
+   * was written. Each problem is a finding with its file, line and column.
+   */
+  public static final class InputException extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final transient List<Finding> findings;
+
+    InputException(List<Finding> findings) {
+      super(findings.size() + " rows cannot be imported");
+      this.findings = List.copyOf(findings);
+    }
+
+    /** What is wrong, row by row. */
+    public List<Finding> findings() {
+      return findings;
+    }
+  }
 
   /** What an import did. */
   public record Summary(
@@ -72,9 +102,9 @@ public final class GcServiceStandards {
     }
   }
 
-  /** One row of either layout, normalised. */
+  /** One row of either layout, normalised; {@code yearColumn} is where its fiscal year is written. */
   private record Row(
-      String file, int line, String year, String id, String department, String service,
+      String file, String path, int line, int yearColumn, String year, String id, String department, String service,
       String standard, String target, String kept, String cases, String promiseUrl, String resultsUrl,
       String channel, String publishedMet) {}
 
@@ -85,23 +115,49 @@ public final class GcServiceStandards {
   private final Map<String, Integer> refused = new TreeMap<>();
 
   /**
-   * Reads the files and writes the charter into {@code out}, which must not exist yet or be empty.
+   * Reads the files and writes the charter into {@code out}, which must not exist yet or be empty,
+   * as a build writes a site: into a staging folder beside it, then moved into place whole, so that
+   * an import that fails leaves {@code out} as it was.
    *
+   * @param out a publisher for a new folder ({@link Publisher#newFolder})
    * @param published the charter's published date (YYYY-MM-DD)
+   * @throws InputException when a row cannot be imported at all; nothing is written
+   * @throws PublishException when the folder cannot be written; it is left as it was
    */
-  public Summary importFiles(List<Path> files, Path out, String published, String nextUpdate) throws IOException {
+  public Summary importFiles(List<Path> files, Publisher out, String published, String nextUpdate)
+      throws IOException, InputException, PublishException {
     Objects.requireNonNull(out, "out");
-    if (Files.exists(out)) {
-      try (var list = Files.list(out)) {
-        if (list.findAny().isPresent()) {
-          throw new IOException(out + " is not empty; import into a new folder");
-        }
-      }
-    }
     List<Row> rows = new ArrayList<>();
     for (Path file : files) {
       rows.addAll(read(file));
     }
+    List<Finding> unreadable = new ArrayList<>();
+    for (Row r : rows) {
+      if (startYear(r.year()).isEmpty()) {
+        unreadable.add(
+            new Finding(
+                Severity.ERROR,
+                new SourcePos(r.path(), r.line(), r.yearColumn()),
+                "fiscal_yr '" + r.year() + "' is not a fiscal year, so the row cannot be placed in a period",
+                Optional.of("Write it as the source does, such as 2023-2024 or 2023-24."),
+                Optional.empty()));
+      }
+    }
+    if (!unreadable.isEmpty()) {
+      throw new InputException(unreadable);
+    }
+    try (Publisher.Staging staging = out.begin()) {
+      Summary summary = write(rows, out.output(), staging, published, nextUpdate);
+      staging.commit(written);
+      return summary;
+    }
+  }
+
+  /** The paths written into the staging folder, for its commit to check. */
+  private final List<String> written = new ArrayList<>();
+
+  private Summary write(List<Row> rows, Path out, Output into, String published, String nextUpdate)
+      throws IOException {
     // Group by department and id; an id repeated in one year becomes a promise of its own.
     Map<String, Map<String, Row>> byPromise = new LinkedHashMap<>();
     Map<String, Integer> latestYear = new TreeMap<>();
@@ -119,12 +175,10 @@ public final class GcServiceStandards {
             + "; published as a promise of its own, " + key, "reused id: published as a promise of its own");
       }
       byPromise.computeIfAbsent(key, k -> new TreeMap<>()).put(r.year(), r);
-      latestYear.merge("latest", startYear(r.year()), Math::max);
+      latestYear.merge("latest", startYear(r.year()).orElseThrow(), Math::max);
     }
     int latest = latestYear.getOrDefault("latest", 2023);
 
-    Files.createDirectories(out.resolve("promises"));
-    Files.createDirectories(out.resolve("figures"));
     Path schema = Path.of("schema").toAbsolutePath();
     if (Files.isRegularFile(schema.resolve("promise.schema.json"))) {
       Path abs = out.toAbsolutePath().normalize();
@@ -146,7 +200,7 @@ public final class GcServiceStandards {
           target = t;
         }
       }
-      int first = years.keySet().stream().mapToInt(GcServiceStandards::startYear).min().orElseThrow();
+      int first = years.keySet().stream().mapToInt(y -> startYear(y).orElseThrow()).min().orElseThrow();
       StringBuilder csv = new StringBuilder("period,cases,kept,excluded,note\n");
       if (target.isPresent()) {
         for (int y = first; y <= latest; y++) {
@@ -155,7 +209,7 @@ public final class GcServiceStandards {
           Optional<long[]> counts = r == null ? Optional.empty() : counts(r);
           if (counts.isPresent() && r != null && (r.publishedMet().equals("Y") || r.publishedMet().equals("N"))) {
             long[] c = counts.get();
-            BigDecimal share = new BigDecimal(target.get().replace("%", "")).movePointLeft(2);
+            BigDecimal share = Decimals.parse(target.get().replace("%", "")).orElseThrow().movePointLeft(2);
             boolean met = c[1] > 0 && BigDecimal.valueOf(c[0]).compareTo(share.multiply(BigDecimal.valueOf(c[1]))) >= 0;
             boolean said = r.publishedMet().equals("Y");
             String what =
@@ -180,13 +234,15 @@ public final class GcServiceStandards {
       } else {
         notMeasured++;
       }
-      writePromise(out.resolve("promises").resolve(key + ".yaml"), last, target, label(first), years);
+      writePromise(into, "promises/" + key + ".yaml", last, target, label(first), years);
       if (target.isPresent()) {
-        Files.writeString(out.resolve("figures").resolve(key + ".csv"), csv.toString(), StandardCharsets.UTF_8);
+        into.write("figures/" + key + ".csv", csv.toString());
+        written.add("figures/" + key + ".csv");
       }
       order.add(key);
     }
-    writeCharter(out.resolve("charter.yaml"), published, nextUpdate, charterSchema);
+    into.write("charter.yaml", charterText(published, nextUpdate, charterSchema));
+    written.add("charter.yaml");
     return new Summary(rows.size(), byPromise.size(), notMeasured, gaps, refused, List.copyOf(notes), compared);
   }
 
@@ -215,6 +271,7 @@ public final class GcServiceStandards {
       parser.enable(CsvParser.Feature.WRAP_AS_ARRAY);
       List<String> header = null;
       List<String> cells = null;
+      List<Integer> columns = null;
       int line = 0;
       int depth = 0;
       JsonToken token;
@@ -223,6 +280,7 @@ public final class GcServiceStandards {
           depth++;
           if (depth == 2) {
             cells = new ArrayList<>();
+            columns = new ArrayList<>();
             line = -1;
           }
         } else if (token == JsonToken.VALUE_STRING && cells != null) {
@@ -230,6 +288,7 @@ public final class GcServiceStandards {
             line = parser.currentTokenLocation().getLineNr();
           }
           cells.add(parser.getText());
+          columns.add(parser.currentTokenLocation().getColumnNr());
         } else if (token == JsonToken.END_ARRAY) {
           depth--;
           if (depth == 1 && cells != null) {
@@ -243,7 +302,9 @@ public final class GcServiceStandards {
               for (int i = 0; i < header.size() && i < cells.size(); i++) {
                 m.put(header.get(i), cells.get(i).strip());
               }
-              rows.add(row(file.getFileName().toString(), line, m));
+              int at = header.indexOf("fiscal_yr");
+              int column = at >= 0 && at < columns.size() ? Math.max(1, columns.get(at)) : 0;
+              rows.add(row(file.getFileName().toString(), file.toString(), line, column, m));
             }
             cells = null;
           }
@@ -253,7 +314,7 @@ public final class GcServiceStandards {
     return rows;
   }
 
-  private static Row row(String file, int line, Map<String, String> m) {
+  private static Row row(String file, String path, int line, int yearColumn, Map<String, String> m) {
     boolean modern = m.containsKey("service_standard_id");
     String department =
         modern
@@ -261,7 +322,9 @@ public final class GcServiceStandards {
             : m.getOrDefault("department_name_en", "").strip();
     return new Row(
         file,
+        path,
         line,
+        yearColumn,
         m.getOrDefault("fiscal_yr", ""),
         modern ? m.get("service_standard_id") : m.getOrDefault("service_std_id", ""),
         department.isEmpty() ? "Unknown department" : department,
@@ -278,35 +341,34 @@ public final class GcServiceStandards {
 
   /** The 2024 layout writes targets as a share of 1 (0.9); the older one as a percentage (90). */
   private static String scaled(String share) {
-    try {
-      BigDecimal v = new BigDecimal(share);
-      return v.compareTo(BigDecimal.ONE) <= 0 ? v.movePointRight(2).stripTrailingZeros().toPlainString() : v.toPlainString();
-    } catch (NumberFormatException e) {
+    Optional<BigDecimal> parsed = Decimals.parse(share);
+    if (parsed.isEmpty()) {
       return share;
     }
+    BigDecimal v = parsed.get();
+    return v.compareTo(BigDecimal.ONE) <= 0 ? v.movePointRight(2).stripTrailingZeros().toPlainString() : v.toPlainString();
   }
 
   /** The target as a Kept share ("90%"), by the rules in the class comment; empty for none. */
   private Optional<String> target(Row r) {
-    BigDecimal percent = null;
-    try {
-      percent = new BigDecimal(r.target());
-    } catch (NumberFormatException e) {
-      // blank, NA, ND: no target given
-    }
+    // blank, NA, ND: no target given; a number too long or too large to read: none either
+    BigDecimal percent = Decimals.parse(r.target()).orElse(null);
     if (percent != null && percent.signum() > 0 && percent.compareTo(BigDecimal.valueOf(100)) <= 0) {
       return Optional.of(percent.setScale(Math.min(6, Math.max(0, percent.stripTrailingZeros().scale())), RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString() + "%");
     }
     Matcher stated = STATED_SHARE.matcher(r.standard());
     if (stated.find()) {
-      BigDecimal share = new BigDecimal(stated.group(1));
+      BigDecimal share = Decimals.parse(stated.group(1)).orElseThrow();
       if (share.signum() > 0 && share.compareTo(BigDecimal.valueOf(100)) <= 0) {
         note(r, "the target is " + (r.target().isEmpty() ? "blank" : r.target()) + " but the wording states "
             + stated.group(1) + "%; used " + stated.group(1) + "%", "target 0 or blank: used the share the wording states");
         return Optional.of(share.stripTrailingZeros().toPlainString() + "%");
       }
     }
-    if (percent != null && percent.compareTo(BigDecimal.valueOf(100)) > 0) {
+    if (percent == null && Decimals.isTooLarge(r.target())) {
+      note(r, "the target " + shorten(r.target()) + " is too long or too large a number to read; published as"
+          + " not measured yet", "target not a readable number: not measured yet");
+    } else if (percent != null && percent.compareTo(BigDecimal.valueOf(100)) > 0) {
       note(r, "the target " + r.target() + " is above 100%; published as not measured yet", "target above 100%: not measured yet");
     } else {
       note(r, "no target and no share in the wording; published as not measured yet", "no target: not measured yet");
@@ -321,10 +383,13 @@ public final class GcServiceStandards {
 
   private static Optional<long[]> parse(Row r) {
     try {
-      long kept = new BigDecimal(r.kept()).longValueExact();
-      long cases = new BigDecimal(r.cases()).longValueExact();
-      return Optional.of(new long[] {kept, cases});
-    } catch (NumberFormatException | ArithmeticException e) {
+      Optional<BigDecimal> kept = Decimals.parse(r.kept());
+      Optional<BigDecimal> cases = Decimals.parse(r.cases());
+      if (kept.isEmpty() || cases.isEmpty()) {
+        return Optional.empty();
+      }
+      return Optional.of(new long[] {kept.get().longValueExact(), cases.get().longValueExact()});
+    } catch (ArithmeticException e) {
       return Optional.empty();
     }
   }
@@ -336,7 +401,7 @@ public final class GcServiceStandards {
       if (!r.kept().isBlank() || !r.cases().isBlank()) {
         String shown = (r.kept() + "/" + r.cases()).strip();
         if (!shown.matches("(NA|ND|/)*")) {
-          note(r, "counts '" + r.kept() + "' of '" + r.cases() + "' are not whole numbers; declared a gap", "counts not whole numbers: gap");
+          note(r, "counts '" + shorten(r.kept()) + "' of '" + shorten(r.cases()) + "' are not whole numbers; declared a gap", "counts not whole numbers: gap");
         }
       }
       return Optional.empty();
@@ -359,7 +424,7 @@ public final class GcServiceStandards {
     refused.merge(rule, 1, Integer::sum);
   }
 
-  private void writePromise(Path file, Row r, Optional<String> target, String since, Map<String, Row> years)
+  private void writePromise(Output into, String file, Row r, Optional<String> target, String since, Map<String, Row> years)
       throws IOException {
     Map<String, Object> yaml = new LinkedHashMap<>();
     String standard = r.standard().isBlank() ? "(The source gives no wording for this standard.)" : r.standard();
@@ -388,7 +453,8 @@ public final class GcServiceStandards {
     options.setWidth(100);
     options.setSplitLines(true);
     options.setLineBreak(DumperOptions.LineBreak.UNIX);
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+    written.add(file);
+    try (Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(into.open(file), StandardCharsets.UTF_8))) {
       if (promiseSchema.isPresent()) {
         w.write("# yaml-language-server: $schema=" + promiseSchema.get() + "\n");
       }
@@ -397,9 +463,8 @@ public final class GcServiceStandards {
     }
   }
 
-  private static void writeCharter(Path file, String published, String nextUpdate, Optional<String> schema)
-      throws IOException {
-    String text =
+  private static String charterText(String published, String nextUpdate, Optional<String> schema) {
+    return
         schema.map(s -> "# yaml-language-server: $schema=" + s + "\n").orElse("")
             + """
         # The Government of Canada's service standards and results, imported by
@@ -417,7 +482,11 @@ public final class GcServiceStandards {
           off: [hedging, vague-time, long-sentence, double-negative, reading-grade, kept-when-number, remedy-empty]
         """
             .formatted(published, nextUpdate);
-    Files.writeString(file, text, StandardCharsets.UTF_8);
+  }
+
+  /** A value from the source, cut to a length a message can show. */
+  private static String shorten(String text) {
+    return text.length() <= 40 ? text : text.substring(0, 37) + "...";
   }
 
   private static String title(Row r) {
@@ -482,9 +551,19 @@ public final class GcServiceStandards {
     return dev.kept.model.Names.isValid(result) ? result : dev.kept.model.Names.suggest(result);
   }
 
-  /** "2023-2024" or "2023-24" → 2023. */
-  static int startYear(String fiscal) {
-    return Integer.parseInt(fiscal.substring(0, 4));
+  /**
+   * "2023-2024" or "2023-24" → 2023; empty for anything else, such as "FY23", "20", or a second year
+   * that does not follow the first.
+   */
+  static Optional<Integer> startYear(String fiscal) {
+    Matcher m = FISCAL_YEAR.matcher(fiscal.strip());
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    int start = Integer.parseInt(m.group(1));
+    int end = Integer.parseInt(m.group(2));
+    boolean follows = m.group(2).length() == 4 ? end == start + 1 : end == (start + 1) % 100;
+    return follows ? Optional.of(start) : Optional.empty();
   }
 
   private static String fiscal(int year) {

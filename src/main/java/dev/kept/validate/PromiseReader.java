@@ -391,14 +391,20 @@ final class PromiseReader {
     String text = s.text().strip();
     Optional<Share> share = Share.parse(text);
     if (share.isEmpty()) {
-      String message = "the target '" + text + "' is not a percentage";
+      String shown = text.length() > 40 ? text.substring(0, 37) + "..." : text; // a finding stays short
+      String message = "the target '" + shown + "' is not a percentage";
       String hint = "Write it as a percentage, such as 95% or 99.9%.";
       if (text.matches("\\d+(\\.\\d+)?%")) {
-        if (new java.math.BigDecimal(text.substring(0, text.length() - 1)).compareTo(java.math.BigDecimal.valueOf(100)) > 0) {
-          message = "the target '" + text + "' is above 100%";
+        // Only the whole part decides whether it is above 100%: read no more digits than that needs.
+        String whole = text.substring(0, text.contains(".") ? text.indexOf('.') : text.length() - 1)
+            .replaceFirst("^0+(?=\\d)", "");
+        String fraction = text.contains(".") ? text.substring(text.indexOf('.') + 1, text.length() - 1) : "";
+        if (whole.length() > 3 || Integer.parseInt(whole) > 100
+            || (Integer.parseInt(whole) == 100 && fraction.matches(".*[1-9].*"))) {
+          message = "the target '" + shown + "' is above 100%";
           hint = "A target is a share of cases, at most 100%.";
         } else if (text.contains(".") && text.length() - text.indexOf('.') - 2 > 6) {
-          message = "the target '" + text + "' has more than 6 decimals";
+          message = "the target '" + shown + "' has more than 6 decimals";
           hint = "Write it with at most 6 decimals, such as 99.9999%.";
         } else {
           hint = "Write it without leading zeros, such as 95% or 99.9%.";

@@ -117,7 +117,7 @@ class MainTest {
     assertThat(r.err()).endsWith("Nothing was published; " + out + "/ is unchanged.\n");
     assertThat(Files.readAllBytes(out.resolve("charter.json"))).isEqualTo(before);
     try (var files = Files.list(dir)) {
-      assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("site", "broken");
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("site", ".site.lock", "broken");
     }
   }
 

@@ -109,6 +109,9 @@ class BadInputCorpusTest {
     assertThat(code).as("%s: exit code; stderr:\n%s", name, stderr).isEqualTo(expect.exit());
     assertThat(findings).as("%s: findings", name).containsExactlyElementsOf(expect.findings());
     Map<String, String> after = snapshot(tmp);
+    // The output folder's lock file, beside it, is Kept's own and stays empty (see Publisher).
+    String lock = after.remove(".site.lock");
+    assertThat(lock == null || lock.equals(Arrays.hashCode(new byte[0]) + ":0")).as("%s: the lock file is empty", name).isTrue();
     if (code == ExitCode.OK) {
       assertThat(stdout).as(name).startsWith("Published ");
       assertThat(site.resolve("index.html")).as(name).content().isNotEqualTo(PREVIOUS);
