@@ -105,7 +105,7 @@ final class Markup {
         start = Math.max(0, at - 1);
       }
       found.add(problem(path, html, Kind.UNCLEAR,
-          "the page is not valid HTML (" + error.getErrorMessage() + "); browsers recover from that"
+          "the page is not valid HTML (" + shortened(error.getErrorMessage()) + "); browsers recover from that"
               + " in ways Kept cannot be sure of",
           start, clues(html, start, Math.max(at, start + 1))));
     }
@@ -470,6 +470,11 @@ final class Markup {
     }
     String s = start.toString();
     return s.startsWith("javascript:") || s.startsWith("vbscript:") || (!dataAllowed && s.startsWith("data:"));
+  }
+
+  /** A parse error's message, at most 100 characters (jsoup's can quote a whole tag). */
+  private static String shortened(String message) {
+    return message.length() <= 100 ? message : message.substring(0, 97) + "...";
   }
 
   private static boolean containsIgnoreCase(String text, String part) {

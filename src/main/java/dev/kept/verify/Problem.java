@@ -21,7 +21,21 @@ public record Problem(String path, Kind kind, String detail, int line, int colum
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(detail, "detail");
+    detail = printable(detail);
     clues = List.copyOf(clues);
+  }
+
+  /** Text with its control characters spelt out ({@code \u0000}), so that it prints safely on a terminal. */
+  private static String printable(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    text.codePoints().forEach(c -> {
+      if (c < 0x20 || (c >= 0x7f && c < 0xa0) || c == 0x2028 || c == 0x2029 || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) {
+        out.append(String.format("\\u%04x", c));
+      } else {
+        out.appendCodePoint(c);
+      }
+    });
+    return out.toString();
   }
 
   /** The sorts of problem, in the order a file's are listed. */
