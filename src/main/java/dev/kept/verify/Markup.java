@@ -264,6 +264,7 @@ final class Markup {
   /** The problems with an SVG image or another XML file: script, script links, DTDs, stylesheets. */
   static List<Problem> xml(String path, byte[] bytes) {
     List<Problem> found = new ArrayList<>();
+    String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8); // for places only
     DefaultHandler handler = new DefaultHandler() {
       private Locator locator;
 
@@ -272,13 +273,27 @@ final class Markup {
         this.locator = locator;
       }
 
+      private String element = "";
+
+      /** At the start of the element being read: SAX's locator is at the end of its start tag. */
       private void add(Kind kind, String detail, List<String> clues) {
-        found.add(new Problem(path, kind, detail, locator == null ? 0 : Math.max(0, locator.getLineNumber()),
-            locator == null ? 0 : Math.max(0, locator.getColumnNumber()), clues));
+        int line = locator == null ? 0 : Math.max(0, locator.getLineNumber());
+        int column = locator == null ? 0 : Math.max(0, locator.getColumnNumber());
+        if (line > 0 && column > 0 && !element.isEmpty()) {
+          int offset = offset(text, line, column);
+          int start = offset < 0 ? -1 : text.lastIndexOf("<" + element, offset);
+          if (start >= 0) {
+            Problem at = problem(path, text, kind, detail, start, clues);
+            found.add(at);
+            return;
+          }
+        }
+        found.add(new Problem(path, kind, detail, line, column, clues));
       }
 
       @Override
       public void startElement(String uri, String localName, String qName, Attributes attributes) {
+        element = qName;
         String local = (localName == null || localName.isEmpty() ? qName : localName).toLowerCase(Locale.ROOT);
         local = local.substring(local.lastIndexOf(':') + 1);
         if (local.equals("script")) {
@@ -317,6 +332,7 @@ final class Markup {
 
       @Override
       public void processingInstruction(String target, String data) {
+        element = "?" + target;
         if (target.equalsIgnoreCase("xml-stylesheet")) {
           add(Kind.UNSAFE, "an xml-stylesheet instruction, which makes the browser load and run a stylesheet", List.of("<?xml-stylesheet"));
         }
@@ -355,6 +371,19 @@ final class Markup {
     } catch (ParserConfigurationException | SAXException e) {
       throw new IllegalStateException("the JDK's XML parser cannot be made safe: " + e.getMessage(), e);
     }
+  }
+
+  /** The offset of a 1-based line and column in {@code text}, or -1. */
+  private static int offset(String text, int line, int column) {
+    int at = 0;
+    for (int l = 1; l < line; l++) {
+      at = text.indexOf('\n', at);
+      if (at < 0) {
+        return -1;
+      }
+      at++;
+    }
+    return Math.min(text.length(), at + column - 1);
   }
 
   /** A problem at {@code offset} in {@code html} (or the whole page when it is negative). */
