@@ -18,12 +18,15 @@ import java.util.stream.Stream;
 
 /**
  * Checks a site as it is staged: every page and SVG image runs no script (no script element, event
- * handler or script link), every page carries a Content-Security-Policy; every page and data file
- * the charter needs was written; every file is a regular file inside the folder (no links).
+ * handler or script link, read as a browser's HTML5 or XML parser reads them; see {@link Markup}),
+ * every page carries exactly Kept's Content-Security-Policy ({@link #POLICY}) as the first element
+ * of its head; every page and data file the charter needs was written; every file is a regular file
+ * inside the folder (no links).
  *
  * <p>Pages and images are checked as they are written ({@link #watching}), from their text or from
- * the bytes on their way to the disk, so the site is not read back. One instance checks one build; it is thread-safe, so pages
- * may be written from several threads at once.
+ * the bytes on their way to the disk, so the site is not read back. One instance checks one build;
+ * it is thread-safe, so pages may be written from several threads at once. What a company's theme
+ * wrote ({@link #markupProblems}) is turned into findings at the theme's files by {@link ThemeBlame}.
  */
 public final class Verifier {
   /** Files a browser opens as a page, and as an XML document (which may hold SVG's script). */
