@@ -74,8 +74,6 @@ final class Markup {
   private static final Set<String> LINKS =
       Set.of("href", "src", "action", "formaction", "data", "poster", "background", "srcset", "codebase", "code", "archive");
 
-  private static final String HTML_NS = "http://www.w3.org/1999/xhtml";
-
   /** jsoup keeps a tag's first 512 attributes and drops the rest without a word (Token.Tag). */
   private static final int MAX_ATTRIBUTES = 512;
 
@@ -86,14 +84,8 @@ final class Markup {
     List<Problem> found = new ArrayList<>();
     Parser parser = Parser.htmlParser().setTrackErrors(1).setTrackPosition(true);
     Document doc = parser.parseInput(html, "");
-    boolean foreign = false;
-    for (Element e : doc.getAllElements()) {
-      if (!HTML_NS.equals(e.tag().namespace())) {
-        foreign = true;
-        break;
-      }
-    }
-    foreign |= containsIgnoreCase(html, "<svg") || containsIgnoreCase(html, "<math");
+    // Foreign content (SVG, MathML) is entered only by an <svg> or a <math> start tag.
+    boolean foreign = containsIgnoreCase(html, "<svg") || containsIgnoreCase(html, "<math");
     for (Element e : doc.getAllElements()) {
       element(path, html, e, foreign, found);
     }
@@ -123,37 +115,36 @@ final class Markup {
   private static void element(String path, String html, Element e, boolean foreign, List<Problem> found) {
     String name = e.normalName();
     String local = name.substring(name.lastIndexOf(':') + 1);
-    int at = e.sourceRange().isTracked() ? e.sourceRange().startPos() : -1;
     if (local.equals("script")) {
-      found.add(problem(path, html, Kind.SCRIPT, "a <" + e.tagName() + "> element", at, tagClues(html, e)));
+      found.add(problem(path, html, Kind.SCRIPT, "a <" + e.tagName() + "> element", start(e), tagClues(html, e)));
     }
     if (name.equals("noscript")) {
       found.add(problem(path, html, Kind.UNCLEAR,
           "a <noscript> element, whose content browsers read as text and other parsers as markup",
-          at, tagClues(html, e)));
+          start(e), tagClues(html, e)));
     }
     if (name.equals("base")) {
-      found.add(problem(path, html, Kind.UNSAFE, "a <base> element, which changes where every link of the page goes", at, tagClues(html, e)));
+      found.add(problem(path, html, Kind.UNSAFE, "a <base> element, which changes where every link of the page goes", start(e), tagClues(html, e)));
     }
     if (name.equals("meta")) {
       String charset = e.attr("charset");
       if (e.hasAttr("charset") && !charset.strip().equalsIgnoreCase("utf-8")) {
-        found.add(problem(path, html, Kind.UNCLEAR, "a character encoding other than UTF-8 (" + charset + ")", at, tagClues(html, e)));
+        found.add(problem(path, html, Kind.UNCLEAR, "a character encoding other than UTF-8 (" + charset + ")", start(e), tagClues(html, e)));
       }
       if (e.attr("http-equiv").strip().equalsIgnoreCase("content-type")) {
-        found.add(problem(path, html, Kind.UNCLEAR, "a character encoding declared with http-equiv=\"Content-Type\"", at, tagClues(html, e)));
+        found.add(problem(path, html, Kind.UNCLEAR, "a character encoding declared with http-equiv=\"Content-Type\"", start(e), tagClues(html, e)));
       }
     }
     if (e.attributesSize() >= MAX_ATTRIBUTES) {
       found.add(problem(path, html, Kind.UNCLEAR,
           "a tag with " + MAX_ATTRIBUTES + " or more attributes: jsoup reads only the first " + MAX_ATTRIBUTES
-              + ", browsers every one", at, tagClues(html, e)));
+              + ", browsers every one", start(e), tagClues(html, e)));
     }
     if (foreign && RAW_TEXT.contains(local) && !rawTextIsPlain(html, e)) {
       found.add(problem(path, html, Kind.UNCLEAR,
           "markup inside <" + e.tagName() + "> in a page with SVG or MathML: browsers read it as"
               + " text or as markup depending on where the SVG ends",
-          at, tagClues(html, e)));
+          start(e), tagClues(html, e)));
     }
     for (Attribute a : e.attributes()) {
       String key = a.getKey().toLowerCase(Locale.ROOT);
@@ -169,7 +160,7 @@ final class Markup {
       }
       if (why != null) {
         Range.AttributeRange range = a.sourceRange();
-        int from = range.nameRange().isTracked() ? range.nameRange().startPos() : at;
+        int from = range.nameRange().isTracked() ? range.nameRange().startPos() : start(e);
         int to = range.valueRange().isTracked() ? range.valueRange().endPos() : from + key.length();
         List<String> clues = new ArrayList<>();
         if (from >= 0 && to > from && to <= html.length()) {
@@ -181,7 +172,7 @@ final class Markup {
     }
     if (local.equals("meta") && e.attr("http-equiv").strip().equalsIgnoreCase("refresh")
         && isScriptUrl(refreshUrl(e.attr("content")), false)) {
-      found.add(problem(path, html, Kind.UNSAFE, "a refresh to a script link", at, tagClues(html, e)));
+      found.add(problem(path, html, Kind.UNSAFE, "a refresh to a script link", start(e), tagClues(html, e)));
     }
     if (local.equals("animate") || local.equals("set")) {
       String target = e.attr("attributename").strip().toLowerCase(Locale.ROOT);
@@ -189,13 +180,19 @@ final class Markup {
         for (String key : new String[] {"values", "to", "from", "by"}) {
           for (String value : e.attr(key).split(";")) {
             if (isScriptUrl(value, false)) {
-              found.add(problem(path, html, Kind.UNSAFE, "an animation that sets a script link", at, tagClues(html, e)));
+              found.add(problem(path, html, Kind.UNSAFE, "an animation that sets a script link", start(e), tagClues(html, e)));
               return;
             }
           }
         }
       }
     }
+  }
+
+  /** Where an element's start tag begins in the page, or -1. */
+  private static int start(Element e) {
+    Range range = e.sourceRange();
+    return range.isTracked() ? range.startPos() : -1;
   }
 
   /**
