@@ -230,4 +230,10 @@ class VerifierTest {
     assertThat(problem.column()).as("at the attribute").isEqualTo(26);
     assertThat(problem.clues()).containsExactly("<p>Hello</p><img src=x onerror=alert(1)", "onerror=alert(1)", "onerror=");
   }
+
+  @Test
+  void theBuiltInLayoutWritesKeptsPolicyFirstAfterTheCharset() throws Exception {
+    assertThat(Files.readString(Path.of("templates/layout.ftlh")))
+        .contains("<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"" + Verifier.POLICY + "\">\n");
+  }
 }
