@@ -127,7 +127,9 @@ public final class Pipeline {
    * @throws PublishException when the output folder cannot be written or replaced; the previous
    *     output is left as it was
    * @throws IOException when writing a file of the new site fails; the previous output is left
-   * @throws IllegalStateException when the staged site fails verification (a bug in Kept)
+   * @throws IllegalStateException when the staged site fails verification and no theme of the
+   *     company's is to blame (a bug in Kept); a company's theme whose pages fail it gets findings
+   *     at its own files instead
    */
   public Outcome build() throws PublishException, IOException {
     return build(Publisher.DEFAULT_WAIT, notice -> {});
@@ -179,6 +181,15 @@ public final class Pipeline {
       List<String> problems = verifier.finish(staging.root(), pages, files);
       timer.stop("verify");
       if (!problems.isEmpty()) {
+        // What a company's theme wrote into the pages is its finding, at its own file and line;
+        // anything else (a missing file, a link, or the built-in theme's markup) is Kept's bug.
+        List<dev.kept.verify.Problem> markup = verifier.markupProblems();
+        java.util.Set<String> fromMarkup =
+            markup.stream().map(dev.kept.verify.Problem::toString).collect(java.util.stream.Collectors.toSet());
+        if (options.templates().isPresent() && fromMarkup.containsAll(problems)) {
+          findings.addAll(dev.kept.verify.ThemeBlame.findings(options.templates().get(), markup));
+          return new Outcome(findings.all(), timer.times, Optional.empty(), false, timer.promiseFiles);
+        }
         throw new IllegalStateException("the built site failed verification: " + problems);
       }
       // Reads the staged folder back: every required file is there and is the one this build wrote.

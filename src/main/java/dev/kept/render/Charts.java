@@ -309,7 +309,18 @@ final class Charts {
     return out.append(abs / 10).append('.').append(abs % 10);
   }
 
+  /**
+   * Text escaped for both HTML and XML: a badge is a file of its own, read by an XML parser, which
+   * knows no {@code &nbsp;} (a no-break space in a title made every such badge ill-formed: an
+   * error in place of the image). The five XML characters and a no-break space become numeric or
+   * XML references.
+   */
   static String escape(String text) {
-    return Entities.escape(text);
+    return Entities.escape(text, XML_SAFE);
   }
+
+  private static final org.jsoup.nodes.Document.OutputSettings XML_SAFE =
+      new org.jsoup.nodes.Document.OutputSettings()
+          .escapeMode(Entities.EscapeMode.xhtml)
+          .charset(java.nio.charset.StandardCharsets.UTF_8);
 }

@@ -1,191 +1,433 @@
 package dev.kept.verify;
 
-import java.util.HashMap;
+import dev.kept.verify.Problem.Kind;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParser;
+import javax.xml.parsers.SAXParserFactory;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.Range;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.ParseError;
 import org.jsoup.parser.Parser;
+import org.xml.sax.Attributes;
+import org.xml.sax.InputSource;
+import org.xml.sax.Locator;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * One pass over a page or an SVG image that reads its start tags as the HTML standard's tokenizer
- * does, to find what could run script: a script element (with or without a namespace prefix), an
- * event handler attribute, a link to a {@code javascript:}, {@code vbscript:} or (where it can hold
- * a document) {@code data:} URL, an {@code srcdoc}, an SVG animation that sets a link to one, a
- * meta refresh to one, and, in an image, a DTD with its own entities or an XML stylesheet.
+ * Reads a page as a browser's HTML5 parser does, and an SVG image or other XML file as a browser's
+ * XML parser does, and lists what in them could run script, or could be read otherwise by a
+ * browser than by this check.
  *
- * <p>Comments, CDATA sections and declarations are skipped as the browser skips them; in a page,
- * so is the text of the elements whose content is never markup ({@code title}, {@code textarea},
- * {@code style}, {@code noscript} and the like), so a quote inside them cannot hide a tag after
- * them. Attributes are separated by spaces or {@code /}, values quoted or not, and character
- * references are decoded and the characters browsers ignore dropped before a URL's scheme is read.
+ * <p>A page is parsed by jsoup's HTML parser, which follows the HTML standard's tokenizer and tree
+ * builder, and every element of the tree is checked: a script element in any namespace, an event
+ * handler attribute, a link to a {@code javascript:}, {@code vbscript:} or (where it can hold a
+ * document) {@code data:} URL, an {@code srcdoc}, an SVG animation that sets a link to one, a meta
+ * refresh to one, a {@code <base>}. Kept's Content-Security-Policy must be the page's only policy
+ * and the first element of {@code <head>} (after a {@code <meta charset="utf-8">}, if any), so that
+ * nothing in the page is read before it applies.
+ *
+ * <p>Where jsoup and browsers differ, or where browsers differ among themselves, the page is
+ * refused rather than guessed at (each is tested against Chromium in {@code ThemeBrowserTest}):
+ *
+ * <ul>
+ *   <li>any HTML parse error jsoup reports: error recovery is where parsers disagree (Chromium's
+ *       {@code <select>} keeps elements the standard's parser drops, for one);
+ *   <li>{@code <![CDATA[} anywhere: jsoup reads a CDATA section in HTML content, where a browser
+ *       reads a comment that ends at the first {@code >};
+ *   <li>{@code <noscript>}: jsoup parses it as a browser with script turned off, browsers as raw
+ *       text;
+ *   <li>in a page with SVG or MathML, an element whose text the HTML parser reads raw ({@code
+ *       style}, {@code title}, {@code textarea}...) with a {@code <} inside: whether it is raw text
+ *       depends on whether it is in foreign content, which jsoup decides otherwise than Chromium
+ *       after {@code </p>} or {@code </br>} in an {@code <svg>};
+ *   <li>a tag with 512 attributes or more: jsoup drops those after the 512th;
+ *   <li>a character encoding other than UTF-8 declared in the page.
+ * </ul>
+ *
+ * <p>An XML file must be well-formed (a browser shows no more than the part before an error, all
+ * of which this check has read) and have no DTD (entities of its own) and no stylesheet
+ * instruction; its bytes are decoded as its declaration says, as a browser decodes them.
  */
 final class Markup {
-  /** What a scan found. {@code policy}: a page's {@code <meta http-equiv="Content-Security-Policy">}. */
-  record Scan(boolean script, boolean unsafe, boolean policy) {}
+  /** Kept's Content-Security-Policy, exactly as the built-in layout ({@code templates/layout.ftlh}) writes it. */
+  static final String POLICY =
+      "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'";
 
-  /** Elements whose text a page's parser reads as text up to their end tag, never as markup. */
+  /** Elements whose text the HTML parser reads as text up to their end tag, never as markup. */
   private static final Set<String> RAW_TEXT =
       Set.of("title", "textarea", "style", "xmp", "iframe", "noembed", "noframes", "noscript", "script", "plaintext");
 
   /** Attributes (by local name) whose value a browser may load or follow as a URL. */
   private static final Set<String> LINKS =
-      Set.of("href", "src", "action", "formaction", "data", "poster", "background", "srcset");
+      Set.of("href", "src", "action", "formaction", "data", "poster", "background", "srcset", "codebase", "code", "archive");
 
-  /** Attributes kept for a tag's checks, besides the links. */
-  private static final Set<String> KEPT =
-      Set.of("http-equiv", "content", "attributename", "values", "to", "from", "by", "srcdoc");
+  /** jsoup keeps a tag's first 512 attributes and drops the rest without a word (Token.Tag). */
+  private static final int MAX_ATTRIBUTES = 512;
 
   private Markup() {}
 
-  static Scan scan(String text, boolean page) {
-    boolean script = false;
-    boolean unsafe = false;
-    boolean policy = false;
-    int length = text.length();
-    int i = text.indexOf('<');
-    while (i >= 0 && i < length) {
-      if (text.startsWith("<!--", i)) {
-        i = after(text, "-->", i + 4);
-      } else if (text.startsWith("<![CDATA[", i)) {
-        i = after(text, "]]>", i + 9);
-      } else if (i + 1 < length && (text.charAt(i + 1) == '!' || text.charAt(i + 1) == '?')) {
-        int end = text.indexOf('>', i);
-        String declaration = text.substring(i, end < 0 ? length : end);
-        if (!page && (declaration.indexOf('[') >= 0 || declaration.regionMatches(true, 0, "<?xml-stylesheet", 0, 16))) {
-          unsafe = true; // entities of its own, or a stylesheet an image should not load
-        }
-        i = end < 0 ? length : end + 1;
-      } else if (i + 1 < length && isAsciiLetter(text.charAt(i + 1))) {
-        Tag tag = Tag.read(text, i);
-        script |= tag.local().equals("script");
-        unsafe |= tag.unsafe();
-        policy |= tag.name().equals("meta") && "content-security-policy".equalsIgnoreCase(tag.attributes().get("http-equiv"));
-        i = tag.end();
-        if (page && RAW_TEXT.contains(tag.name())) {
-          int close = indexOfIgnoreCase(text, "</" + tag.name(), i);
-          i = close < 0 ? length : close;
-        }
-      } else {
-        i++;
-      }
-      i = i < length ? text.indexOf('<', i) : -1;
+  /** The problems with one page, in the order of {@link Kind}, each kind at most a few times. */
+  static List<Problem> page(String path, String html) {
+    List<Problem> found = new ArrayList<>();
+    Parser parser = Parser.htmlParser().setTrackErrors(1).setTrackPosition(true);
+    Document doc = parser.parseInput(html, "");
+    // Foreign content (SVG, MathML) is entered only by an <svg> or a <math> start tag.
+    boolean foreign = containsIgnoreCase(html, "<svg") || containsIgnoreCase(html, "<math");
+    for (Element e : doc.getAllElements()) {
+      element(path, html, e, foreign, found);
     }
-    return new Scan(script, unsafe, policy);
+    policy(path, html, doc, found);
+    for (ParseError error : parser.getErrors()) {
+      int at = Math.min(Math.max(0, error.getPosition()), html.length());
+      int start = Math.max(0, html.lastIndexOf('<', Math.max(0, at - 1)));
+      if (at - start > 80) {
+        start = Math.max(0, at - 1);
+      }
+      found.add(problem(path, html, Kind.UNCLEAR,
+          "the page is not valid HTML (" + shortened(error.getErrorMessage()) + "); browsers recover from that"
+              + " in ways Kept cannot be sure of",
+          start, clues(html, start, Math.max(at, start + 1))));
+    }
+    int cdata = html.indexOf("<![CDATA[");
+    if (cdata >= 0) {
+      found.add(problem(path, html, Kind.UNCLEAR,
+          "<![CDATA[ in a page: a browser reads it as a comment that ends at the first >, and what"
+              + " follows as markup",
+          cdata, clues(html, cdata, cdata + 9)));
+    }
+    found.sort(java.util.Comparator.comparing(Problem::kind));
+    return found;
   }
 
-  /**
-   * One start tag: its name in lower case, the attributes its checks need, whether an attribute
-   * could run script, and where the tag ends.
-   */
-  private record Tag(String name, String local, Map<String, String> attributes, boolean unsafe, int end) {
-    static Tag read(String text, int start) {
-      int length = text.length();
-      int j = start + 1;
-      while (j < length && !isSpace(text.charAt(j)) && text.charAt(j) != '/' && text.charAt(j) != '>') {
-        j++;
+  private static void element(String path, String html, Element e, boolean foreign, List<Problem> found) {
+    String name = e.normalName();
+    String local = name.substring(name.lastIndexOf(':') + 1);
+    if (local.equals("script")) {
+      found.add(problem(path, html, Kind.SCRIPT, "a <" + e.tagName() + "> element", start(e), tagClues(html, e)));
+    }
+    if (name.equals("noscript")) {
+      found.add(problem(path, html, Kind.UNCLEAR,
+          "a <noscript> element, whose content browsers read as text and other parsers as markup",
+          start(e), tagClues(html, e)));
+    }
+    if (name.equals("base")) {
+      found.add(problem(path, html, Kind.UNSAFE, "a <base> element, which changes where every link of the page goes", start(e), tagClues(html, e)));
+    }
+    if (name.equals("meta")) {
+      String charset = e.attr("charset");
+      if (e.hasAttr("charset") && !charset.strip().equalsIgnoreCase("utf-8")) {
+        found.add(problem(path, html, Kind.UNCLEAR, "a character encoding other than UTF-8 (" + charset + ")", start(e), tagClues(html, e)));
       }
-      String name = text.substring(start + 1, j).toLowerCase(Locale.ROOT);
-      String local = name.substring(name.lastIndexOf(':') + 1);
-      Map<String, String> attributes = Map.of(); // most tags keep none: made on the first
-      boolean unsafe = false;
-      while (true) {
-        while (j < length && (isSpace(text.charAt(j)) || text.charAt(j) == '/')) {
-          j++;
-        }
-        if (j >= length || text.charAt(j) == '>') {
-          break;
-        }
-        int nameStart = j++;
-        while (j < length && !isSpace(text.charAt(j)) && "/>=".indexOf(text.charAt(j)) < 0) {
-          j++;
-        }
-        int nameEnd = j;
-        if (nameEnd - nameStart > 2 && text.regionMatches(true, nameStart, "on", 0, 2)) {
-          unsafe = true;
-        }
-        int after = j;
-        while (after < length && isSpace(text.charAt(after))) {
-          after++;
-        }
-        if (after >= length || text.charAt(after) != '=') {
-          continue; // an attribute with no value
-        }
-        j = after + 1;
-        while (j < length && isSpace(text.charAt(j))) {
-          j++;
-        }
-        int valueStart;
-        int valueEnd;
-        if (j < length && (text.charAt(j) == '"' || text.charAt(j) == '\'')) {
-          int close = text.indexOf(text.charAt(j), j + 1);
-          valueStart = j + 1;
-          valueEnd = close < 0 ? length : close;
-          j = close < 0 ? length : close + 1;
-        } else {
-          valueStart = j;
-          while (j < length && !isSpace(text.charAt(j)) && text.charAt(j) != '>') {
-            j++;
-          }
-          valueEnd = j;
-        }
-        if (!isChecked(text, nameStart, nameEnd)) {
-          continue; // most attributes (class, id, scope...): no need to read them further
-        }
-        String attribute = text.substring(nameStart, nameEnd).toLowerCase(Locale.ROOT);
-        String attributeLocal = attribute.substring(attribute.lastIndexOf(':') + 1);
-        if (LINKS.contains(attributeLocal) || KEPT.contains(attribute)) {
-          String value = Parser.unescapeEntities(text.substring(valueStart, valueEnd), true);
-          if (attributes.isEmpty()) {
-            attributes = new HashMap<>(4);
-          }
-          attributes.putIfAbsent(attribute, value);
-          if (LINKS.contains(attributeLocal) && runsScript(local, attributeLocal, value)) {
-            unsafe = true;
-          }
-        }
+      if (e.attr("http-equiv").strip().equalsIgnoreCase("content-type")) {
+        found.add(problem(path, html, Kind.UNCLEAR, "a character encoding declared with http-equiv=\"Content-Type\"", start(e), tagClues(html, e)));
       }
-      unsafe |= attributes.containsKey("srcdoc");
-      if (local.equals("meta") && "refresh".equalsIgnoreCase(attributes.getOrDefault("http-equiv", "").strip())) {
-        unsafe |= isScriptUrl(refreshUrl(attributes.getOrDefault("content", "")), false);
+    }
+    if (e.attributesSize() >= MAX_ATTRIBUTES) {
+      found.add(problem(path, html, Kind.UNCLEAR,
+          "a tag with " + MAX_ATTRIBUTES + " or more attributes: jsoup reads only the first " + MAX_ATTRIBUTES
+              + ", browsers every one", start(e), tagClues(html, e)));
+    }
+    if (foreign && RAW_TEXT.contains(local) && !rawTextIsPlain(html, e)) {
+      found.add(problem(path, html, Kind.UNCLEAR,
+          "markup inside <" + e.tagName() + "> in a page with SVG or MathML: browsers read it as"
+              + " text or as markup depending on where the SVG ends",
+          start(e), tagClues(html, e)));
+    }
+    for (Attribute a : e.attributes()) {
+      String key = a.getKey().toLowerCase(Locale.ROOT);
+      String attribute = key.substring(key.lastIndexOf(':') + 1);
+      String value = a.getValue();
+      String why = null;
+      if ((key.length() > 2 && key.startsWith("on")) || (attribute.length() > 2 && attribute.startsWith("on"))) {
+        why = "an event handler " + a.getKey() + " on <" + e.tagName() + ">";
+      } else if (LINKS.contains(attribute) && runsScript(local, attribute, value)) {
+        why = "a link that runs script: " + a.getKey() + " on <" + e.tagName() + ">";
+      } else if (attribute.equals("srcdoc")) {
+        why = "a frame's own document (srcdoc) on <" + e.tagName() + ">";
       }
-      if (local.equals("animate") || local.equals("set")) {
-        String target = attributes.getOrDefault("attributename", "").strip().toLowerCase(Locale.ROOT);
-        if (target.equals("href") || target.endsWith(":href")) {
-          for (String key : new String[] {"values", "to", "from", "by"}) {
-            for (String value : attributes.getOrDefault(key, "").split(";")) {
-              unsafe |= isScriptUrl(value, false);
+      if (why != null) {
+        Range.AttributeRange range = a.sourceRange();
+        int from = range.nameRange().isTracked() ? range.nameRange().startPos() : start(e);
+        int to = range.valueRange().isTracked() ? range.valueRange().endPos() : from + key.length();
+        List<String> clues = new ArrayList<>();
+        if (from >= 0 && to > from && to <= html.length()) {
+          clues.addAll(clues(html, from, to));
+        }
+        clues.add(a.getKey() + "=");
+        found.add(problem(path, html, Kind.UNSAFE, why, from, clues));
+      }
+    }
+    if (local.equals("meta") && e.attr("http-equiv").strip().equalsIgnoreCase("refresh")
+        && isScriptUrl(refreshUrl(e.attr("content")), false)) {
+      found.add(problem(path, html, Kind.UNSAFE, "a refresh to a script link", start(e), tagClues(html, e)));
+    }
+    if (local.equals("animate") || local.equals("set")) {
+      String target = e.attr("attributename").strip().toLowerCase(Locale.ROOT);
+      if (target.equals("href") || target.endsWith(":href")) {
+        for (String key : new String[] {"values", "to", "from", "by"}) {
+          for (String value : e.attr(key).split(";")) {
+            if (isScriptUrl(value, false)) {
+              found.add(problem(path, html, Kind.UNSAFE, "an animation that sets a script link", start(e), tagClues(html, e)));
+              return;
             }
           }
         }
       }
-      return new Tag(name, local, attributes, unsafe, Math.min(length, j + 1));
     }
   }
 
+  /** Where an element's start tag begins in the page, or -1. */
+  private static int start(Element e) {
+    Range range = e.sourceRange();
+    return range.isTracked() ? range.startPos() : -1;
+  }
+
   /**
-   * Whether the attribute named by {@code text[from, to)} is one the checks read: a link (by its
-   * local name) or one of {@link #KEPT}, in any case. Read in place, so other attributes cost no
-   * copy.
+   * Whether a raw-text element's content, as written, holds no {@code <}: then it is the same
+   * text whether a browser reads it as raw text or as markup.
    */
-  private static boolean isChecked(String text, int from, int to) {
-    int local = from;
-    for (int i = to - 1; i >= from; i--) {
-      if (text.charAt(i) == ':') {
-        local = i + 1;
-        break;
+  private static boolean rawTextIsPlain(String html, Element e) {
+    for (Node child : e.childNodes()) {
+      if (!(child instanceof TextNode || child instanceof org.jsoup.nodes.DataNode)) {
+        return false;
       }
     }
-    for (String link : LINKS) {
-      if (to - local == link.length() && text.regionMatches(true, local, link, 0, link.length())) {
-        return true;
+    Range open = e.sourceRange();
+    Range close = e.endSourceRange();
+    if (!open.isTracked() || !close.isTracked() || close.isImplicit()) {
+      return e.childNodeSize() == 0;
+    }
+    return html.substring(open.endPos(), Math.max(open.endPos(), close.startPos())).indexOf('<') < 0;
+  }
+
+  /**
+   * Kept's policy must be the page's only one, with Kept's exact text, and the first element of
+   * {@code <head>}, after at most a {@code <meta charset>}: a browser applies a policy only from
+   * where it is read, and only from {@code <head>}.
+   */
+  private static void policy(String path, String html, Document doc, List<Problem> found) {
+    List<Element> policies = new ArrayList<>();
+    for (Element meta : doc.getElementsByTag("meta")) {
+      if (meta.attr("http-equiv").equalsIgnoreCase("content-security-policy")) {
+        policies.add(meta);
       }
     }
-    for (String kept : KEPT) {
-      if (to - from == kept.length() && text.regionMatches(true, from, kept, 0, kept.length())) {
-        return true;
+    Element head = doc.head();
+    List<Element> applied = policies.stream().filter(p -> p.parent() == head).toList();
+    if (applied.isEmpty()) {
+      int at = policies.isEmpty() ? -1 : policies.get(0).sourceRange().startPos();
+      List<String> clues = policies.isEmpty() ? List.of("<head") : tagClues(html, policies.get(0));
+      found.add(problem(path, html, Kind.NO_POLICY,
+          policies.isEmpty() ? "no Content-Security-Policy <meta> in <head>" : "the Content-Security-Policy <meta> is not in <head>, so browsers ignore it",
+          at, clues));
+      return;
+    }
+    Element policy = applied.get(0);
+    Element first = head.firstElementChild();
+    if (first != null && first != policy && first.normalName().equals("meta") && first.attributesSize() == 1 && first.hasAttr("charset")) {
+      first = first.nextElementSibling();
+    }
+    if (first != policy) {
+      found.add(problem(path, html, Kind.POLICY,
+          "<" + first.tagName() + "> comes before the Content-Security-Policy <meta>, which must be the first element of <head> (after <meta charset=\"utf-8\">)",
+          first.sourceRange().isTracked() ? first.sourceRange().startPos() : -1, tagClues(html, first)));
+    }
+    if (!policy.attr("content").equals(POLICY)) {
+      found.add(problem(path, html, Kind.POLICY,
+          "the Content-Security-Policy is \"" + policy.attr("content") + "\", not Kept's \"" + POLICY + "\"",
+          policy.sourceRange().startPos(), tagClues(html, policy)));
+    }
+    for (Element extra : policies) {
+      if (extra != policy) {
+        found.add(problem(path, html, Kind.POLICY, "a second Content-Security-Policy <meta>",
+            extra.sourceRange().isTracked() ? extra.sourceRange().startPos() : -1, tagClues(html, extra)));
       }
     }
-    return false;
+  }
+
+  /** The problems with an SVG image or another XML file: script, script links, DTDs, stylesheets. */
+  static List<Problem> xml(String path, byte[] bytes) {
+    List<Problem> found = new ArrayList<>();
+    String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8); // for places only
+    DefaultHandler handler = new DefaultHandler() {
+      private Locator locator;
+
+      @Override
+      public void setDocumentLocator(Locator locator) {
+        this.locator = locator;
+      }
+
+      private String element = "";
+
+      /** At the start of the element being read: SAX's locator is at the end of its start tag. */
+      private void add(Kind kind, String detail, List<String> clues) {
+        int line = locator == null ? 0 : Math.max(0, locator.getLineNumber());
+        int column = locator == null ? 0 : Math.max(0, locator.getColumnNumber());
+        if (line > 0 && column > 0 && !element.isEmpty()) {
+          int offset = offset(text, line, column);
+          int start = offset < 0 ? -1 : text.lastIndexOf("<" + element, offset);
+          if (start >= 0) {
+            Problem at = problem(path, text, kind, detail, start, clues);
+            found.add(at);
+            return;
+          }
+        }
+        found.add(new Problem(path, kind, detail, line, column, clues));
+      }
+
+      @Override
+      public void startElement(String uri, String localName, String qName, Attributes attributes) {
+        element = qName;
+        String local = (localName == null || localName.isEmpty() ? qName : localName).toLowerCase(Locale.ROOT);
+        local = local.substring(local.lastIndexOf(':') + 1);
+        if (local.equals("script")) {
+          add(Kind.SCRIPT, "a <" + qName + "> element", List.of("<" + qName));
+        }
+        String animated = null;
+        for (int i = 0; i < attributes.getLength(); i++) {
+          String q = attributes.getQName(i);
+          String name = q.toLowerCase(Locale.ROOT);
+          String attribute = name.substring(name.lastIndexOf(':') + 1);
+          String value = attributes.getValue(i);
+          if ((attribute.length() > 2 && attribute.startsWith("on")) || (name.length() > 2 && name.startsWith("on"))) {
+            add(Kind.UNSAFE, "an event handler " + q + " on <" + qName + ">", List.of(q + "=\"" + value + "\"", q + "='" + value + "'", q + "="));
+          } else if (LINKS.contains(attribute) && runsScript(local, attribute, value)) {
+            add(Kind.UNSAFE, "a link that runs script: " + q + " on <" + qName + ">", List.of(q + "=\"" + value + "\"", q + "='" + value + "'", q + "="));
+          } else if (attribute.equals("srcdoc")) {
+            add(Kind.UNSAFE, "a frame's own document (srcdoc) on <" + qName + ">", List.of(q + "="));
+          }
+          if (attribute.equals("attributename")) {
+            animated = value.strip().toLowerCase(Locale.ROOT);
+          }
+        }
+        if ((local.equals("animate") || local.equals("set")) && animated != null
+            && (animated.equals("href") || animated.endsWith(":href"))) {
+          for (String key : new String[] {"values", "to", "from", "by"}) {
+            String value = attributes.getValue(key);
+            for (String part : value == null ? new String[0] : value.split(";")) {
+              if (isScriptUrl(part, false)) {
+                add(Kind.UNSAFE, "an animation that sets a script link", List.of("<" + qName));
+                return;
+              }
+            }
+          }
+        }
+      }
+
+      @Override
+      public void processingInstruction(String target, String data) {
+        element = "?" + target;
+        if (target.equalsIgnoreCase("xml-stylesheet")) {
+          add(Kind.UNSAFE, "an xml-stylesheet instruction, which makes the browser load and run a stylesheet", List.of("<?xml-stylesheet"));
+        }
+      }
+    };
+    try {
+      SAXParser parser = FACTORY.newSAXParser();
+      parser.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+      parser.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+      parser.parse(new InputSource(new ByteArrayInputStream(bytes)), handler);
+    } catch (SAXParseException e) {
+      boolean dtd = String.valueOf(e.getMessage()).contains("DOCTYPE");
+      found.add(new Problem(path, dtd ? Kind.UNSAFE : Kind.XML,
+          dtd ? "a DOCTYPE, which may declare entities of its own" : "not well-formed XML: " + e.getMessage(),
+          Math.max(0, e.getLineNumber()), Math.max(0, e.getColumnNumber()), dtd ? List.of("<!DOCTYPE") : List.of()));
+    } catch (SAXException | IOException | ParserConfigurationException e) {
+      found.add(new Problem(path, Kind.XML, "not readable as XML: " + e.getMessage(), 0, 0, List.of()));
+    }
+    found.sort(java.util.Comparator.comparing(Problem::kind));
+    return found;
+  }
+
+  private static final SAXParserFactory FACTORY = factory();
+
+  private static SAXParserFactory factory() {
+    try {
+      SAXParserFactory factory = SAXParserFactory.newInstance();
+      factory.setNamespaceAware(true);
+      factory.setValidating(false);
+      factory.setXIncludeAware(false);
+      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+      factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+      return factory;
+    } catch (ParserConfigurationException | SAXException e) {
+      throw new IllegalStateException("the JDK's XML parser cannot be made safe: " + e.getMessage(), e);
+    }
+  }
+
+  /** The offset of a 1-based line and column in {@code text}, or -1. */
+  private static int offset(String text, int line, int column) {
+    int at = 0;
+    for (int l = 1; l < line; l++) {
+      at = text.indexOf('\n', at);
+      if (at < 0) {
+        return -1;
+      }
+      at++;
+    }
+    return Math.min(text.length(), at + column - 1);
+  }
+
+  /** A problem at {@code offset} in {@code html} (or the whole page when it is negative). */
+  private static Problem problem(String path, String html, Kind kind, String detail, int offset, List<String> clues) {
+    if (offset < 0) {
+      return new Problem(path, kind, detail, 0, 0, clues);
+    }
+    int line = 1;
+    int lineStart = 0;
+    for (int i = 0; i < offset && i < html.length(); i++) {
+      if (html.charAt(i) == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    return new Problem(path, kind, detail, line, offset - lineStart + 1, clues);
+  }
+
+  /** The clues for an element: its start tag as written, then {@code <name}. */
+  private static List<String> tagClues(String html, Element e) {
+    List<String> clues = new ArrayList<>();
+    Range range = e.sourceRange();
+    if (range.isTracked() && !range.isImplicit() && range.endPos() > range.startPos()) {
+      clues.addAll(clues(html, range.startPos(), range.endPos()));
+    }
+    clues.add("<" + e.tagName());
+    return clues;
+  }
+
+  /**
+   * The text of a page at {@code [from, to)}, as clues to find it in a template: from the start of
+   * its line (a template's literal line comes out whole), then alone.
+   */
+  private static List<String> clues(String html, int from, int to) {
+    to = Math.min(to, html.length());
+    if (from >= to) {
+      return List.of();
+    }
+    int lineStart = html.lastIndexOf('\n', from - 1) + 1;
+    while (lineStart < from && Character.isWhitespace(html.charAt(lineStart))) {
+      lineStart++;
+    }
+    String token = html.substring(from, to);
+    if (lineStart < from) {
+      return List.of(html.substring(lineStart, to), token);
+    }
+    return List.of(token);
   }
 
   /**
@@ -239,8 +481,12 @@ final class Markup {
     return url;
   }
 
-  /** Whether a (decoded) URL starts with a script scheme, once the characters browsers ignore are out. */
-  private static boolean isScriptUrl(String value, boolean dataAllowed) {
+  /**
+   * Whether a (decoded) URL starts with a script scheme, once the characters a URL parser drops
+   * (leading C0 controls and spaces, and tabs and newlines anywhere) are out; any other control or
+   * space is dropped too, to be safe.
+   */
+  static boolean isScriptUrl(String value, boolean dataAllowed) {
     StringBuilder start = new StringBuilder(12);
     for (int i = 0; i < value.length() && start.length() < 11; i++) {
       char c = value.charAt(i);
@@ -252,22 +498,18 @@ final class Markup {
     return s.startsWith("javascript:") || s.startsWith("vbscript:") || (!dataAllowed && s.startsWith("data:"));
   }
 
-  private static int after(String text, String end, int from) {
-    int at = text.indexOf(end, from);
-    return at < 0 ? text.length() : at + end.length();
+  /** A parse error's message, at most 100 characters (jsoup's can quote a whole tag). */
+  private static String shortened(String message) {
+    return message.length() <= 100 ? message : message.substring(0, 97) + "...";
   }
 
-  private static int indexOfIgnoreCase(String text, String part, int from) {
-    for (int i = text.indexOf('<', from); i >= 0; i = text.indexOf('<', i + 1)) {
+  private static boolean containsIgnoreCase(String text, String part) {
+    for (int i = text.indexOf('<'); i >= 0; i = text.indexOf('<', i + 1)) {
       if (text.regionMatches(true, i, part, 0, part.length())) {
-        return i;
+        return true;
       }
     }
-    return -1;
-  }
-
-  private static boolean isAsciiLetter(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    return false;
   }
 
   private static boolean isSpace(char c) {

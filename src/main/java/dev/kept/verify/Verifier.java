@@ -18,12 +18,15 @@ import java.util.stream.Stream;
 
 /**
  * Checks a site as it is staged: every page and SVG image runs no script (no script element, event
- * handler or script link), every page carries a Content-Security-Policy; every page and data file
- * the charter needs was written; every file is a regular file inside the folder (no links).
+ * handler or script link, read as a browser's HTML5 or XML parser reads them; see {@link Markup}),
+ * every page carries exactly Kept's Content-Security-Policy ({@link #POLICY}) as the first element
+ * of its head; every page and data file the charter needs was written; every file is a regular file
+ * inside the folder (no links).
  *
  * <p>Pages and images are checked as they are written ({@link #watching}), from their text or from
- * the bytes on their way to the disk, so the site is not read back. One instance checks one build; it is thread-safe, so pages
- * may be written from several threads at once.
+ * the bytes on their way to the disk, so the site is not read back. One instance checks one build;
+ * it is thread-safe, so pages may be written from several threads at once. What a company's theme
+ * wrote ({@link #markupProblems}) is turned into findings at the theme's files by {@link ThemeBlame}.
  */
 public final class Verifier {
   /** Files a browser opens as a page, and as an XML document (which may hold SVG's script). */
@@ -31,8 +34,11 @@ public final class Verifier {
 
   private static final List<String> XML = List.of(".svg", ".xml", ".xsl", ".xslt");
 
+  /** Kept's Content-Security-Policy: every page must carry exactly this, first in its head. */
+  public static final String POLICY = Markup.POLICY;
+
   private final Set<String> written = ConcurrentHashMap.newKeySet();
-  private final Map<String, List<String>> problems = new ConcurrentHashMap<>();
+  private final Map<String, List<Problem>> problems = new ConcurrentHashMap<>();
 
   /**
    * An output that writes to {@code out} and checks every page and SVG or XML file written through
@@ -45,7 +51,7 @@ public final class Verifier {
       public OutputStream open(String path) throws IOException {
         OutputStream target = out.open(path);
         written.add(path);
-        Optional<Kind> kind = kind(path);
+        Optional<FileKind> kind = kind(path);
         if (kind.isEmpty()) {
           return target;
         }
@@ -59,7 +65,7 @@ public final class Verifier {
             }
             closed = true;
             byte[] bytes = toByteArray();
-            check(path, kind.get(), new String(bytes, StandardCharsets.UTF_8));
+            check(path, kind.get(), bytes);
             try (target) {
               target.write(bytes);
             }
@@ -69,9 +75,9 @@ public final class Verifier {
 
       @Override
       public void write(String path, String text) throws IOException {
-        Optional<Kind> kind = kind(path);
+        Optional<FileKind> kind = kind(path);
         if (kind.isPresent()) {
-          check(path, kind.get(), text);
+          check(path, kind.get(), text.getBytes(StandardCharsets.UTF_8));
         }
         out.write(path, text);
         written.add(path);
@@ -85,49 +91,51 @@ public final class Verifier {
   }
 
   /** How a written file is checked: as a page, or as an XML document such as an SVG image. */
-  private enum Kind {
+  private enum FileKind {
     PAGE,
     XML
   }
 
   /** How a file is checked, by its name whatever its case; empty for files that are not markup. */
-  private static Optional<Kind> kind(String path) {
+  private static Optional<FileKind> kind(String path) {
     String name = path.toLowerCase(java.util.Locale.ROOT);
     if (PAGES.stream().anyMatch(name::endsWith)) {
-      return Optional.of(Kind.PAGE);
+      return Optional.of(FileKind.PAGE);
     }
-    return XML.stream().anyMatch(name::endsWith) ? Optional.of(Kind.XML) : Optional.empty();
+    return XML.stream().anyMatch(name::endsWith) ? Optional.of(FileKind.XML) : Optional.empty();
   }
 
-  private void check(String path, Kind kind, String text) {
-    List<String> found = kind == Kind.PAGE ? checkPage(path, text) : checkImage(path, text);
+  private void check(String path, FileKind kind, byte[] bytes) {
+    List<Problem> found =
+        kind == FileKind.PAGE
+            ? Markup.page(path, new String(bytes, StandardCharsets.UTF_8))
+            : Markup.xml(path, bytes);
     if (!found.isEmpty()) {
       problems.put(path, found);
     }
   }
 
-  /** The problems with one page; empty when it may be published. */
+  /**
+   * The problems with one page, one line per kind ({@code p.html contains a script}); empty when
+   * it may be published. {@link #pageProblems} gives each one with its place.
+   */
   public static List<String> checkPage(String path, String html) {
-    return problems(path, Markup.scan(html, true), true);
+    return summaries(Markup.page(path, html));
   }
 
-  /** The problems with an SVG image or another XML file: script and script links. */
+  /** Every problem with one page, with its place in the page, in the order of their kinds. */
+  public static List<Problem> pageProblems(String path, String html) {
+    return Markup.page(path, html);
+  }
+
+  /** The problems with an SVG image or another XML file, one line per kind. */
   static List<String> checkImage(String path, String markup) {
-    return problems(path, Markup.scan(markup, false), false);
+    return summaries(Markup.xml(path, markup.getBytes(StandardCharsets.UTF_8)));
   }
 
-  private static List<String> problems(String path, Markup.Scan scan, boolean page) {
-    List<String> found = new ArrayList<>();
-    if (scan.script()) {
-      found.add(path + " contains a script");
-    }
-    if (scan.unsafe()) {
-      found.add(path + " contains an event handler or a script link");
-    }
-    if (page && !scan.policy()) {
-      found.add(path + " has no Content-Security-Policy");
-    }
-    return found;
+  /** One line per kind of problem, in the order of the kinds. */
+  private static List<String> summaries(List<Problem> found) {
+    return found.stream().map(Problem::toString).distinct().toList();
   }
 
   /**
@@ -138,13 +146,28 @@ public final class Verifier {
    */
   public List<String> problems() {
     List<String> all = new ArrayList<>();
+    new java.util.TreeMap<>(problems).values().forEach(found -> all.addAll(summaries(found)));
+    return all;
+  }
+
+  /**
+   * Every problem found so far in the pages and images written through {@link #watching}, each
+   * with its place, by path in name order: what a theme wrote, for {@link ThemeBlame} to find in
+   * the theme's files.
+   */
+  public List<Problem> markupProblems() {
+    List<Problem> all = new ArrayList<>();
     new java.util.TreeMap<>(problems).values().forEach(all::addAll);
     return all;
   }
 
-  /** Whether a page has an event handler or a script link (see {@link Markup}). */
+  /**
+   * Whether a page has a script, an event handler or a script link, or markup that could hide one
+   * from this check (see {@link Markup}).
+   */
   static boolean hasHandlerOrScriptLink(String html) {
-    return Markup.scan(html, true).unsafe();
+    return Markup.page("p.html", html).stream()
+        .anyMatch(p -> p.kind() == Problem.Kind.SCRIPT || p.kind() == Problem.Kind.UNSAFE || p.kind() == Problem.Kind.UNCLEAR);
   }
 
   /**
@@ -161,11 +184,11 @@ public final class Verifier {
       if (!written.contains(page)) {
         all.add(page + " was not written");
       }
-      all.addAll(problems.getOrDefault(page, List.of()));
+      all.addAll(summaries(problems.getOrDefault(page, List.of())));
     }
     new java.util.TreeMap<>(problems).forEach((page, found) -> {
       if (!pages.contains(page)) {
-        all.addAll(found);
+        all.addAll(summaries(found));
       }
     });
     for (String file : files) {

@@ -60,8 +60,11 @@ class ThemeTest {
     Path theme = dir.resolve("theme");
     Files.createDirectories(theme.resolve("assets"));
     Files.writeString(theme.resolve("assets/logo.SVG"), "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>\n");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> build(theme))
-        .hasMessageContaining("assets/logo.SVG contains a script");
+    Pipeline.Outcome outcome = build(theme);
+    assertThat(outcome.published()).isFalse();
+    assertThat(outcome.findings()).hasSize(1);
+    assertThat(outcome.findings().get(0).headline())
+        .isEqualTo(theme.resolve("assets/logo.SVG") + ":1:41: error: a <script> element (assets/logo.SVG:1:41)");
     assertThat(dir.resolve("site")).doesNotExist();
   }
 

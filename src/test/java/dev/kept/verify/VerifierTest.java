@@ -150,4 +150,90 @@ class VerifierTest {
             "a link was written to the site: out");
     assertThat(Files.readString(root.resolve("a/index.html"))).as("the page is still written").contains("onload");
   }
+
+  /** A page of the built-in layout's shape, with {@code head} after the policy and {@code body}. */
+  private static String page(String beforePolicy, String head, String body) {
+    return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n" + beforePolicy
+        + "<meta http-equiv=\"Content-Security-Policy\" content=\"" + Verifier.POLICY + "\">\n" + head
+        + "<title>t</title>\n</head>\n<body>\n<main>\n" + body + "\n</main>\n</body>\n</html>\n";
+  }
+
+  @ParameterizedTest(name = "read as Chromium reads it: {0}")
+  @ValueSource(
+      strings = {
+        "<!--><script>alert(1)</script>-->",
+        "<!---><script>alert(1)</script>-->",
+        "<!-- x --!><script>alert(1)</script>-->",
+        "<![CDATA[><img src=x onerror=alert(1)>]]>",
+        "<svg><![CDATA[><img src=x onerror=alert(1)>]]></svg>",
+        "<svg><title><script>alert(1)</script></title></svg>",
+        "<svg><style><img src=x onerror=alert(1)></style></svg>",
+        "<svg></p><style><a title=\"</style><img src=x onerror=alert(1)>\">x</a></style></svg>",
+        "<math><style><img src=x onerror=alert(1)></style></math>",
+        "<math><annotation-xml encoding=\"text/html\"><style><img title=\"</style><img src=x onerror=alert(1)>\"></style></annotation-xml></math>",
+        "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></p></noscript>",
+        "<select><option>a</option><img src=x onerror=alert(1)></select>",
+        "<table><img src=x onerror=alert(1)></table>",
+        "<template><script>alert(1)</script></template>",
+        "<script>x</script ><p>x</p>",
+        "<xmp><b title=\"</xmp><img src=x onerror=alert(1)>\"></b></xmp>",
+        "<noembed><b title=\"</noembed><img src=x onerror=alert(1)>\"></b></noembed>",
+        "<iframe><b title=\"</iframe><img src=x onerror=alert(1)>\"></b></iframe>",
+        "<?x ><img src=x onerror=alert(1)> ?>",
+        "<!x ><img src=x onerror=alert(1)>",
+        "<p>a\u0000</p>",
+        "<embed src=\"javascript:alert(1)\">",
+        "<base href=\"https://evil.example/\">",
+        "<a href=\" java\tscript:alert(1)\">x</a>"
+      })
+  void markupBrowsersRunOrReadOtherwiseIsRefused(String markup) {
+    String html = page("", "", "<p>before</p>" + markup + "<p>after</p>");
+    assertThat(Verifier.pageProblems("p.html", html)).as(markup).isNotEmpty();
+    assertThat(Verifier.hasHandlerOrScriptLink(html)).as(markup).isTrue();
+  }
+
+  @Test
+  void aTagWithMoreAttributesThanJsoupKeepsIsRefused() {
+    String tag = "<img src=x " + java.util.stream.IntStream.range(0, 600).mapToObj(i -> "a" + i + "=1 ").collect(java.util.stream.Collectors.joining()) + "onerror=alert(1)>";
+    assertThat(Verifier.checkPage("p.html", page("", "", tag)))
+        .containsExactly("p.html has markup a browser may read otherwise than Kept's check");
+  }
+
+  @Test
+  void thePolicyMustBeKeptsExactlyAndFirstInTheHead() {
+    String policy = "<meta http-equiv=\"Content-Security-Policy\" content=\"" + Verifier.POLICY + "\">\n";
+    assertThat(Verifier.checkPage("p.html", page("", "", "<p>x</p>"))).isEmpty();
+    assertThat(Verifier.checkPage("p.html", page("", "", "<p>x</p>").replace("<meta charset=\"utf-8\">\n", "")))
+        .as("first, with no charset before it").isEmpty();
+    assertThat(Verifier.pageProblems("p.html", page("<meta name=\"viewport\" content=\"width=device-width\">\n", "", "<p>x</p>")))
+        .extracting(Problem::detail)
+        .containsExactly("<meta> comes before the Content-Security-Policy <meta>, which must be the first element of <head> (after <meta charset=\"utf-8\">)");
+    assertThat(Verifier.pageProblems("p.html", page("", "", "<p>x</p>").replace("style-src 'self'", "style-src 'self'; script-src 'unsafe-inline'")))
+        .extracting(Problem::kind).containsExactly(Problem.Kind.POLICY);
+    assertThat(Verifier.pageProblems("p.html", page("", policy.replace("form-action 'none'", "form-action 'self'"), "<p>x</p>")))
+        .extracting(Problem::detail).containsExactly("a second Content-Security-Policy <meta>");
+    assertThat(Verifier.checkPage("p.html", page("", "", "<p>x</p>").replace(policy, "").replace("<main>", "<main>" + policy)))
+        .as("in the body").containsExactly("p.html has no Content-Security-Policy");
+    assertThat(Verifier.checkPage("p.html", page("x", "", "<p>x</p>")))
+        .as("text before it ends the head, and the </head> after it is a parse error")
+        .containsExactly("p.html has markup a browser may read otherwise than Kept's check", "p.html has no Content-Security-Policy");
+    assertThat(Verifier.checkPage("p.html", page("", "", "<p>x</p>").replace("utf-8", "iso-2022-jp")))
+        .containsExactly("p.html has markup a browser may read otherwise than Kept's check");
+  }
+
+  @Test
+  void aProblemHasItsPlaceInThePageAndTextToFindItByInATemplate() {
+    String html = page("", "", "  <p>Hello</p><img src=x onerror=alert(1)>");
+    Problem problem = Verifier.pageProblems("p.html", html).get(0);
+    assertThat(problem.kind()).isEqualTo(Problem.Kind.UNSAFE);
+    assertThat(problem.line()).isEqualTo(10);
+    assertThat(problem.column()).as("at the attribute").isEqualTo(26);
+    assertThat(problem.clues()).containsExactly("<p>Hello</p><img src=x onerror=alert(1)", "onerror=alert(1)", "onerror=");
+  }
+
+  @Test
+  void theBuiltInLayoutWritesKeptsPolicyFirstAfterTheCharset() throws Exception {
+    assertThat(Files.readString(Path.of("templates/layout.ftlh")))
+        .contains("<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"" + Verifier.POLICY + "\">\n");
+  }
 }
