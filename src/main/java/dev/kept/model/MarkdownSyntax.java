@@ -3,7 +3,8 @@ package dev.kept.model;
 import com.vladsch.flexmark.parser.InlineParserExtensionFactory;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.parser.delimiter.DelimiterProcessor;
-import com.vladsch.flexmark.parser.internal.InlineParserImpl;
+import com.vladsch.flexmark.parser.core.ReferencePreProcessorFactory;
+import com.vladsch.flexmark.parser.internal.CommonmarkInlineParser;
 import com.vladsch.flexmark.parser.internal.LinkRefProcessorData;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.MutableDataSet;
@@ -34,7 +35,12 @@ public final class MarkdownSyntax {
    * same matches without the copy; it parses every text to the same tree.
    */
   public static Parser parser(DataHolder options) {
-    return Parser.builder(options).customInlineParserFactory(LinearInlineParser::new).build();
+    Parser.Builder builder = Parser.builder(options).customInlineParserFactory(LinearInlineParser::new);
+    if (Parser.REFERENCE_PARAGRAPH_PRE_PROCESSOR.get(options)) {
+      // flexmark adds the reader of "[id]: url" definitions only for its own inline parser.
+      builder.paragraphPreProcessorFactory(new ReferencePreProcessorFactory());
+    }
+    return builder.build();
   }
 
   /** A parser with flexmark's default options; see {@link #parser(DataHolder)}. */
@@ -97,7 +103,7 @@ public final class MarkdownSyntax {
   }
 
   /** flexmark's inline parser with the two matching methods that copied the paragraph replaced. */
-  private static final class LinearInlineParser extends InlineParserImpl {
+  private static final class LinearInlineParser extends CommonmarkInlineParser {
     LinearInlineParser(
         DataHolder options,
         BitSet specialCharacters,
