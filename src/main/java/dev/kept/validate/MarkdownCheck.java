@@ -45,7 +45,7 @@ final class MarkdownCheck {
     int crowded = crowdedLine(source);
     if (crowded >= 0) {
       findings.error(
-          at(scalar, source, crowded),
+          atLine(scalar, source, crowded),
           "more than " + MAX_LINE_MARKS + " quote or list marks ('>', '-', '*', '+', '1.') start"
               + " this line of '" + field + "'",
           "Put fewer quotes or lists inside each other: a charter's text needs two or three levels"
@@ -56,7 +56,7 @@ final class MarkdownCheck {
     int longRun = longParagraph(source);
     if (longRun >= 0) {
       findings.error(
-          at(scalar, source, longRun),
+          atLine(scalar, source, longRun),
           "more than " + MAX_PARAGRAPH_LINES + " lines in a row without a blank line in '" + field
               + "'",
           "Leave a blank line between paragraphs, or join short lines: a paragraph's lines are"
@@ -403,6 +403,25 @@ final class MarkdownCheck {
   private static SourcePos at(YScalar scalar, String source, int offset) {
     int from = Math.max(0, Math.min(offset, source.length()));
     return scalar.locate(from, Math.min(8, source.length() - from));
+  }
+
+  /**
+   * Where the line starting at {@code offset} is: exact in a {@code |} block, whose lines are the
+   * file's; else as {@link #at}. (A search for the text misplaces a line among many alike.)
+   */
+  private static SourcePos atLine(YScalar scalar, String source, int offset) {
+    if (!scalar.literal()) {
+      return at(scalar, source, offset);
+    }
+    int line = 0;
+    int lineStart = 0;
+    for (int i = 0; i < offset; i++) {
+      if (source.charAt(i) == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    return scalar.posOf(line, offset - lineStart);
   }
 
   private static String excerpt(String html) {
