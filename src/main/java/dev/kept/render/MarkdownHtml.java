@@ -2,9 +2,9 @@ package dev.kept.render;
 
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
-import dev.kept.model.MarkdownSyntax;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import dev.kept.model.Markdown;
+import dev.kept.model.MarkdownSyntax;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
