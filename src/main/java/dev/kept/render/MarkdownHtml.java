@@ -4,6 +4,7 @@ import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import dev.kept.model.Markdown;
+import dev.kept.model.MarkdownSyntax;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -13,8 +14,10 @@ import org.jsoup.safety.Safelist;
 /**
  * Renders charter Markdown to HTML that is safe to put in a page: flexmark renders it with raw HTML
  * escaped, then a Jsoup safelist keeps only plain text markup and links to {@code http}, {@code
- * https}, {@code mailto} and {@code tel}. External links open as usual but carry {@code
- * rel="noopener noreferrer"}.
+ * https}, {@code mailto} and {@code tel}. Links are judged as a browser reads them ({@link
+ * MarkdownSyntax#asBrowserReads}): one that would take the reader to another site without naming
+ * its scheme ({@code /&#9;/evil.example}) is unwrapped to its text, and every {@code http} or {@code
+ * https} link, in any case ({@code HTTPS://}), carries {@code rel="noopener noreferrer"}.
  *
  * <p>The validate stage already refuses raw HTML and unsafe links; this is the second wall.
  * Thread-safe: the parser, renderer and cleaner are built once and shared.
@@ -27,14 +30,16 @@ final class MarkdownHtml {
     OPTIONS.set(HtmlRenderer.SOFT_BREAK, " ");
   }
 
-  private static final Parser PARSER = Parser.builder(OPTIONS).build();
+  private static final Parser PARSER = MarkdownSyntax.parser(OPTIONS);
   private static final HtmlRenderer RENDERER = HtmlRenderer.builder(OPTIONS).build();
+  private static final java.util.Set<String> SCHEMES =
+      java.util.Set.of("http", "https", "mailto", "tel");
   private static final Cleaner CLEANER =
       new Cleaner(
           new Safelist()
               .addTags("p", "em", "strong", "a", "ul", "ol", "li", "code", "br", "blockquote")
               .addAttributes("a", "href")
-              .addProtocols("a", "href", "http", "https", "mailto", "tel")
+              .addProtocols("a", "href", SCHEMES.toArray(String[]::new))
               .preserveRelativeLinks(true));
 
   private MarkdownHtml() {}
@@ -45,9 +50,12 @@ final class MarkdownHtml {
     return plain != null ? plain : rendered(markdown.source());
   }
 
-  /** The Markdown as safe HTML by the full path: flexmark, then the safelist. */
+  /**
+   * The Markdown as safe HTML by the full path: flexmark, then the safelist; a long text on a
+   * thread with a deep stack ({@link MarkdownSyntax#read}).
+   */
   static String rendered(String source) {
-    return clean(RENDERER.render(PARSER.parse(source)));
+    return MarkdownSyntax.read(source, text -> clean(RENDERER.render(PARSER.parse(text))));
   }
 
   /**
@@ -124,8 +132,12 @@ final class MarkdownHtml {
     Document dirty = Jsoup.parseBodyFragment(html, "https://kept.invalid/");
     Document clean = CLEANER.clean(dirty);
     for (Element a : clean.select("a[href]")) {
-      String href = a.attr("href");
-      if (href.startsWith("http://") || href.startsWith("https://")) {
+      // Decided on the address as the browser reads it: "/\t/evil.example" is another site.
+      String read = MarkdownSyntax.asBrowserReads(a.attr("href"));
+      if (MarkdownSyntax.isProtocolRelative(read)
+          || MarkdownSyntax.scheme(read).filter(s -> !SCHEMES.contains(s)).isPresent()) {
+        a.unwrap();
+      } else if (MarkdownSyntax.isExternalWeb(read)) {
         a.attr("rel", "noopener noreferrer");
       }
     }

@@ -25,6 +25,7 @@ final class Fields {
   private final String what;
   private final Findings findings;
   private final java.util.Set<String> misspelt = new java.util.HashSet<>();
+  private final java.util.Set<String> tooLong = new java.util.HashSet<>();
 
   /**
    * @param what what the mapping is, for messages ("the promise", "a target")
@@ -113,14 +114,27 @@ final class Fields {
     return map.entry(key).map(e -> e.key().pos()).orElse(map.pos());
   }
 
-  /** A text value, or empty when absent, empty, or not text (an error). Blank counts as absent. */
+  /**
+   * A text value, or empty when absent, empty, not text (an error) or longer than its limit in
+   * {@link TextLimits} (an error at the value, reported once). Blank counts as absent.
+   */
   Optional<YScalar> scalar(String key) {
     Optional<YNode> node = map.get(key);
     if (node.isEmpty()) {
       return Optional.empty();
     }
     if (node.get() instanceof YScalar s) {
-      return s.isNull() || s.text().isBlank() ? Optional.empty() : Optional.of(s);
+      if (s.isNull() || s.text().isBlank()) {
+        return Optional.empty();
+      }
+      if (tooLong.contains(key)) {
+        return Optional.empty();
+      }
+      if (!TextLimits.within(s, "'" + key + "'", TextLimits.of(what, key), findings)) {
+        tooLong.add(key); // reported once, however often the value is asked for
+        return Optional.empty();
+      }
+      return Optional.of(s);
     }
     findings.error(
         node.get().pos(),
@@ -134,6 +148,7 @@ final class Fields {
     Optional<YScalar> value = scalar(key);
     if (value.isEmpty()
         && !misspelt(key)
+        && !tooLong.contains(key)
         && !(map.get(key).isPresent() && !(map.get(key).get() instanceof YScalar))) {
       SourcePos at = map.entry(key).map(e -> e.key().pos()).orElse(map.pos());
       findings.error(
@@ -219,12 +234,14 @@ final class Fields {
     return Optional.empty();
   }
 
-  /** The text items of a list, reporting items that are not text. */
+  /** The text items of a list, reporting items that are not text or are too long. */
   List<YScalar> scalars(YList list, String key) {
     List<YScalar> out = new ArrayList<>();
     for (YNode item : list.items()) {
       if (item instanceof YScalar s && !s.isNull() && !s.text().isBlank()) {
-        out.add(s);
+        if (TextLimits.within(s, "this '" + key + "' item", TextLimits.of(what, key), findings)) {
+          out.add(s);
+        }
       } else {
         findings.error(
             item.pos(),

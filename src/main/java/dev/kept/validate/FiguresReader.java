@@ -309,6 +309,9 @@ final class FiguresReader {
     }
     Period p = period.get();
     String note = cells.get(cells.size() - 1).text().strip();
+    if (!TextLimits.within(note, cells.get(cells.size() - 1).pos(), "the note", TextLimits.SHORT, findings)) {
+      return Optional.empty();
+    }
     List<Cell> counts = cells.subList(1, cells.size() - 1);
     boolean allEmpty = counts.stream().allMatch(c -> c.text().isBlank());
     boolean anyEmpty = counts.stream().anyMatch(c -> c.text().isBlank());

@@ -340,6 +340,9 @@ final class PromiseReader {
         continue;
       }
       if (e.value() instanceof YScalar s && !s.isNull() && !s.text().isBlank()) {
+        if (!TextLimits.within(s, "the description of '" + code + "'", TextLimits.SHORT, findings)) {
+          continue;
+        }
         exclusions.put(code, s.text().strip());
       } else {
         findings.ruleError(

@@ -28,7 +28,8 @@ import org.jsoup.nodes.Element;
  * Markdown the check passes renders to HTML that, read back with Jsoup, has only the safelisted
  * elements, no event handler or other attribute beyond a link's href and rel, and no link whose
  * scheme a browser would read as javascript:, vbscript: or data: (nor any scheme but http, https,
- * mailto and tel). (Markdown the check refuses never reaches the renderer: the build stops after
+ * mailto and tel), none that the browser reads as another site without a scheme ({@code
+ * /&#9;/host}), and {@code rel="noopener"} on every link to another site, in any case. (Markdown the check refuses never reaches the renderer: the build stops after
  * validate.) Seeds: {@code MarkdownFuzzTestInputs/markdown/}.
  */
 class MarkdownFuzzTest {
@@ -76,6 +77,13 @@ class MarkdownFuzzTest {
         assertThat(e.tagName().equals("a") && (key.equals("href") || key.equals("rel")))
             .as("attribute %s on <%s> in %s", key, e.tagName(), html).isTrue();
         if (key.equals("href")) {
+          String read = dev.kept.model.MarkdownSyntax.asBrowserReads(a.getValue());
+          assertThat(dev.kept.model.MarkdownSyntax.isProtocolRelative(read))
+              .as("href %s, another site without a scheme, in %s from %s", a.getValue(), html, source)
+              .isFalse();
+          if (dev.kept.model.MarkdownSyntax.isExternalWeb(read)) {
+            assertThat(e.attr("rel")).as("rel of %s in %s", a.getValue(), html).contains("noopener");
+          }
           String scheme = schemeSeenByBrowser(a.getValue());
           assertThat(scheme).as("href %s in %s from %s", a.getValue(), html, source)
               .isNotIn("javascript", "vbscript", "data");

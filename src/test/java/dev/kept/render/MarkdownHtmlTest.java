@@ -81,4 +81,59 @@ class MarkdownHtmlTest {
     }
     assertThat(answered).as("texts the short path answered").isGreaterThan(1_000);
   }
+
+  /**
+   * The second wall, for Markdown that reached the renderer without the check: a link the browser
+   * reads as another site's address without a scheme is unwrapped to its text.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "[x](/&#9;/evil.example/p)",
+        "[x](/&#10;/evil.example/p)",
+        "[x](/&#13;/evil.example/p)",
+        "[x](<&#1;//evil.example/p>)",
+        "[x](&#x20;//evil.example/p)",
+        "[x](&#47;&#47;evil.example/p)",
+        "[x](&sol;&sol;evil.example/p)",
+        "[x](/\\\\evil.example/p)",
+        "[x](\\\\/evil.example/p)",
+        "[x](//evil.example/p)",
+      })
+  void aLinkTheBrowserReadsAsAnotherSiteWithoutASchemeIsUnwrapped(String source) {
+    String html = MarkdownHtml.rendered(source);
+    assertThat(html).isEqualTo("<p>x</p>");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "[x](/%09/evil.example/p)",
+        "[x](\uFF0F\uFF0Fevil.example/p)",
+        "[x](/promises/calls/)",
+      })
+  void aPageOfThisSiteStaysALinkWithoutRel(String source) {
+    String html = MarkdownHtml.rendered(source);
+    assertThat(html).startsWith("<p><a href=").doesNotContain("rel=");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "[x](HTTPS://example.org/a)",
+        "[x](Http://example.org/a)",
+        "<HTTPS://example.org/a>",
+        "[x](https://example.org/a)",
+      })
+  void everyWebLinkToAnotherSiteCarriesNoopenerWhateverTheCaseOfItsScheme(String source) {
+    assertThat(MarkdownHtml.rendered(source)).contains("rel=\"noopener noreferrer\"");
+  }
+
+  @Test
+  void mailAndPhoneLinksStayWithoutRel() {
+    assertThat(MarkdownHtml.rendered("[m](MAILTO:a@example.org) [t](tel:+15555550100)"))
+        .contains("href=\"MAILTO:a@example.org\"")
+        .contains("href=\"tel:+15555550100\"")
+        .doesNotContain("rel=");
+  }
 }

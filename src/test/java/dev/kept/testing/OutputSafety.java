@@ -102,9 +102,12 @@ public final class OutputSafety {
         }
       }
     }
-    for (Element a : doc.select("a[href^=http], area[href^=http]")) {
+    for (Element a : doc.select("a[href], area[href]")) {
       String href = a.attr("href");
-      if (!ownSite.isEmpty() && href.startsWith(ownSite)) {
+      // As the browser reads it: HTTPS://, a tab inside, or //host all open another site.
+      String read = dev.kept.model.MarkdownSyntax.asBrowserReads(href);
+      if (!dev.kept.model.MarkdownSyntax.isExternalWeb(read)
+          || (!ownSite.isEmpty() && href.startsWith(ownSite))) {
         continue;
       }
       if (!a.attr("rel").contains("noopener")) {
