@@ -132,10 +132,18 @@ class PublishCliTest {
     MainTest.Run r = MainTest.run("check", "--charter", charter.toString());
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     assertThat(r.code()).isEqualTo(ExitCode.CHARTER_ERRORS);
-    assertThat(r.err()).contains("error: the target '" + "9".repeat(37) + "...' is above 100%");
+    // The per-field length limit refuses it before its digits are read.
+    assertThat(r.err()).contains("error: 'target' is 400,001 characters long, more than the limit of 200");
     assertThat(r.err().length()).isLessThan(2_000);
     assertThat(took).isLessThan(Duration.ofSeconds(60));
     System.out.println("a 400,000-digit target: refused in " + took.toMillis() + " ms");
+    // Within the length limit, the finding still quotes at most 40 characters of it.
+    Files.writeString(charter.resolve("promises/calls.yaml"),
+        Files.readString(charter.resolve("promises/calls.yaml")).replaceFirst("9{400000}", "9".repeat(198)));
+    MainTest.Run shorter = MainTest.run("check", "--charter", charter.toString());
+    assertThat(shorter.code()).isEqualTo(ExitCode.CHARTER_ERRORS);
+    assertThat(shorter.err()).contains("error: the target '" + "9".repeat(37) + "...' is above 100%");
+    assertThat(shorter.err().length()).isLessThan(2_000);
   }
 
   // kept import gc-service-standards
