@@ -67,21 +67,21 @@ final class Build extends CharterCommand implements Callable<Integer> {
           "--out " + out + " is the root of the file system" + (Path.of(out).isAbsolute() ? "" : " (" + outPath + ")")
               + "; Kept replaces its output folder whole, so name a folder of its own, such as --out site");
     }
-    Path charterPath = realish(Path.of(charter));
-    if (outPath.startsWith(charterPath) || charterPath.startsWith(outPath)) {
+    refuseOverlap(cli, out, outPath, "--charter", charter, "the charter folder");
+    if (templates != null && !templates.isBlank()) {
+      refuseOverlap(cli, out, outPath, "--templates", templates, "the theme folder");
+    }
+  }
+
+  /** Refuses an output folder that holds, or is held by, the folder another option names. */
+  private static void refuseOverlap(
+      CommandLine cli, String out, Path outPath, String option, String other, String what) {
+    Path otherPath = realish(Path.of(other));
+    if (outPath.startsWith(otherPath) || otherPath.startsWith(outPath)) {
       throw new CommandLine.ParameterException(
           cli,
-          "--out " + out + " and --charter " + charter + " overlap" + via(out, outPath, charter, charterPath)
-              + "; write the site outside the charter folder");
-    }
-    if (templates != null && !templates.isBlank()) {
-      Path themePath = realish(Path.of(templates));
-      if (outPath.startsWith(themePath) || themePath.startsWith(outPath)) {
-        throw new CommandLine.ParameterException(
-            cli,
-            "--out " + out + " and --templates " + templates + " overlap" + via(out, outPath, templates, themePath)
-                + "; write the site outside the theme folder");
-      }
+          "--out " + out + " and " + option + " " + other + " overlap" + via(out, outPath, other, otherPath)
+              + "; write the site outside " + what);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.kept.cli;
 
+import dev.kept.testing.Trees;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -8,9 +9,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -54,7 +53,7 @@ class OutputFaultTest {
     Path site = disk.resolve("site");
     Path charter = Fixtures.minimal().writeTo(dir.resolve("charter"));
     assertThat(build(charter, site).code()).as("the first build fits").isZero();
-    TreeMap<String, String> before = digest(site);
+    TreeMap<String, String> before = digestSite(site);
     long siteBytes = bytes(site);
 
     // Fill the disk, then give back less room than a new site needs: the build starts, writes some
@@ -70,7 +69,7 @@ class OutputFaultTest {
         + r.code() + ", stderr: " + r.err().strip());
     assertFailedCleanly(r, site);
     assertThat(r.err()).contains("disk is full");
-    assertThat(digest(site)).as("the old site, byte for byte").isEqualTo(before);
+    assertThat(digestSite(site)).as("the old site, byte for byte").isEqualTo(before);
     assertNoLeftovers(disk);
 
     // With no room at all: the same.
@@ -78,7 +77,7 @@ class OutputFaultTest {
     MainTest.Run none = build(charter, site);
     System.out.println("full disk (no room): exit " + none.code() + ", stderr: " + none.err().strip());
     assertFailedCleanly(none, site);
-    assertThat(digest(site)).isEqualTo(before);
+    assertThat(digestSite(site)).isEqualTo(before);
     assertNoLeftovers(disk);
   }
 
@@ -95,9 +94,9 @@ class OutputFaultTest {
     requireMechanism(ROOT, "a full disk needs root to mount a small tmpfs");
     mount(disk, "-t", "tmpfs", "-o", "size=8m", "tmpfs", disk.toString());
     Path site = disk.resolve("site");
-    Path charter = copy(Fixtures.exampleCharter(), dir.resolve("charter"));
+    Path charter = Trees.copy(Fixtures.exampleCharter(), dir.resolve("charter"));
     assertThat(build(charter, site).code()).as("the first build fits").isZero();
-    TreeMap<String, String> before = digest(site);
+    TreeMap<String, String> before = digestSite(site);
     long siteBytes = bytes(site);
     Path yaml = charter.resolve("charter.yaml");
     Files.writeString(yaml, Files.readString(yaml).replace("title: Our promises to you", "title: Our promises to you, revised"));
@@ -110,7 +109,7 @@ class OutputFaultTest {
       fill(filler, filled - free);
       MainTest.Run r = build(charter, site);
       assertFailedCleanly(r, site);
-      assertThat(digest(site)).as("round %d: the old site, byte for byte", i).isEqualTo(before);
+      assertThat(digestSite(site)).as("round %d: the old site, byte for byte", i).isEqualTo(before);
       assertNoLeftovers(disk);
     }
     System.out.println("full disk: " + rounds + " rounds, from " + siteBytes / (rounds + 2) + " to "
@@ -141,19 +140,6 @@ class OutputFaultTest {
     }
   }
 
-  private static Path copy(Path from, Path to) throws IOException {
-    try (Stream<Path> walk = Files.walk(from)) {
-      for (Path p : walk.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
-    return to;
-  }
 
   @Test
   void aReadOnlyOutputAreaExitsThreeNamesTheFolderAndLeavesTheOldSite() throws Exception {
@@ -162,7 +148,7 @@ class OutputFaultTest {
     Path site = area.resolve("site");
     Path charter = Fixtures.minimal().writeTo(dir.resolve("charter"));
     assertThat(build(charter, site).code()).isZero();
-    TreeMap<String, String> before = digest(site);
+    TreeMap<String, String> before = digestSite(site);
     if (ROOT) {
       readOnlyBindMount(area);
     } else {
@@ -174,7 +160,7 @@ class OutputFaultTest {
     System.out.println("read-only output area (" + (ROOT ? "read-only bind mount" : "chmod a-w")
         + "): exit " + r.code() + ", stderr: " + r.err().strip());
     assertFailedCleanly(r, site);
-    assertThat(digest(site)).isEqualTo(before);
+    assertThat(digestSite(site)).isEqualTo(before);
     assertNoLeftovers(area);
   }
 
@@ -184,7 +170,7 @@ class OutputFaultTest {
     Files.createDirectories(site.getParent());
     Path charter = Fixtures.minimal().writeTo(dir.resolve("charter"));
     assertThat(build(charter, site).code()).isZero();
-    TreeMap<String, String> before = digest(site);
+    TreeMap<String, String> before = digestSite(site);
     requireMechanism(ROOT, "a read-only output folder needs root to bind-mount it read-only"
         + " (a folder without write permission can still be renamed, so it is no fault)");
     readOnlyBindMount(site);
@@ -193,7 +179,7 @@ class OutputFaultTest {
     MainTest.Run r = build(charter, site);
     System.out.println("read-only mount as the output folder: exit " + r.code() + ", stderr: " + r.err().strip());
     assertFailedCleanly(r, site);
-    assertThat(digest(site)).isEqualTo(before);
+    assertThat(digestSite(site)).isEqualTo(before);
     assertNoLeftovers(site.getParent());
   }
 
@@ -203,7 +189,7 @@ class OutputFaultTest {
     Files.createDirectories(site.getParent());
     Path charter = Fixtures.minimal().writeTo(dir.resolve("charter"));
     assertThat(build(charter, site).code()).isZero();
-    TreeMap<String, String> before = digest(site);
+    TreeMap<String, String> before = digestSite(site);
     requireMechanism(ROOT, "making the staging folder unmovable needs root to bind-mount it");
     dev.kept.publish.Publisher publisher = new dev.kept.publish.Publisher(site);
     try (dev.kept.publish.Publisher.Staging staging = publisher.begin()) {
@@ -216,7 +202,7 @@ class OutputFaultTest {
           .isInstanceOf(dev.kept.publish.PublishException.class)
           .hasMessageContaining(site.toString())
           .hasMessageEndingWith("The previous site is unchanged.");
-      assertThat(digest(site)).as("the old site is back in place").isEqualTo(before);
+      assertThat(digestSite(site)).as("the old site is back in place").isEqualTo(before);
       sh("umount", staging.root().toString());
       mounts.remove(staging.root());
     }
@@ -331,14 +317,9 @@ class OutputFaultTest {
     }
   }
 
-  private static TreeMap<String, String> digest(Path site) throws Exception {
-    TreeMap<String, String> out = new TreeMap<>();
-    try (Stream<Path> s = Files.walk(site)) {
-      for (Path p : s.filter(Files::isRegularFile).toList()) {
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        out.put(site.relativize(p).toString(), HexFormat.of().formatHex(sha.digest(Files.readAllBytes(p))));
-      }
-    }
+  /** The site's files by path with their SHA-256, after checking it is a site. */
+  private static TreeMap<String, String> digestSite(Path site) throws Exception {
+    TreeMap<String, String> out = Trees.digest(site);
     assertThat(out).as("a site").containsKey("index.html");
     return out;
   }

@@ -1,5 +1,6 @@
 package dev.kept.it;
 
+import dev.kept.testing.Trees;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kept.testing.Fixtures;
@@ -7,8 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -31,12 +30,12 @@ class ConcurrentBuildIT {
 
   @Test
   void twoBuildsIntoOneFolderAtOnceAlwaysPublishACompleteSite() throws Exception {
-    Path charter = copy(Fixtures.exampleCharter(), dir.resolve("charter"));
+    Path charter = Trees.copy(Fixtures.exampleCharter(), dir.resolve("charter"));
     Path reference = dir.resolve("reference/site");
     Files.createDirectories(reference.getParent());
     Result alone = start(charter, reference).finish();
     assertThat(alone.code()).as("a build on its own: %s", alone.err()).isZero();
-    TreeMap<String, String> whole = digest(reference);
+    TreeMap<String, String> whole = Trees.digest(reference);
 
     Path site = dir.resolve("work/site");
     Files.createDirectories(site.getParent());
@@ -51,7 +50,7 @@ class ConcurrentBuildIT {
       Result b = second.finish();
       assertThat(a.code()).as("pair %d, first: %s", i, a.err()).isZero();
       assertThat(b.code()).as("pair %d, second: %s", i, b.err()).isZero();
-      assertThat(digest(site)).as("pair %d: the published site is the whole site", i).isEqualTo(whole);
+      assertThat(Trees.digest(site)).as("pair %d: the published site is the whole site", i).isEqualTo(whole);
       for (Result r : new Result[] {a, b}) {
         if (r.err().contains("kept: waiting for another build of " + site + " to finish…")) {
           waited++;
@@ -92,28 +91,5 @@ class ConcurrentBuildIT {
     return new Running(p, err);
   }
 
-  private static TreeMap<String, String> digest(Path site) throws Exception {
-    TreeMap<String, String> files = new TreeMap<>();
-    MessageDigest sha = MessageDigest.getInstance("SHA-256");
-    try (Stream<Path> walk = Files.walk(site)) {
-      for (Path p : walk.filter(Files::isRegularFile).toList()) {
-        files.put(site.relativize(p).toString(), HexFormat.of().formatHex(sha.digest(Files.readAllBytes(p))));
-      }
-    }
-    return files;
-  }
 
-  private static Path copy(Path from, Path to) throws IOException {
-    try (Stream<Path> walk = Files.walk(from)) {
-      for (Path p : walk.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
-    return to;
-  }
 }

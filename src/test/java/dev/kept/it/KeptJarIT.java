@@ -1,5 +1,6 @@
 package dev.kept.it;
 
+import dev.kept.testing.Trees;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kept.testing.Fixtures;
@@ -62,7 +63,7 @@ class KeptJarIT {
   void buildWritesCharterJsonIntoSite() throws Exception {
     Path work = dir.resolve("work");
     Files.createDirectories(work);
-    copyTree(Fixtures.exampleCharter(), work.resolve("charter"));
+    Trees.copy(Fixtures.exampleCharter(), work.resolve("charter"));
     Run r = kept(work, "build");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(work.resolve("site/charter.json")).isRegularFile();
@@ -75,16 +76,4 @@ class KeptJarIT {
     assertThat(kept(dir, "frobnicate").code()).isEqualTo(2);
   }
 
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (var walk = Files.walk(from)) {
-      for (Path p : walk.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
-  }
 }

@@ -1,17 +1,15 @@
 package dev.kept.it;
 
+import dev.kept.testing.Trees;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kept.testing.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,19 +22,19 @@ class KillDuringBuildIT {
 
   @Test
   void aKilledBuildLeavesTheOldSiteOrTheNewOneNeverAMixture() throws Exception {
-    Path oldCharter = copy(Fixtures.exampleCharter(), dir.resolve("old"));
-    Path newCharter = copy(Fixtures.exampleCharter(), dir.resolve("new"));
+    Path oldCharter = Trees.copy(Fixtures.exampleCharter(), dir.resolve("old"));
+    Path newCharter = Trees.copy(Fixtures.exampleCharter(), dir.resolve("new"));
     Path title = newCharter.resolve("charter.yaml");
     Files.writeString(title, Files.readString(title).replace("title: Our promises to you", "title: Our promises to you, revised"));
 
     Path site = dir.resolve("work/site");
     Files.createDirectories(site.getParent());
     assertThat(run(oldCharter, site, -1)).isZero();
-    TreeMap<String, String> oldSite = digest(site);
+    TreeMap<String, String> oldSite = Trees.digest(site);
     Path reference = dir.resolve("reference/site");
     Files.createDirectories(reference.getParent());
     assertThat(run(newCharter, reference, -1)).isZero();
-    TreeMap<String, String> newSite = digest(reference);
+    TreeMap<String, String> newSite = Trees.digest(reference);
     assertThat(newSite).isNotEqualTo(oldSite);
 
     Random random = new Random(22);
@@ -46,7 +44,7 @@ class KillDuringBuildIT {
     for (int i = 0; i < 20; i++) {
       Path from = i % 2 == 0 ? newCharter : oldCharter;
       run(from, site, 300 + random.nextInt(3200));
-      TreeMap<String, String> now = digest(site);
+      TreeMap<String, String> now = Trees.digest(site);
       assertThat(now.equals(oldSite) || now.equals(newSite))
           .as("run %d: the site is one complete build, old or new", i)
           .isTrue();
@@ -77,31 +75,5 @@ class KillDuringBuildIT {
     return p.exitValue();
   }
 
-  private static TreeMap<String, String> digest(Path site) throws Exception {
-    TreeMap<String, String> files = new TreeMap<>();
-    if (!Files.isDirectory(site)) {
-      return files;
-    }
-    MessageDigest sha = MessageDigest.getInstance("SHA-256");
-    try (Stream<Path> walk = Files.walk(site)) {
-      for (Path p : walk.filter(Files::isRegularFile).toList()) {
-        files.put(site.relativize(p).toString(), HexFormat.of().formatHex(sha.digest(Files.readAllBytes(p))));
-      }
-    }
-    return files;
-  }
 
-  private static Path copy(Path from, Path to) throws IOException {
-    try (Stream<Path> walk = Files.walk(from)) {
-      for (Path p : walk.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
-    return to;
-  }
 }
