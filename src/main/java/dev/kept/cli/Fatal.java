@@ -4,7 +4,6 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The last resort when the JVM itself fails: out of memory, a stack overflow, or any error or
@@ -37,7 +36,13 @@ final class Fatal {
   private static final byte[] TOO_DEEP_BYTES = (TOO_DEEP + "\n").getBytes(StandardCharsets.UTF_8);
   private static final byte[] FAILED_BYTES = (FAILED + "\n").getBytes(StandardCharsets.UTF_8);
   private static final FileOutputStream STDERR = new FileOutputStream(FileDescriptor.err);
-  private static final AtomicBoolean REPORTED = new AtomicBoolean();
+  /**
+   * Guards {@link #reported}: a monitor rather than an {@code AtomicBoolean}, whose first {@code
+   * compareAndSet} links a VarHandle and so needs the very heap that has run out.
+   */
+  private static final Object LOCK = new Object();
+
+  private static boolean reported;
   private static volatile byte[] reserve;
   private static volatile boolean installed;
 
@@ -50,6 +55,12 @@ final class Fatal {
    */
   static void install() {
     reserve = new byte[256 * 1024];
+    try {
+      STDERR.write(new byte[0]); // links the native write now, while there is memory to do it
+    } catch (IOException closed) {
+      // No standard error: the exit code will have to tell.
+    }
+    reported();
     for (String name :
         new String[] {
           "java.util.concurrent.ForkJoinTask$Aux",
@@ -57,7 +68,8 @@ final class Fatal {
           "java.util.concurrent.CountedCompleter",
           "java.util.concurrent.ExecutionException",
           "java.util.concurrent.CancellationException",
-          "java.lang.invoke.MethodHandles"
+          "java.lang.invoke.MethodHandles",
+          "java.lang.Shutdown"
         }) {
       try {
         Class.forName(name, true, ClassLoader.getSystemClassLoader());
@@ -76,19 +88,48 @@ final class Fatal {
     } catch (Throwable ignored) {
       // Nothing more can be said; the exit code still tells.
     } finally {
-      Runtime.getRuntime().halt(ExitCode.FAILURE);
+      halt(ExitCode.FAILURE);
+    }
+  }
+
+  /** Whether a fatal line was printed: the process must then end by {@link #halt}. */
+  static boolean reported() {
+    synchronized (LOCK) {
+      return reported;
+    }
+  }
+
+  /**
+   * Ends the process at once, with no shutdown hooks: {@code System.exit} looks up a logger and
+   * starts the logging clean-up thread, both of which need memory that a failed build may not
+   * have, and the JVM prints its own line for a hook or handler that runs out. Kept keeps nothing
+   * that a hook would need to write: the output lock is the operating system's and ends with the
+   * process, and an unfinished staging folder is removed by the next build.
+   */
+  static void halt(int code) {
+    reserve = null;
+    while (true) {
+      try {
+        Runtime.getRuntime().halt(code);
+      } catch (Throwable again) {
+        // Out of memory even here: try again; halting needs no memory once its class is loaded.
+      }
     }
   }
 
   /**
    * Prints the one line for {@code e} to {@code err}, unless a line was printed already: for a
-   * failure the command itself caught, in {@link Main#run}.
+   * failure the command itself caught, in {@link Main#run}. Once {@link #install}ed, {@code err} is
+   * the process's standard error and the line goes out as bytes encoded at start-up, since
+   * encoding it now may need memory the build has just run out of.
    */
   static void reportTo(java.io.PrintStream err, Throwable e) {
-    reserve = null;
-    if (!installed || REPORTED.compareAndSet(false, true)) {
-      err.println(line(e));
+    if (installed) {
+      report(e);
+      return;
     }
+    reserve = null;
+    err.println(line(e));
   }
 
   private static String line(Throwable e) {
@@ -101,17 +142,28 @@ final class Fatal {
    */
   static void report(Throwable e) {
     reserve = null;
-    if (!REPORTED.compareAndSet(false, true)) {
-      return;
+    synchronized (LOCK) {
+      if (reported) {
+        return;
+      }
+      reported = true;
     }
     byte[] line =
         e instanceof OutOfMemoryError ? OUT_OF_MEMORY_BYTES : e instanceof StackOverflowError ? TOO_DEEP_BYTES : FAILED_BYTES;
-    System.err.flush();
     try {
-      STDERR.write(line);
-      STDERR.flush();
-    } catch (IOException ignored) {
-      // stderr is closed: the exit code still tells.
+      System.err.flush();
+    } catch (Throwable ignored) {
+      // Flushing what Kept printed before may itself run out of memory; the line still goes out.
+    }
+    for (int attempt = 0; attempt < 3; attempt++) {
+      try {
+        STDERR.write(line);
+        return;
+      } catch (IOException closed) {
+        return; // stderr is closed: the exit code still tells.
+      } catch (Throwable again) {
+        // Out of memory on the way to the write: other threads free theirs as they fail.
+      }
     }
   }
 }

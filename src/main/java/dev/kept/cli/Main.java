@@ -53,10 +53,18 @@ public final class Main implements Callable<Integer> {
     try {
       code = run(args, System.out, System.err, System.getenv(), Clock.systemDefaultZone());
     } catch (Throwable e) {
-      Fatal.report(e);
       code = ExitCode.FAILURE;
+      try {
+        Fatal.report(e);
+      } catch (Throwable again) {
+        // Even the report failed: the exit code still tells.
+      }
     }
     System.out.flush();
+    if (Fatal.reported()) {
+      System.err.flush();
+      Fatal.halt(code);
+    }
     System.exit(code);
   }
 
