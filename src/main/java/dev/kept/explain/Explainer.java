@@ -52,10 +52,6 @@ public final class Explainer {
     return new Explainer(Language.load(charter.language()));
   }
 
-  public Numbers numbers() {
-    return numbers;
-  }
-
   /** Puts the measured charter into words: what its charter-wide pages say. */
   public ExplainedCharter explain(MeasuredCharter measured) {
     return explain(measured, m -> Optional.empty());
@@ -109,7 +105,31 @@ public final class Explainer {
         numbers.target(charter.exclusionWarning()),
         measured.latestComplete().map(latest -> charterWindow(charter, latest)).orElse(""),
         groups(measured),
-        examples);
+        examples,
+        measured.latestComplete().flatMap(latest -> latestFigures(latest, promises)));
+  }
+
+  /**
+   * How the active promises did in the latest complete period: those that report on it, and those
+   * of them that missed it.
+   */
+  private Optional<ExplainedCharter.LatestFigures> latestFigures(Period latest, List<ExplainedPromise> promises) {
+    int measured = 0;
+    List<ExplainedPromise> missed = new ArrayList<>();
+    for (ExplainedPromise p : promises) {
+      Optional<ExplainedPeriod> period = p.latest();
+      if (p.promise().status() == PromiseStatus.ACTIVE
+          && period.isPresent()
+          && period.get().result().period().equals(latest)) {
+        measured++;
+        if (period.get().result().result().verdict() == Verdict.MISSED) {
+          missed.add(p);
+        }
+      }
+    }
+    return measured == 0
+        ? Optional.empty()
+        : Optional.of(new ExplainedCharter.LatestFigures(latest, when(latest), measured, missed));
   }
 
   /** One promise's every period in words: its whole record (H11). */
@@ -163,9 +183,8 @@ public final class Explainer {
                   "total", numbers.count(e.getValue().size())));
       groups.add(
           new dev.kept.model.Group(
-              e.getKey(), slug, e.getValue().stream().map(m -> m.promise().id()).toList(), met,
-              missed, tooFew, other, sentence,
-              List.of(
+              e.getKey(), slug, e.getValue().stream().map(m -> m.promise().id()).toList(), sentence,
+              new dev.kept.model.Group.Tally(
                   numbers.count(e.getValue().size()), numbers.count(met), numbers.count(missed),
                   numbers.count(tooFew), numbers.count(other))));
     }
@@ -181,6 +200,12 @@ public final class Explainer {
     Optional<ExplainedHeadline> headline =
         m.headline().map(h -> new ExplainedHeadline(h, window(h), headline(h, promise, charter)));
     String status;
+    Optional<String> retired =
+        promise.retirement()
+            .map(
+                r ->
+                    language.format(
+                        "retired", Map.of("date", date(r.on()), "reason", sentenceCase(r.reason()))));
     if (!promise.isMeasured()) {
       status = language.get("not_measured");
     } else if (headline.isEmpty()) {
@@ -189,14 +214,7 @@ public final class Explainer {
       status = headline.get().words().sentence();
     }
     if (promise.status() == PromiseStatus.RETIRED) {
-      status =
-          language.format(
-                  "retired",
-                  Map.of(
-                      "date", date(promise.retirement().orElseThrow().on()),
-                      "reason", sentenceCase(promise.retirement().orElseThrow().reason())))
-              + " "
-              + status;
+      status = retired.orElseThrow() + " " + status;
     }
     String label =
         !promise.isMeasured()
@@ -215,7 +233,7 @@ public final class Explainer {
             .filter(r -> r.change() == TargetRule.Change.LOWERED)
             .reduce((a, b) -> b)
             .map(r -> when(r.from()));
-    return new ExplainedPromise(m, headline, status, changes(promise), label, latest, lowered);
+    return new ExplainedPromise(m, headline, status, changes(promise), label, latest, lowered, retired);
   }
 
   /** H15: one sentence per change of target or definition, saying what changed, when and why. */

@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param window the charter's headline window in words ("the 12 months from November 2025 to
  *     October 2026"), shared by every active promise's headline (H13)
  * @param examples the first figure of each kind in the charter, in words, for the method page
+ * @param latestFigures how the active promises did in the charter's latest complete period, as the
+ *     feed announces it; empty when there is no complete period or no active promise reports on it
  */
 public record ExplainedCharter(
     MeasuredCharter measured,
@@ -32,7 +34,8 @@ public record ExplainedCharter(
     String exclusionWarning,
     String window,
     List<Group> groups,
-    List<ExplainedExample> examples) {
+    List<ExplainedExample> examples,
+    Optional<LatestFigures> latestFigures) {
   public ExplainedCharter {
     Objects.requireNonNull(measured, "measured");
     promises = List.copyOf(promises);
@@ -45,6 +48,7 @@ public record ExplainedCharter(
     Objects.requireNonNull(window, "window");
     groups = List.copyOf(groups);
     examples = List.copyOf(examples);
+    Objects.requireNonNull(latestFigures, "latestFigures");
   }
 
   public Charter charter() {
@@ -59,6 +63,9 @@ public record ExplainedCharter(
    * @param changes one sentence per change of target or definition, oldest first (H15)
    * @param label the headline verdict in a few words, or "Not measured yet" (H19)
    * @param latest the figure for the charter's latest complete period, in words, when there is one
+   * @param lowered when the target was last lowered, in words ("July 2025"), if it ever was
+   * @param retiredSentence when and why it was retired (H16), the first sentences of {@code
+   *     statusSentence}; empty for a promise in force
    */
   public record ExplainedPromise(
       MeasuredPromise measured,
@@ -67,7 +74,8 @@ public record ExplainedCharter(
       List<String> changes,
       String label,
       Optional<ExplainedPeriod> latest,
-      Optional<String> lowered) {
+      Optional<String> lowered,
+      Optional<String> retiredSentence) {
     public ExplainedPromise {
       Objects.requireNonNull(measured, "measured");
       Objects.requireNonNull(latest, "latest");
@@ -76,6 +84,7 @@ public record ExplainedCharter(
       Objects.requireNonNull(statusSentence, "statusSentence");
       changes = List.copyOf(changes);
       Objects.requireNonNull(label, "label");
+      Objects.requireNonNull(retiredSentence, "retiredSentence");
     }
 
     public Promise promise() {
@@ -107,6 +116,27 @@ public record ExplainedCharter(
       Objects.requireNonNull(headline, "headline");
       Objects.requireNonNull(when, "when");
       Objects.requireNonNull(words, "words");
+    }
+  }
+
+  /**
+   * The charter's latest complete period as its figures were published: how many active promises
+   * report on it, and which of them missed their target in it.
+   *
+   * @param period the latest complete period; {@code when} the same in words ("October 2026")
+   * @param measured how many active promises report on the period (figures, no cases, or a
+   *     declared gap): those whose {@link ExplainedPromise#latest()} is that period; at least one
+   * @param missed those of them whose period was MISSED, in the charter's order; the figure of
+   *     each is its {@link ExplainedPromise#latest()}
+   */
+  public record LatestFigures(Period period, String when, int measured, List<ExplainedPromise> missed) {
+    public LatestFigures {
+      Objects.requireNonNull(period, "period");
+      Objects.requireNonNull(when, "when");
+      if (measured < 1 || missed.size() > measured) {
+        throw new IllegalArgumentException("measured " + measured + ", missed " + missed.size());
+      }
+      missed = List.copyOf(missed);
     }
   }
 }

@@ -11,19 +11,9 @@ import java.util.Objects;
  *     {@link Names#slug}; a valid name by {@link Names}' one rule
  * @param promiseIds its promises, in the charter's order
  * @param sentence the counts in words: "We met 12 of these 30 promises and missed 9. ..."
- * @param counts the number of promises, met, missed, too few to tell and other, formatted for
- *     display in that order
+ * @param tally how many of its promises' headlines came out which way, formatted for display
  */
-public record Group(
-    String name,
-    String slug,
-    List<String> promiseIds,
-    int met,
-    int missed,
-    int tooFew,
-    int other,
-    String sentence,
-    List<String> counts) {
+public record Group(String name, String slug, List<String> promiseIds, String sentence, Tally tally) {
   public Group {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(slug, "slug");
@@ -32,6 +22,26 @@ public record Group(
     }
     promiseIds = List.copyOf(promiseIds);
     Objects.requireNonNull(sentence, "sentence");
-    counts = List.copyOf(counts);
+    Objects.requireNonNull(tally, "tally");
+  }
+
+  /**
+   * A group's promises counted by their headline's verdict, each count formatted by the explain
+   * stage ("1,204"). The four verdict counts add up to {@code promises}.
+   *
+   * @param promises how many promises the group holds
+   * @param met headlines met
+   * @param missed headlines missed
+   * @param tooFew headlines with too few cases to tell (H8)
+   * @param other promises with no headline verdict to count: no cases, no figures, none yet
+   */
+  public record Tally(String promises, String met, String missed, String tooFew, String other) {
+    public Tally {
+      Objects.requireNonNull(promises, "promises");
+      Objects.requireNonNull(met, "met");
+      Objects.requireNonNull(missed, "missed");
+      Objects.requireNonNull(tooFew, "tooFew");
+      Objects.requireNonNull(other, "other");
+    }
   }
 }

@@ -1,7 +1,6 @@
 package dev.kept.model;
 
 import java.time.LocalDate;
-import java.time.Month;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -176,11 +175,6 @@ public record Period(PeriodKind kind, int index, int yearStarts) implements Comp
   private static String pad4(int n) {
     String s = String.valueOf(n);
     return "0000".substring(Math.min(4, s.length())) + s;
-  }
-
-  /** The month the period starts in (used when writing it in words). */
-  public Month startMonth() {
-    return start().getMonth();
   }
 
   @Override

@@ -165,8 +165,8 @@ public final class SiteRenderer {
         grouped.addAll(g.promiseIds());
         groupViews.add(
             new dev.kept.render.view.GroupView(
-                g.name(), "groups/" + g.slug() + "/", g.counts().get(0), g.counts().get(1),
-                g.counts().get(2), g.counts().get(3), g.counts().get(4), g.sentence()));
+                g.name(), "groups/" + g.slug() + "/", g.tally().promises(), g.tally().met(),
+                g.tally().missed(), g.tally().tooFew(), g.tally().other(), g.sentence()));
         Map<String, Object> groupPage = new HashMap<>(common);
         groupPage.put("root", "../../");
         groupPage.put("path", "groups/" + g.slug() + "/");
@@ -295,8 +295,7 @@ public final class SiteRenderer {
       }
     });
     p.lowered().ifPresent(when -> notes.add(fill(t.get("card_lowered"), Map.of("when", when))));
-    String retiredSentence =
-        promise.retirement().map(r -> p.statusSentence().substring(0, p.statusSentence().indexOf(r.reason()) + r.reason().length())).orElse("");
+    String retiredSentence = p.retiredSentence().orElse("");
     List<Charts.Point> recent = Charts.points(p.measured().recent());
     String trend = "";
     if (recent.stream().anyMatch(x -> x.rate() != null)) {
@@ -479,35 +478,24 @@ public final class SiteRenderer {
     // The figures published on the published date: one entry, dated that day, naming each promise
     // missed in the latest complete period with its figure and denominator. Earlier publications'
     // dates are not in the data, so they are not invented.
-    explained.measured().latestComplete().ifPresent(latest -> {
+    explained.latestFigures().ifPresent(latest -> {
       List<String> missed = new ArrayList<>();
-      int measured = 0;
-      String when = "";
-      for (ExplainedPromise p : explained.promises()) {
-        for (ExplainedPeriod period : p.latest().stream().toList()) {
-          if (period.result().period().equals(latest) && p.promise().status() == PromiseStatus.ACTIVE) {
-            measured++;
-            when = period.when();
-            if (period.result().result().verdict() == Verdict.MISSED) {
-              missed.add(p.promise().title() + ", " + period.words().figure() + " (" + period.words().denominator() + ")");
-            }
-          }
-        }
+      for (ExplainedPromise p : latest.missed()) {
+        Words w = p.latest().orElseThrow().words();
+        missed.add(p.promise().title() + ", " + w.figure() + " (" + w.denominator() + ")");
       }
-      if (measured > 0) {
-        String summary =
-            missed.isEmpty()
-                ? fill(t.get("feed_period_none_missed"), Map.of("count", String.valueOf(measured)))
-                : fill(t.get(missed.size() == 1 ? "feed_period_missed_one" : "feed_period_missed"),
-                    Map.of("list", String.join("; ", missed), "count", String.valueOf(missed.size()), "measured", String.valueOf(measured)));
-        entries.add(
-            new FeedEntry(
-                tag + ":figures-" + latest.label(),
-                fill(t.get("feed_period"), Map.of("when", when)),
-                charter.published() + "T00:00:00Z",
-                "",
-                summary));
-      }
+      String summary =
+          missed.isEmpty()
+              ? fill(t.get("feed_period_none_missed"), Map.of("count", String.valueOf(latest.measured())))
+              : fill(t.get(missed.size() == 1 ? "feed_period_missed_one" : "feed_period_missed"),
+                  Map.of("list", String.join("; ", missed), "count", String.valueOf(missed.size()), "measured", String.valueOf(latest.measured())));
+      entries.add(
+          new FeedEntry(
+              tag + ":figures-" + latest.period().label(),
+              fill(t.get("feed_period"), Map.of("when", latest.when())),
+              charter.published() + "T00:00:00Z",
+              "",
+              summary));
     });
     entries.sort(Comparator.comparing(FeedEntry::updated).reversed().thenComparing(FeedEntry::id));
     return entries;
