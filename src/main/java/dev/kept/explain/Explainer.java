@@ -341,30 +341,19 @@ public final class Explainer {
     String unit = promise.unit();
     if (r.verdict() == Verdict.NO_DATA) {
       String key = note.isBlank() ? "verdict.NO_DATA.headline" : "verdict.NO_DATA";
-      return new Words(
-          language.get("label.NO_DATA"), "", "", "", "", "", "", "", "", "", "", "", Map.of(),
-          language.format(key, Map.of("when", when, "note", sentenceCase(note))).strip(),
-          "");
+      return new Words.NoData(
+          language.get("label.NO_DATA"),
+          language.format(key, Map.of("when", when, "note", sentenceCase(note))).strip());
     }
     Counts c = r.counts().orElseThrow();
-    String exclusions = exclusions(r, c, unit, charter);
-    long all = c.cases() + c.excluded();
-    String excludedShare = c.excluded() > 0 ? numbers.share(c.excluded(), all) : "";
-    String excludedOf = c.excluded() > 0 ? denominator(c.excluded(), all, unit) : "";
-    String stressed = c.excluded() > 0 ? numbers.rate(c.kept(), all, t) : "";
-    Map<String, String> byReason = new java.util.LinkedHashMap<>();
-    c.excludedByReason().forEach((code, n) -> byReason.put(code, numbers.count(n)));
-    String stressedOf = c.excluded() > 0 ? denominator(c.kept(), all, unit) : "";
-    String denominator = denominator(c.kept(), c.cases(), unit);
+    Words.Counted counted = counted(r, c, unit, charter);
     if (r.verdict() == Verdict.NO_CASES) {
       String key = c.excluded() > 0 ? "verdict.NO_CASES.all_excluded" : "verdict.NO_CASES";
-      return new Words(
-          language.get("label.NO_CASES"), "", "", "",
-          numbers.count(c.kept()), numbers.count(c.cases()), denominator,
-          numbers.count(c.excluded()), excludedOf, excludedShare, stressed, stressedOf, byReason,
+      return new Words.NoCases(
+          language.get("label.NO_CASES"),
+          counted,
           language.format(
-              key, Map.of("when", when, "unit", unit, "excluded", numbers.count(c.excluded()))),
-          exclusions);
+              key, Map.of("when", when, "unit", unit, "excluded", numbers.count(c.excluded()))));
     }
     String figure = numbers.rate(c.kept(), c.cases(), t);
     String[] range = numbers.range(r.interval().orElseThrow(), t, r.qualifier().orElseThrow() == Qualifier.CLEAR);
@@ -398,11 +387,28 @@ public final class Explainer {
       sentence += " " + language.format("few_cases_note", values);
       labelKey = "label.MISSED.few_cases";
     }
-    return new Words(
-        language.get(labelKey), figure, low, high,
-        numbers.count(c.kept()), numbers.count(c.cases()), denominator,
-        numbers.count(c.excluded()), excludedOf, excludedShare, stressed, stressedOf, byReason,
-        sentence, exclusions);
+    return new Words.Rate(language.get(labelKey), figure, low, high, counted, sentence);
+  }
+
+  /** The counts in words, and the excluded cases when there are any (H4, H12). */
+  private Words.Counted counted(Result r, Counts c, String unit, Charter charter) {
+    Map<String, String> byReason = new java.util.LinkedHashMap<>();
+    c.excludedByReason().forEach((code, n) -> byReason.put(code, numbers.count(n)));
+    Optional<Words.Excluded> excluded = Optional.empty();
+    if (c.excluded() > 0) {
+      long all = c.cases() + c.excluded();
+      excluded =
+          Optional.of(
+              new Words.Excluded(
+                  denominator(c.excluded(), all, unit),
+                  numbers.share(c.excluded(), all),
+                  numbers.rate(c.kept(), all, r.target()),
+                  denominator(c.kept(), all, unit),
+                  exclusions(r, c, unit, charter)));
+    }
+    return new Words.Counted(
+        numbers.count(c.kept()), numbers.count(c.cases()), denominator(c.kept(), c.cases(), unit),
+        numbers.count(c.excluded()), byReason, excluded);
   }
 
   /** H4's denominator in words: "9,496 of 10,000 calls". */

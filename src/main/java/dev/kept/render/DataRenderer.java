@@ -337,7 +337,8 @@ public final class DataRenderer {
       g.writeNullField("excluded_by_reason");
     }
     g.writeStringField("target", r.target().written());
-    nullable(g, "display", Optional.of(words.figure()).filter(s -> !s.isEmpty()));
+    Optional<Words.Rate> rate = words.rate();
+    nullable(g, "display", rate.map(Words.Rate::figure));
     if (r.interval().isPresent()) {
       g.writeNumberField("low", low(r.interval().get()));
       g.writeNumberField("high", high(r.interval().get()));
@@ -345,8 +346,8 @@ public final class DataRenderer {
       g.writeNullField("low");
       g.writeNullField("high");
     }
-    nullable(g, "low_display", Optional.of(words.low()).filter(s -> !s.isEmpty()));
-    nullable(g, "high_display", Optional.of(words.high()).filter(s -> !s.isEmpty()));
+    nullable(g, "low_display", rate.map(Words.Rate::low));
+    nullable(g, "high_display", rate.map(Words.Rate::high));
     g.writeStringField("verdict", r.verdict().name());
     nullable(g, "qualifier", r.qualifier().map(q -> q.words()));
     g.writeNumberField("minimum_cases", r.minimumCases());
@@ -362,7 +363,7 @@ public final class DataRenderer {
       g.writeNullField("verdict_if_excluded_not_kept");
     }
     g.writeStringField("sentence", words.sentence());
-    nullable(g, "exclusion_sentence", Optional.of(words.exclusions()).filter(s -> !s.isEmpty()));
+    nullable(g, "exclusion_sentence", words.exclusions());
   }
 
   /** The low bound at 17 digits, rounded down so the published range contains the computed one (H6). */
@@ -416,6 +417,7 @@ public final class DataRenderer {
         PeriodResult pr = period.result();
         Result r = pr.result();
         Words w = period.words();
+        Optional<Words.Rate> rate = w.rate();
         g.writeStartArray();
         g.writeString(pr.period().label());
         Optional<Counts> c = r.counts();
@@ -429,11 +431,11 @@ public final class DataRenderer {
           }
         }
         g.writeString(r.target().written());
-        g.writeString(Cells.neutralise(w.figure()));
+        g.writeString(Cells.neutralise(rate.map(Words.Rate::figure).orElse("")));
         g.writeString(r.interval().map(i -> low(i).toPlainString()).orElse(""));
         g.writeString(r.interval().map(i -> high(i).toPlainString()).orElse(""));
-        g.writeString(Cells.neutralise(w.low()));
-        g.writeString(Cells.neutralise(w.high()));
+        g.writeString(Cells.neutralise(rate.map(Words.Rate::low).orElse("")));
+        g.writeString(Cells.neutralise(rate.map(Words.Rate::high).orElse("")));
         g.writeString(r.verdict().name());
         g.writeString(r.qualifier().map(q -> q.words()).orElse(""));
         g.writeString(String.valueOf(r.fewCases()));
@@ -442,7 +444,7 @@ public final class DataRenderer {
         g.writeString(String.valueOf(r.exclusionFlag()));
         g.writeString(String.valueOf(pr.provisional()));
         g.writeString(Cells.neutralise(w.sentence()));
-        g.writeString(Cells.neutralise(w.exclusions()));
+        g.writeString(Cells.neutralise(w.exclusions().orElse("")));
         g.writeString(Cells.neutralise(pr.note()));
         g.writeEndArray();
       }

@@ -1,0 +1,259 @@
+package dev.kept.render;
+
+import static dev.kept.render.SiteRenderer.fill;
+
+import dev.kept.model.Charter;
+import dev.kept.model.Counts;
+import dev.kept.model.ExplainedCharter;
+import dev.kept.model.ExplainedCharter.ExplainedExample;
+import dev.kept.model.ExplainedCharter.ExplainedHeadline;
+import dev.kept.model.ExplainedCharter.ExplainedPeriod;
+import dev.kept.model.ExplainedCharter.ExplainedPromise;
+import dev.kept.model.Group;
+import dev.kept.model.PromiseRecord;
+import dev.kept.model.PromiseStatus;
+import dev.kept.model.Result;
+import dev.kept.model.TargetRule;
+import dev.kept.model.Verdict;
+import dev.kept.model.Words;
+import dev.kept.render.view.Card;
+import dev.kept.render.view.Example;
+import dev.kept.render.view.GroupView;
+import dev.kept.render.view.PromiseView;
+import dev.kept.render.view.Reason;
+import dev.kept.render.view.Row;
+import dev.kept.render.view.SiteInfo;
+import freemarker.core.HTMLOutputFormat;
+import freemarker.core.TemplateHTMLOutputModel;
+import freemarker.template.TemplateModelException;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one place the explained model becomes what templates see ({@link dev.kept.render.view}):
+ * every view is made here from words the explain stage wrote, arranged with the theme's words
+ * {@code t}. Nothing here counts or judges; where the model says a thing is absent, the view holds
+ * the empty string, as the templates' contract asks.
+ *
+ * <p>Stateless and thread-safe.
+ */
+final class Views {
+  private Views() {}
+
+  /** The charter-wide facts every page shows (H18). */
+  static SiteInfo siteInfo(ExplainedCharter e) {
+    Charter c = e.charter();
+    return new SiteInfo(
+        c.organisation(),
+        c.title(),
+        c.language(),
+        e.covered(),
+        e.published(),
+        c.published().toString(),
+        e.nextUpdate(),
+        c.nextUpdate().map(LocalDate::toString).orElse(""),
+        e.summary(),
+        e.window(),
+        c.contact().map(URI::toString).orElse(""),
+        e.promises().stream().anyMatch(p -> p.promise().status() == PromiseStatus.RETIRED));
+  }
+
+  /** A CSS class for a verdict: met, missed, unclear or none. */
+  static String verdictClass(Verdict v) {
+    return switch (v) {
+      case MET -> "met";
+      case MISSED -> "missed";
+      case TOO_FEW_TO_TELL -> "unclear";
+      default -> "none";
+    };
+  }
+
+  /** A promise's card: its summary on the index, its group's page and its own page. */
+  static Card card(ExplainedPromise p, Map<String, String> t) {
+    var promise = p.promise();
+    Optional<ExplainedHeadline> h = p.headline();
+    String verdictClass = h.map(x -> verdictClass(x.headline().result().verdict())).orElse("none");
+    Optional<Words> w = h.map(ExplainedHeadline::words);
+    Optional<Words.Rate> rate = w.flatMap(Words::rate);
+    String range = rate.map(r -> fill(t.get("card_range"), Map.of("low", r.low(), "high", r.high()))).orElse("");
+    List<String> notes = new ArrayList<>();
+    h.ifPresent(x -> {
+      if (x.headline().result().exclusionFlag()) {
+        Words.Excluded excluded = x.words().excluded().orElseThrow();
+        notes.add(fill(t.get("card_flagged"), Map.of("figure", excluded.stressedFigure(), "denominator", excluded.stressedDenominator())));
+      }
+      if (!x.headline().gaps().isEmpty()) {
+        notes.add(fill(t.get("card_gaps"), Map.of("count", String.valueOf(x.headline().gaps().size()))));
+      }
+    });
+    p.lowered().ifPresent(when -> notes.add(fill(t.get("card_lowered"), Map.of("when", when))));
+    List<Charts.Point> recent = Charts.points(p.measured().recent());
+    String trend = "";
+    if (recent.stream().anyMatch(x -> x.rate() != null)) {
+      trend = Charts.sparkline(recent, fill(t.get("trend_label"), Map.of("count", String.valueOf(recent.size()))));
+    }
+    return new Card(
+        promise.id(),
+        promise.title(),
+        "promises/" + promise.id() + "/",
+        promise.status().word(),
+        p.label(),
+        verdictClass,
+        rate.map(Words.Rate::figure).orElse(""),
+        w.flatMap(Words::counted).map(Words.Counted::denominator).orElse(""),
+        range,
+        promise.currentTarget().map(r -> r.target().written()).orElse(""),
+        h.map(ExplainedHeadline::when).orElse(""),
+        p.statusSentence(),
+        markup(trend),
+        promise.isMeasured(),
+        promise.status() == PromiseStatus.RETIRED,
+        latest(p, t),
+        notes,
+        p.retiredSentence().orElse(""));
+  }
+
+  /** The latest complete period in one line: "October 2026: Missed narrowly, 94.96% (9,496 of 10,000 calls)". */
+  private static String latest(ExplainedPromise p, Map<String, String> t) {
+    return p.latest()
+        .map(
+            period -> {
+              Words w = period.words();
+              String figure =
+                  w.rate()
+                      .map(r -> fill(t.get("latest_figure"), Map.of("figure", r.figure(), "denominator", r.counts().denominator())))
+                      .orElse("");
+              return fill(t.get("latest"), Map.of("when", period.when(), "label", w.label(), "figure", figure)).strip();
+            })
+        .orElse("");
+  }
+
+  /** Everything a promise's page shows (H19), from its whole record. */
+  static PromiseView promiseView(PromiseRecord record, Card card, Map<String, String> t) {
+    ExplainedPromise p = record.explained();
+    List<ExplainedPeriod> periods = record.periods();
+    var promise = p.promise();
+    List<Row> rows = new ArrayList<>(periods.size());
+    for (ExplainedPeriod period : periods) {
+      rows.add(row(period, promise.exclusions()));
+    }
+    String chart = "";
+    if (periods.stream().anyMatch(x -> x.result().result().interval().isPresent())) {
+      String first = periods.get(0).when();
+      String last = periods.get(periods.size() - 1).when();
+      chart =
+          Charts.promiseChart(
+              Charts.points(periods.stream().map(ExplainedPeriod::result).toList()),
+              fill(t.get("chart_title"), Map.of("title", promise.title(), "unit", promise.unit())),
+              fill(t.get("chart_desc"), Map.of("unit", promise.unit(), "from", first, "to", last)));
+    }
+    List<Reason> exclusions = new ArrayList<>();
+    promise.exclusions().forEach((code, description) -> exclusions.add(new Reason(code, description, "")));
+    return new PromiseView(
+        card,
+        markup(MarkdownHtml.block(promise.promise())),
+        promise.keptWhen(),
+        promise.notCovered().stream().map(m -> markup(MarkdownHtml.inline(m))).toList(),
+        promise.measured().isPresent(),
+        markup(promise.measured().map(MarkdownHtml::block).orElse("")),
+        promise.remedy().isPresent(),
+        markup(promise.remedy().map(MarkdownHtml::block).orElse("")),
+        promise.unit(),
+        markup(chart.isEmpty() ? "" : "<div class=\"chart-scroll\" role=\"region\" aria-label=\"" + Charts.escape(fill(t.get("chart_title"), Map.of("title", promise.title(), "unit", promise.unit()))) + "\" tabindex=\"0\">" + chart + "</div>"),
+        rows,
+        p.changes(),
+        promise.targets().stream().anyMatch(r -> r.change() == TargetRule.Change.LOWERED),
+        exclusions,
+        p.headline().flatMap(h -> h.words().exclusions()).orElse(""),
+        promise.isMeasured() ? DataRenderer.csvPath(promise) : "",
+        "promises/" + promise.id() + "/badge.svg",
+        card.retiredSentence(),
+        promise.about().owner().orElse(""),
+        promise.about().promiseUrl().map(URI::toString).orElse(""),
+        promise.about().resultsUrl().map(URI::toString).orElse(""));
+  }
+
+  /** One period in a promise's table (H4, H11, H12). */
+  static Row row(ExplainedPeriod period, Map<String, String> exclusions) {
+    var r = period.result();
+    Result result = r.result();
+    Words w = period.words();
+    Optional<Words.Counted> counted = w.counted();
+    Optional<Words.Rate> rate = w.rate();
+    Optional<Words.Excluded> excluded = w.excluded();
+    List<Reason> byReason = new ArrayList<>();
+    Optional<Counts> counts = result.counts();
+    if (counts.isPresent()) {
+      Map<String, String> formatted = counted.map(Words.Counted::excludedByReason).orElse(Map.of());
+      for (Map.Entry<String, Long> e : counts.get().excludedByReason().entrySet()) {
+        if (e.getValue() > 0) {
+          byReason.add(new Reason(e.getKey(), exclusions.getOrDefault(e.getKey(), e.getKey()), formatted.getOrDefault(e.getKey(), "")));
+        }
+      }
+    }
+    return new Row(
+        "p-" + r.period().label(),
+        r.period().label(),
+        period.when(),
+        counted.map(Words.Counted::kept).orElse(""),
+        counted.map(Words.Counted::cases).orElse(""),
+        counted.map(Words.Counted::denominator).orElse(""),
+        rate.map(Words.Rate::figure).orElse(""),
+        rate.map(Words.Rate::low).orElse(""),
+        rate.map(Words.Rate::high).orElse(""),
+        result.target().written(),
+        w.label(),
+        verdictClass(result.verdict()),
+        counts.isPresent() ? counted.map(Words.Counted::excludedCount).orElse("") : "",
+        excluded.map(Words.Excluded::denominator).orElse(""),
+        excluded.map(Words.Excluded::share).orElse(""),
+        excluded.map(Words.Excluded::stressedFigure).orElse(""),
+        excluded.map(Words.Excluded::stressedDenominator).orElse(""),
+        byReason,
+        result.exclusionFlag(),
+        r.provisional(),
+        result.verdict() == Verdict.NO_DATA,
+        r.note(),
+        w.sentence(),
+        w.exclusions().orElse(""));
+  }
+
+  /** Worked examples for the method page: the first figure in this charter of each kind. */
+  static List<Example> examples(ExplainedCharter explained, Map<String, String> t) {
+    List<Example> examples = new ArrayList<>();
+    for (ExplainedExample e : explained.examples()) {
+      String key = "example_" + e.kind().name().toLowerCase(java.util.Locale.ROOT);
+      Words words = e.period().words();
+      examples.add(
+          new Example(
+              t.getOrDefault(key, key),
+              e.promise().title(),
+              "promises/" + e.promise().id() + "/#p-" + e.period().result().period().label(),
+              e.kind() == dev.kept.model.Example.Kind.FLAGGED
+                  ? words.exclusions().orElse("")
+                  : words.sentence()));
+    }
+    return examples;
+  }
+
+  /** A group as the index lists it, with its tally. */
+  static GroupView group(Group g) {
+    Group.Tally tally = g.tally();
+    return new GroupView(
+        g.name(), "groups/" + g.slug() + "/", tally.promises(), tally.met(), tally.missed(),
+        tally.tooFew(), tally.other(), g.sentence());
+  }
+
+  /** Trusted HTML for a template: made only from checked Markdown and Kept's own SVG. */
+  static TemplateHTMLOutputModel markup(String html) {
+    try {
+      return HTMLOutputFormat.INSTANCE.fromMarkup(html);
+    } catch (TemplateModelException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
