@@ -458,7 +458,7 @@ public final class SiteRenderer {
           entries.add(
               new FeedEntry(
                   tag + ":" + href + "target-" + rule.from().label(),
-                  fill(t.get("feed_target_" + rule.change().name().toLowerCase()), Map.of("title", p.promise().title())),
+                  fill(t.get("feed_target_" + rule.change().name().toLowerCase(java.util.Locale.ROOT)), Map.of("title", p.promise().title())),
                   rule.from().start() + "T00:00:00Z",
                   href,
                   p.changes().get(i)));
@@ -515,7 +515,7 @@ public final class SiteRenderer {
 
   private static String tagBase(Charter charter) {
     String host =
-        charter.baseUrl().map(URI::getHost).orElse(charter.organisation().toLowerCase().replaceAll("[^a-z0-9]+", "-") + ".kept.invalid");
+        charter.baseUrl().map(URI::getHost).orElse(dev.kept.model.Names.hyphenate(charter.organisation()) + ".kept.invalid");
     return "tag:" + host + "," + charter.published().getYear();
   }
 
@@ -523,7 +523,7 @@ public final class SiteRenderer {
     String right =
         card.figure().isEmpty()
             ? card.label()
-            : fill(t.get("badge_figure"), Map.of("figure", card.figure(), "denominator", card.denominator(), "label", card.label().toLowerCase()));
+            : fill(t.get("badge_figure"), Map.of("figure", card.figure(), "denominator", card.denominator(), "label", card.label().toLowerCase(java.util.Locale.ROOT)));
     return Charts.badge(card.title(), right, card.verdictClass(), card.title() + ": " + right);
   }
 
