@@ -34,6 +34,12 @@ public final class Names {
           "com0", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9",
           "lpt0", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9");
 
+  /** A run of characters a slug has no room for; each becomes one hyphen. */
+  private static final Pattern RUN = Pattern.compile("[^a-z0-9]+");
+
+  /** Hyphens at the start or end of a slug. */
+  private static final Pattern ENDS = Pattern.compile("^-+|-+$");
+
   private Names() {}
 
   /** Whether {@code name} is a valid id: it matches {@link #ID} and is not reserved. */
@@ -109,9 +115,6 @@ public final class Names {
   public static String hyphenateTrimmed(String text) {
     return ENDS.matcher(hyphenate(text)).replaceAll("");
   }
-
-  private static final Pattern RUN = Pattern.compile("[^a-z0-9]+");
-  private static final Pattern ENDS = Pattern.compile("^-+|-+$");
 
   /**
    * The {@link #slug} of {@code name}, made unique among {@code taken} by {@code -2}, {@code -3},
