@@ -12,7 +12,6 @@ import dev.kept.model.Findings;
 import dev.kept.model.MeasuredCharter;
 import dev.kept.model.MeasuredPromise;
 import dev.kept.model.PromiseRecord;
-import dev.kept.model.Severity;
 import dev.kept.render.DataRenderer;
 import dev.kept.render.Output;
 import dev.kept.render.SiteRenderer;
@@ -118,7 +117,7 @@ public final class Incremental {
     }
 
     public boolean hasErrors() {
-      return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
+      return findings.stream().anyMatch(Finding::isError);
     }
   }
 

@@ -96,7 +96,7 @@ public final class Pipeline {
     }
 
     public boolean hasErrors() {
-      return findings.stream().anyMatch(f -> f.severity() == dev.kept.model.Severity.ERROR);
+      return findings.stream().anyMatch(Finding::isError);
     }
   }
 

@@ -1,7 +1,7 @@
 package dev.kept.cli;
 
 import dev.kept.Pipeline;
-import dev.kept.model.Severity;
+import dev.kept.model.Finding;
 import dev.kept.publish.PublishException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -127,7 +127,7 @@ final class Build extends CharterCommand implements Callable<Integer> {
       if (strict) {
         Pipeline.Outcome checked = pipeline.check();
         if (report(checked.findings()) > 0) {
-          long errors = checked.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
+          long errors = checked.findings().stream().filter(Finding::isError).count();
           long warnings = checked.findings().size() - errors;
           parent.err.println(
               charter + ": " + count(errors, "error", "errors") + ", "
@@ -157,7 +157,7 @@ final class Build extends CharterCommand implements Callable<Integer> {
           outcome.times().stream().map(Pipeline.StageTime::toString).collect(Collectors.joining(", ")));
     }
     if (!outcome.published()) {
-      long errors = outcome.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
+      long errors = outcome.findings().stream().filter(Finding::isError).count();
       parent.err.println(
           charter + ": " + count(errors, "error", "errors") + ". Nothing was published; "
               + out + "/ is unchanged.");

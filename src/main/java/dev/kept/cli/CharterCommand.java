@@ -3,7 +3,6 @@ package dev.kept.cli;
 import dev.kept.Pipeline;
 import dev.kept.load.Limits;
 import dev.kept.model.Finding;
-import dev.kept.model.Severity;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine;
@@ -56,7 +55,7 @@ abstract class CharterCommand {
 
   /** How many findings fail the run: errors, and warnings too with --strict. */
   int count(List<Finding> findings) {
-    long errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
+    long errors = findings.stream().filter(Finding::isError).count();
     long warnings = findings.size() - errors;
     return (int) (errors + (strict ? warnings : 0));
   }

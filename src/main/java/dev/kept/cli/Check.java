@@ -54,7 +54,7 @@ final class Check extends CharterCommand implements Callable<Integer> {
       parent.out.flush();
       failing = count(outcome.findings());
     }
-    long errors = outcome.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
+    long errors = outcome.findings().stream().filter(Finding::isError).count();
     long warnings = outcome.findings().size() - errors;
     if (failing > 0) {
       parent.err.println(

@@ -113,7 +113,7 @@ enum FindingFormat {
     @Override
     public com.fasterxml.jackson.core.SerializableString getEscapeSequence(int ch) {
       if (ch <= 0xFFFF && Finding.invisible((char) ch)) {
-        return new com.fasterxml.jackson.core.io.SerializedString(String.format("\\u%04X", ch));
+        return new com.fasterxml.jackson.core.io.SerializedString(String.format(java.util.Locale.ROOT, "\\u%04X", ch));
       }
       return null;
     }

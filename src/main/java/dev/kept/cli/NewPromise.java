@@ -21,7 +21,9 @@ final class NewPromise {
 
   /** The scaffold's text for a charter with monthly periods starting in {@code since}. */
   static String yaml(String id, Period since) {
-    return """
+    return String.format(
+        java.util.Locale.ROOT,
+        """
         # yaml-language-server: $schema=../../schema/promise.schema.json
         # One promise to our customers. Each key is explained above it; the staff guide,
         # docs/editing-promises.md, says more. Run `kept check` after every change.
@@ -72,8 +74,8 @@ final class NewPromise {
 
         # What the customer gets when we break the promise (Markdown), or the word none.
         remedy: none
-        """
-        .formatted(id, since.label(), Period.example(since.kind(), since.yearStarts()), since.label());
+        """,
+        id, since.label(), Period.example(since.kind(), since.yearStarts()), since.label());
   }
 
   static final String CSV_HEADER = "period,cases,kept,excluded,note\n";

@@ -169,11 +169,7 @@ public final class Explainer {
         }
       }
       // One rule for names that become folders: a group named CON gets groups/con-group/.
-      String base = dev.kept.model.Names.slug(e.getKey());
-      String slug = base;
-      for (int i = 2; !slugs.add(slug); i++) {
-        slug = base + "-" + i;
-      }
+      String slug = dev.kept.model.Names.uniqueSlug(e.getKey(), slugs);
       String sentence =
           language.format(
               "group.summary",

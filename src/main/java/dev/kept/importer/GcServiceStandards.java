@@ -22,8 +22,10 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import dev.kept.load.Decimals;
+import dev.kept.measure.Judge;
 import dev.kept.model.Finding;
 import dev.kept.model.Severity;
+import dev.kept.model.Share;
 import dev.kept.model.SourcePos;
 import dev.kept.publish.PublishException;
 import dev.kept.publish.Publisher;
@@ -209,8 +211,9 @@ public final class GcServiceStandards {
           Optional<long[]> counts = r == null ? Optional.empty() : counts(r);
           if (counts.isPresent() && r != null && (r.publishedMet().equals("Y") || r.publishedMet().equals("N"))) {
             long[] c = counts.get();
-            BigDecimal share = Decimals.parse(target.get().replace("%", "")).orElseThrow().movePointLeft(2);
-            boolean met = c[1] > 0 && BigDecimal.valueOf(c[0]).compareTo(share.multiply(BigDecimal.valueOf(c[1]))) >= 0;
+            Share share = new Share(Decimals.parse(target.get().replace("%", "")).orElseThrow().movePointLeft(2), target.get());
+            // The source's target_met says whether the target was reached: H2, as Judge decides it.
+            boolean met = c[1] > 0 && Judge.reached(c[0], c[1], share);
             boolean said = r.publishedMet().equals("Y");
             String what =
                 said && !met ? "published as met, but the counts show the target missed"
@@ -466,7 +469,9 @@ public final class GcServiceStandards {
   private static String charterText(String published, String nextUpdate, Optional<String> schema) {
     return
         schema.map(s -> "# yaml-language-server: $schema=" + s + "\n").orElse("")
-            + """
+            + String.format(
+                Locale.ROOT,
+                """
         # The Government of Canada's service standards and results, imported by
         # `kept import gc-service-standards` from the Open Government Portal's open data.
         # The wording is the government's, published as it is, so the plain-language lint is off.
@@ -480,8 +485,9 @@ public final class GcServiceStandards {
         next_update: %s
         lint:
           off: [hedging, vague-time, long-sentence, double-negative, reading-grade, kept-when-number, remedy-empty]
-        """
-            .formatted(published, nextUpdate);
+        """,
+                published,
+                nextUpdate);
   }
 
   /** A value from the source, cut to a length a message can show. */
@@ -524,13 +530,9 @@ public final class GcServiceStandards {
   /** The first full web address in the cell (some cells hold several, joined by "<>"). */
   private static Optional<String> url(String cell) {
     for (String part : cell.split("<>|\\s+")) {
-      try {
-        java.net.URI uri = new java.net.URI(part.strip());
-        if (uri.getScheme() != null && uri.getScheme().matches("https?") && uri.getHost() != null) {
-          return Optional.of(uri.toString());
-        }
-      } catch (java.net.URISyntaxException e) {
-        // not an address; try the next part
+      Optional<java.net.URI> uri = dev.kept.model.WebAddress.web(part);
+      if (uri.isPresent()) {
+        return Optional.of(uri.get().toString());
       }
     }
     return Optional.empty();
@@ -544,7 +546,7 @@ public final class GcServiceStandards {
         initials.append(w.charAt(0));
       }
     }
-    String clean = id.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+    String clean = dev.kept.model.Names.hyphenateTrimmed(id);
     String result = "gc-" + (initials.length() == 0 ? "x" : initials) + "-" + (clean.isEmpty() ? "0" : clean);
     result = result.length() > 60 ? result.substring(0, 60) : result;
     // The loader's one rule for names (never a device name; always so, as ids start "gc-").

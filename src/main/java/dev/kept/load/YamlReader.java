@@ -68,14 +68,14 @@ final class YamlReader {
     try {
       root = yaml.compose(new StringReader(text));
     } catch (MarkedYAMLException e) {
-      Optional<String[]> better = diagnose(text, e.getProblemMark());
+      Optional<Diagnosis> better = diagnose(text, e.getProblemMark());
       if (String.valueOf(e.getContext()).contains("quoted scalar") && e.getContextMark() != null) {
         better =
-            Optional.of(new String[] {
-              String.valueOf(e.getContextMark().getLine() + 1), String.valueOf(e.getContextMark().getColumn() + 1),
-              "a quoted value is never closed",
-              "Add the closing quote at the end of the value, and write a quote inside it as \\\" (or"
-                  + " '' inside single quotes)."});
+            Optional.of(new Diagnosis(
+                e.getContextMark().getLine() + 1, e.getContextMark().getColumn() + 1,
+                "a quoted value is never closed",
+                "Add the closing quote at the end of the value, and write a quote inside it as \\\" (or"
+                    + " '' inside single quotes)."));
       } else if (String.valueOf(e.getProblem()).contains("(TAB)") && e.getProblemMark() != null) {
         String[] lines = text.split("\n", -1);
         int line = e.getProblemMark().getLine();
@@ -83,16 +83,14 @@ final class YamlReader {
         if (line < lines.length && column <= lines[line].length() && !lines[line].substring(0, column).isBlank()) {
           int tab = lines[line].lastIndexOf('\t', column);
           better =
-              Optional.of(new String[] {
-                String.valueOf(line + 1), String.valueOf((tab >= 0 ? tab : column) + 1),
-                "a tab is used where YAML needs a space",
-                "Replace the tab with a space: YAML does not read a tab after a key or a dash."});
+              Optional.of(new Diagnosis(
+                  line + 1, (tab >= 0 ? tab : column) + 1,
+                  "a tab is used where YAML needs a space",
+                  "Replace the tab with a space: YAML does not read a tab after a key or a dash."));
         }
       }
       if (better.isPresent()) {
-        String[] d = better.get();
-        findings.error(
-            new SourcePos(file, Integer.parseInt(d[0]), Integer.parseInt(d[1])), d[2], d[3]);
+        better.get().reportIn(file, findings);
       } else {
         findings.error(pos(file, e.getProblemMark()), describe(e), hintFor(e));
       }
@@ -100,7 +98,7 @@ final class YamlReader {
     } catch (org.yaml.snakeyaml.reader.ReaderException e) {
       findings.error(
           at(text, file, Math.max(0, e.getPosition())),
-          String.format("the file contains an invisible control character (U+%04X)", e.getCodePoint()),
+          String.format(java.util.Locale.ROOT, "the file contains an invisible control character (U+%04X)", e.getCodePoint()),
           "Delete it: it often comes with text copied out of another program.");
       return Optional.empty();
     } catch (YAMLException e) {
@@ -526,9 +524,9 @@ final class YamlReader {
    * a non-breaking space, a missing space after a colon, or a value starting with a character YAML
    * reads as syntax (Markdown's {@code **bold**} and {@code [links](...)} among them).
    *
-   * @return line, column, message and hint; or empty to use the parser's own words
+   * @return the diagnosis; or empty to use the parser's own words
    */
-  private static Optional<String[]> diagnose(String text, Mark mark) {
+  private static Optional<Diagnosis> diagnose(String text, Mark mark) {
     if (mark == null) {
       return Optional.empty();
     }
@@ -537,27 +535,27 @@ final class YamlReader {
     for (int i = Math.max(0, problem - 1); i <= problem; i++) {
       int nbsp = lines[i].indexOf('\u00A0');
       if (nbsp >= 0) {
-        return Optional.of(new String[] {
-          String.valueOf(i + 1), String.valueOf(nbsp + 1),
-          "a non-breaking space (U+00A0) is on this line",
-          "Replace it with an ordinary space; YAML does not see it as a space."});
+        return Optional.of(new Diagnosis(
+            i + 1, nbsp + 1,
+            "a non-breaking space (U+00A0) is on this line",
+            "Replace it with an ordinary space; YAML does not see it as a space."));
       }
     }
     for (int i = problem; i >= Math.max(0, problem - 1); i--) {
       java.util.regex.Matcher colon = NO_SPACE_AFTER_COLON.matcher(lines[i]);
       if (colon.find() && !lines[i].strip().startsWith("#")) {
-        return Optional.of(new String[] {
-          String.valueOf(i + 1), String.valueOf(colon.end()),
-          "a space is missing after the colon",
-          "Write 'key: value', with a space after the colon."});
+        return Optional.of(new Diagnosis(
+            i + 1, colon.end(),
+            "a space is missing after the colon",
+            "Write 'key: value', with a space after the colon."));
       }
       java.util.regex.Matcher special = SPECIAL_START.matcher(lines[i]);
       if (special.find() && !lines[i].strip().startsWith("#")) {
-        return Optional.of(new String[] {
-          String.valueOf(i + 1), String.valueOf(special.start(1) + 1),
-          "a value that starts with '" + special.group(1) + "' must be quoted",
-          "Put the value in double quotes, or write it as a | block on the lines below. Markdown"
-              + " such as **bold** or [a link](https://...) at the start of a value needs this."});
+        return Optional.of(new Diagnosis(
+            i + 1, special.start(1) + 1,
+            "a value that starts with '" + special.group(1) + "' must be quoted",
+            "Put the value in double quotes, or write it as a | block on the lines below. Markdown"
+                + " such as **bold** or [a link](https://...) at the start of a value needs this."));
       }
     }
     return Optional.empty();

@@ -1,5 +1,6 @@
 package dev.kept.model;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -115,7 +116,7 @@ public final class Chars {
 
   /** What the refused character {@code codePoint} is, in words, with its code. */
   public static String describe(int codePoint) {
-    String code = String.format("U+%04X", codePoint);
+    String code = String.format(Locale.ROOT, "U+%04X", codePoint);
     if (codePoint == 0x2028 || codePoint == 0x2029) {
       return "a " + (codePoint == 0x2028 ? "line" : "paragraph") + " separator (" + code + ")";
     }
@@ -168,7 +169,7 @@ public final class Chars {
     while ((bad = first(text, i, false)).isPresent()) {
       b.append(text, i, bad.get().index());
       int cp = bad.get().codePoint();
-      b.append(cp > 0xFFFF ? String.format("\\U%08X", cp) : String.format("\\u%04X", cp));
+      b.append(cp > 0xFFFF ? String.format(Locale.ROOT, "\\U%08X", cp) : String.format(Locale.ROOT, "\\u%04X", cp));
       i = bad.get().index() + Character.charCount(cp);
     }
     b.append(text, i, text.length());

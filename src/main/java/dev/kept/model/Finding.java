@@ -1,5 +1,6 @@
 package dev.kept.model;
 
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -21,6 +22,11 @@ public record Finding(
     Objects.requireNonNull(rule, "rule");
   }
 
+  /** Whether this finding is an error, which stops a build, rather than a warning. */
+  public boolean isError() {
+    return severity == Severity.ERROR;
+  }
+
   /** The one-line form: {@code path:line:column: severity: message}. */
   public String headline() {
     return visible(pos + ": " + severity.word() + ": " + message);
@@ -37,7 +43,7 @@ public record Finding(
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       String replacement =
-          c == '\n' ? "\\n" : c == '\r' ? "\\r" : invisible(c) ? String.format("\\u%04X", (int) c) : null;
+          c == '\n' ? "\\n" : c == '\r' ? "\\r" : invisible(c) ? String.format(Locale.ROOT, "\\u%04X", (int) c) : null;
       if (replacement != null && out == null) {
         out = new StringBuilder(text.length() + 16).append(text, 0, i);
       }

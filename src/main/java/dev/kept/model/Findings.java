@@ -44,11 +44,11 @@ public final class Findings {
 
   /** How many errors so far; compare before and after a step to see whether it found any. */
   public int errorCount() {
-    return (int) list.stream().filter(f -> f.severity() == Severity.ERROR).count();
+    return (int) list.stream().filter(Finding::isError).count();
   }
 
   public boolean hasErrors() {
-    return list.stream().anyMatch(f -> f.severity() == Severity.ERROR);
+    return list.stream().anyMatch(Finding::isError);
   }
 
   /**

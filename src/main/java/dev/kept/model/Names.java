@@ -17,6 +17,10 @@ import java.util.regex.Pattern;
  * machine, or a charter checked out on one, could not hold such a file. The names have no dot, so
  * "reserved with an extension" ({@code con.txt}) cannot arise.
  *
+ * <p>Every slug Kept makes is made here, from {@link #hyphenate}: a group's folder ({@link #slug},
+ * {@link #uniqueSlug}), the id suggested for a name ({@link #suggest}), the importer's ids ({@link
+ * #hyphenateTrimmed}) and the feed's tag host ({@link #hyphenate}).
+ *
  * <p>Stateless and thread-safe.
  */
 public final class Names {
@@ -29,6 +33,12 @@ public final class Names {
           "con", "prn", "aux", "nul",
           "com0", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9",
           "lpt0", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9");
+
+  /** A run of characters a slug has no room for; each becomes one hyphen. */
+  private static final Pattern RUN = Pattern.compile("[^a-z0-9]+");
+
+  /** Hyphens at the start or end of a slug. */
+  private static final Pattern ENDS = Pattern.compile("^-+|-+$");
 
   private Names() {}
 
@@ -85,13 +95,44 @@ public final class Names {
     return isReserved(base) ? base + "-group" : base;
   }
 
+  /**
+   * The core of every slug Kept makes: {@code text} in lower case (by {@link Locale#ROOT}, so a
+   * Turkish machine makes the same slug), each run of characters other than {@code a-z} and {@code
+   * 0-9} made one hyphen, with a hyphen kept at either end ({@code "Acme, Inc."} gives {@code
+   * acme-inc-}). Accents are not dropped here: {@code é} becomes a hyphen.
+   *
+   * <p>Used as it is for the feed's tag host ({@code <organisation>.kept.invalid}), whose ids must
+   * not change from one release to the next.
+   */
+  public static String hyphenate(String text) {
+    return RUN.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("-");
+  }
+
+  /**
+   * {@link #hyphenate} without the hyphens at the ends: {@code "Acme, Inc."} gives {@code
+   * acme-inc}, {@code "--"} gives the empty string. The importer's ids are made so.
+   */
+  public static String hyphenateTrimmed(String text) {
+    return ENDS.matcher(hyphenate(text)).replaceAll("");
+  }
+
+  /**
+   * The {@link #slug} of {@code name}, made unique among {@code taken} by {@code -2}, {@code -3},
+   * ... in the order names are given, and added to {@code taken}: two groups "Calls" and "calls"
+   * get {@code calls} and {@code calls-2}.
+   */
+  public static String uniqueSlug(String name, Set<String> taken) {
+    String base = slug(name);
+    String slug = base;
+    for (int i = 2; !taken.add(slug); i++) {
+      slug = base + "-" + i;
+    }
+    return slug;
+  }
+
   private static String simplify(String name, int max) {
     String s =
-        Normalizer.normalize(name, Normalizer.Form.NFD)
-            .replaceAll("\\p{M}", "")
-            .toLowerCase(Locale.ROOT)
-            .replaceAll("[^a-z0-9]+", "-")
-            .replaceAll("^-+|-+$", "");
+        hyphenateTrimmed(Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", ""));
     if (s.length() > max) {
       s = s.substring(0, max).replaceAll("-+$", "");
     }

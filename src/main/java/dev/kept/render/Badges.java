@@ -3,6 +3,7 @@ package dev.kept.render;
 import static dev.kept.render.SiteRenderer.fill;
 
 import dev.kept.render.view.Card;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -18,7 +19,7 @@ final class Badges {
     String right =
         card.figure().isEmpty()
             ? card.label()
-            : fill(t.get("badge_figure"), Map.of("figure", card.figure(), "denominator", card.denominator(), "label", card.label().toLowerCase()));
+            : fill(t.get("badge_figure"), Map.of("figure", card.figure(), "denominator", card.denominator(), "label", card.label().toLowerCase(Locale.ROOT)));
     return Charts.badge(card.title(), right, card.verdictClass(), card.title() + ": " + right);
   }
 }

@@ -270,7 +270,7 @@ public final class DataRenderer {
       g.writeStringField("target", t.target().written());
       g.writeStringField("kept_when", t.keptWhen());
       nullable(g, "reason", t.reason());
-      g.writeStringField("change", t.change().name().toLowerCase());
+      g.writeStringField("change", t.change().name().toLowerCase(java.util.Locale.ROOT));
       g.writeBooleanField("definition_changed", t.definitionChanged());
       g.writeEndObject();
     }

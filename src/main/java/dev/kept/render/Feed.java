@@ -3,8 +3,9 @@ package dev.kept.render;
 import static dev.kept.render.SiteRenderer.fill;
 
 import dev.kept.model.Charter;
-import dev.kept.model.ExplainedCharter;
 import dev.kept.model.ExplainedCharter.ExplainedPromise;
+import dev.kept.model.ExplainedCharter;
+import dev.kept.model.Names;
 import dev.kept.model.TargetRule;
 import dev.kept.model.Words;
 import dev.kept.render.view.FeedEntry;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -60,7 +62,7 @@ final class Feed {
           entries.add(
               new FeedEntry(
                   tag + ":" + href + "target-" + rule.from().label(),
-                  fill(t.get("feed_target_" + rule.change().name().toLowerCase()), Map.of("title", p.promise().title())),
+                  fill(t.get("feed_target_" + rule.change().name().toLowerCase(Locale.ROOT)), Map.of("title", p.promise().title())),
                   rule.from().start() + "T00:00:00Z",
                   href,
                   p.changes().get(i)));
@@ -108,7 +110,7 @@ final class Feed {
   /** The start of every entry's tag URI (RFC 4151): the site's host, or one made from the organisation. */
   private static String tagBase(Charter charter) {
     String host =
-        charter.baseUrl().map(URI::getHost).orElse(charter.organisation().toLowerCase().replaceAll("[^a-z0-9]+", "-") + ".kept.invalid");
+        charter.baseUrl().map(URI::getHost).orElse(Names.hyphenate(charter.organisation()) + ".kept.invalid");
     return "tag:" + host + "," + charter.published().getYear();
   }
 }

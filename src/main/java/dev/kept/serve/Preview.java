@@ -236,7 +236,7 @@ public final class Preview implements AutoCloseable {
     String did = "";
     try {
       Incremental.Refresh refresh = charter.refresh();
-      found = refresh.findings().stream().filter(f -> f.severity() == Severity.ERROR).toList();
+      found = refresh.findings().stream().filter(Finding::isError).toList();
       if (refresh.snapshot().isPresent()) {
         site = refresh.snapshot();
       }

@@ -16,8 +16,8 @@ import dev.kept.model.Promise;
 import dev.kept.model.PromiseStatus;
 import dev.kept.model.Share;
 import dev.kept.model.SourcePos;
+import dev.kept.model.WebAddress;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -388,9 +388,9 @@ public final class CharterValidator {
             .map(s -> s.text().strip())
             .orElse("");
     f.word("language", Set.copyOf(LANGUAGES), LANGUAGES).ifPresent(l -> h.language = l);
-    f.scalar("base_url").ifPresent(s -> h.baseUrl = url(s, Set.of("https", "http"), findings));
+    f.scalar("base_url").ifPresent(s -> h.baseUrl = url(s, false, findings));
     f.word("period", Set.copyOf(PERIODS), PERIODS)
-        .ifPresent(w -> h.kind = PeriodKind.valueOf(w.toUpperCase()));
+        .ifPresent(w -> h.kind = PeriodKind.valueOf(w.toUpperCase(java.util.Locale.ROOT)));
     f.integer("year_starts", 1, 12)
         .ifPresent(
             m -> {
@@ -466,7 +466,7 @@ public final class CharterValidator {
         h.nextUpdate = date;
       }
     }
-    f.scalar("contact").ifPresent(s -> h.contact = url(s, Set.of("https", "http", "mailto"), findings));
+    f.scalar("contact").ifPresent(s -> h.contact = url(s, true, findings));
     f.list("order")
         .ifPresent(
             list -> {
@@ -525,29 +525,18 @@ public final class CharterValidator {
     return new Lint.Config(java.util.Set.copyOf(off), hedging, vague, words, grade, allow);
   }
 
-  private static Optional<URI> url(YScalar s, Set<String> schemes, Findings findings) {
+  private static Optional<URI> url(YScalar s, boolean mail, Findings findings) {
     String text = s.text().strip();
-    try {
-      URI uri = new URI(text);
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
-      boolean ok =
-          schemes.contains(scheme)
-              && (scheme.equals("mailto")
-                  ? uri.getSchemeSpecificPart() != null && uri.getSchemeSpecificPart().contains("@")
-                  : uri.getHost() != null);
-      if (ok) {
-        return Optional.of(uri);
-      }
-    } catch (URISyntaxException e) {
-      // reported below
+    Optional<URI> uri = mail ? WebAddress.webOrMail(text) : WebAddress.web(text);
+    if (uri.isEmpty()) {
+      findings.error(
+          s.pos(),
+          "'" + text + "' is not a full " + (mail ? "web or mailto: address" : "web address"),
+          mail
+              ? "Write it as https://example.org/complaints or mailto:promises@example.org."
+              : "Write it in full, starting https://.");
     }
-    findings.error(
-        s.pos(),
-        "'" + text + "' is not a full " + (schemes.contains("mailto") ? "web or mailto: address" : "web address"),
-        schemes.contains("mailto")
-            ? "Write it as https://example.org/complaints or mailto:promises@example.org."
-            : "Write it in full, starting https://.");
-    return Optional.empty();
+    return uri;
   }
 
 }

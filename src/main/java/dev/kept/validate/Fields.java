@@ -45,6 +45,7 @@ final class Fields {
           findings.error(
               entry.key().pos(),
               String.format(
+                  Locale.ROOT,
                   "the key '%s' contains an invisible character (U+%04X)",
                   key.strip().replaceAll("[\\u00A0\\u200B\\u2007\\u202F\\uFEFF]", ""),
                   (int) key.charAt(invisible)),

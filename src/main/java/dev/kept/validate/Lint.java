@@ -191,7 +191,7 @@ final class Lint {
         }
         covered.set(m.start(), m.end());
         warn(scalar, text, m.start(), rule,
-            "'" + field + "' " + String.format(message, m.group()),
+            "'" + field + "' " + String.format(Locale.ROOT, message, m.group()),
             "Make it a promise you can be measured on. If the words are right here, add them to"
                 + " 'lint.allow' in charter.yaml.");
       }

@@ -403,7 +403,7 @@ final class MarkdownCheck {
       }
       char c = url.charAt(i);
       if (c < ' ' || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
-        out.append(String.format("\\u%04X", (int) c));
+        out.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
       } else {
         out.append(c);
       }

@@ -65,7 +65,7 @@ final class PromiseReader {
             .orElse("");
     PromiseStatus status =
         f.word("status", Set.copyOf(STATUSES), STATUSES)
-            .map(w -> PromiseStatus.valueOf(w.toUpperCase()))
+            .map(w -> PromiseStatus.valueOf(w.toUpperCase(java.util.Locale.ROOT)))
             .orElse(PromiseStatus.ACTIVE);
     Markdown promise =
         f.required("promise", "Say what you promise, in plain words, as the customer would read it.")
@@ -336,7 +336,7 @@ final class PromiseReader {
             e.key().pos(),
             "'" + code + "' is not a valid exclusion reason code",
             "Use lower-case letters, digits and hyphens, such as 'no-access'; the figures file"
-                + " names it in a column 'excluded:" + code.toLowerCase().replaceAll("[^a-z0-9-]", "-") + "'.");
+                + " names it in a column 'excluded:" + code.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]", "-") + "'.");
         continue;
       }
       if (e.value() instanceof YScalar s && !s.isNull() && !s.text().isBlank()) {
@@ -446,18 +446,11 @@ final class PromiseReader {
 
   private Optional<java.net.URI> webAddress(YScalar s) {
     String text = s.text().strip();
-    try {
-      java.net.URI uri = new java.net.URI(text);
-      if (uri.getScheme() != null
-          && (uri.getScheme().equalsIgnoreCase("https") || uri.getScheme().equalsIgnoreCase("http"))
-          && uri.getHost() != null) {
-        return Optional.of(uri);
-      }
-    } catch (java.net.URISyntaxException e) {
-      // reported below
+    Optional<java.net.URI> uri = dev.kept.model.WebAddress.web(text);
+    if (uri.isEmpty()) {
+      findings.error(s.pos(), "'" + text + "' is not a full web address", "Write it in full, starting https://.");
     }
-    findings.error(s.pos(), "'" + text + "' is not a full web address", "Write it in full, starting https://.");
-    return Optional.empty();
+    return uri;
   }
 
   static Optional<LocalDate> parseDate(String text) {

@@ -30,7 +30,7 @@ public record Problem(String path, Kind kind, String detail, int line, int colum
     StringBuilder out = new StringBuilder(text.length());
     text.codePoints().forEach(c -> {
       if (c < 0x20 || (c >= 0x7f && c < 0xa0) || c == 0x2028 || c == 0x2029 || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) {
-        out.append(String.format("\\u%04x", c));
+        out.append(String.format(java.util.Locale.ROOT, "\\u%04x", c));
       } else {
         out.appendCodePoint(c);
       }

@@ -50,4 +50,36 @@ class NamesTest {
     assertThat(Names.slug("a ".repeat(40))).hasSizeLessThanOrEqualTo(60).matches("[a-z0-9-]*[a-z0-9]");
     assertThat(Names.slug("CON")).isEqualTo(Names.slug("CON"));
   }
+
+  // Issue 12: every slug is made here.
+  @Test
+  void hyphenateLowersAndJoinsRunsWithOneHyphenKeepingTheEnds() {
+    assertThat(Names.hyphenate("Acme, Inc.")).isEqualTo("acme-inc-");
+    assertThat(Names.hyphenate("Ville de Montréal")).isEqualTo("ville-de-montr-al");
+    assertThat(Names.hyphenateTrimmed("  ESDC--123 ")).isEqualTo("esdc-123");
+    assertThat(Names.hyphenateTrimmed("--")).isEmpty();
+  }
+
+  @Test
+  void slugsAreTheSameUnderATurkishDefaultLocale() {
+    java.util.Locale before = java.util.Locale.getDefault();
+    try {
+      java.util.Locale.setDefault(java.util.Locale.forLanguageTag("tr-TR"));
+      assertThat(Names.hyphenate("IT Services")).isEqualTo("it-services");
+      assertThat(Names.slug("INFO LINE")).isEqualTo("info-line");
+      assertThat(Names.isReserved("LPT1")).isTrue();
+    } finally {
+      java.util.Locale.setDefault(before);
+    }
+  }
+
+  @Test
+  void twoGroupsWithTheSameSlugGetANumberedSecond() {
+    java.util.Set<String> taken = new java.util.HashSet<>();
+    assertThat(Names.uniqueSlug("Calls", taken)).isEqualTo("calls");
+    assertThat(Names.uniqueSlug("calls!", taken)).isEqualTo("calls-2");
+    assertThat(Names.uniqueSlug("CALLS", taken)).isEqualTo("calls-3");
+    assertThat(Names.uniqueSlug("Letters", taken)).isEqualTo("letters");
+    assertThat(taken).containsExactlyInAnyOrder("calls", "calls-2", "calls-3", "letters");
+  }
 }
