@@ -535,15 +535,12 @@ public final class SiteRenderer {
     }
   }
 
+  /** The theme's words with their placeholders filled, by the one rule of {@link dev.kept.model.Placeholders}. */
   static String fill(String pattern, Map<String, String> values) {
     if (pattern == null) {
       throw new IllegalStateException("the theme's words are missing a key");
     }
-    String out = pattern;
-    for (Map.Entry<String, String> e : values.entrySet()) {
-      out = out.replace("{" + e.getKey() + "}", e.getValue());
-    }
-    return out;
+    return dev.kept.model.Placeholders.fill(pattern, values);
   }
 
   private static String withSlash(String url) {

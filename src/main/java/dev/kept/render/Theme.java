@@ -121,6 +121,8 @@ public final class Theme {
     wrapper.setRecordZeroArgumentNonVoidMethodPolicy(
         freemarker.ext.beans.ZeroArgumentNonVoidMethodPolicy.PROPERTY_ONLY_UNLESS_BEAN_PROPERTY_READ_METHOD);
     config.setObjectWrapper(new ViewWrapper(wrapper));
+    // fill(t.key, {"name": value}): the one placeholder filler, as explain and render use it.
+    config.setSharedVariable(FillMethod.NAME, new FillMethod());
     Theme theme = new Theme(folder, config);
     theme.prepareAll(own);
     return theme;
