@@ -1,5 +1,6 @@
 package dev.kept.explain;
 
+import dev.kept.model.Placeholders;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -8,8 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The words of one language: sentence patterns with {@code {name}} placeholders, month names and
@@ -18,12 +17,10 @@ import java.util.regex.Pattern;
  * <p>Immutable and thread-safe once loaded.
  */
 public final class Language {
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)\\}");
-
   private final String code;
   private final Properties words;
-  /** Each pattern split once into text and placeholder names (odd places are names). */
-  private final java.util.concurrent.ConcurrentHashMap<String, String[]> parsed = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Each key's words read once for their placeholders. */
+  private final java.util.concurrent.ConcurrentHashMap<String, Placeholders> parsed = new java.util.concurrent.ConcurrentHashMap<>();
 
   private Language(String code, Properties words) {
     this.code = code;
@@ -66,38 +63,22 @@ public final class Language {
     return value;
   }
 
-  /** The text for a key with each {@code {name}} replaced by its value. */
+  /**
+   * The text for a key with each {@code {name}} replaced by its value, by the one rule of {@link
+   * Placeholders}.
+   *
+   * @throws IllegalStateException when the words have no such key, or a placeholder no value
+   */
   public String format(String key, Map<String, String> values) {
-    String[] parts = parsed.get(key); // no capturing lambda: this runs for every sentence
-    if (parts == null) {
-      parts = split(get(key));
-      parsed.putIfAbsent(key, parts);
+    Placeholders pattern = parsed.get(key); // no capturing lambda: this runs for every sentence
+    if (pattern == null) {
+      pattern = Placeholders.of(get(key));
+      parsed.putIfAbsent(key, pattern);
     }
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < parts.length; i++) {
-      if (i % 2 == 0) {
-        out.append(parts[i]);
-      } else {
-        String value = values.get(parts[i]);
-        if (value == null) {
-          throw new IllegalStateException("'" + key + "' needs a value for {" + parts[i] + "}");
-        }
-        out.append(value);
-      }
+    try {
+      return pattern.fill(values);
+    } catch (Placeholders.MissingValue e) {
+      throw new IllegalStateException("'" + key + "' needs a value for {" + e.name() + "}", e);
     }
-    return out.toString();
-  }
-
-  private static String[] split(String pattern) {
-    java.util.List<String> parts = new java.util.ArrayList<>();
-    Matcher m = PLACEHOLDER.matcher(pattern);
-    int last = 0;
-    while (m.find()) {
-      parts.add(pattern.substring(last, m.start()));
-      parts.add(m.group(1));
-      last = m.end();
-    }
-    parts.add(pattern.substring(last));
-    return parts.toArray(new String[0]);
   }
 }

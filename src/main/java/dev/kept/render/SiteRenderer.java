@@ -4,6 +4,7 @@ import dev.kept.model.Charter;
 import dev.kept.model.ExplainedCharter;
 import dev.kept.model.ExplainedCharter.ExplainedPromise;
 import dev.kept.model.Group;
+import dev.kept.model.Placeholders;
 import dev.kept.model.PromiseRecord;
 import dev.kept.model.PromiseStatus;
 import dev.kept.render.view.Card;
@@ -207,15 +208,12 @@ public final class SiteRenderer {
     out.write(path, theme.render(template, model));
   }
 
+  /** The theme's words with their placeholders filled, by the one rule of {@link Placeholders}. */
   static String fill(String pattern, Map<String, String> values) {
     if (pattern == null) {
       throw new IllegalStateException("the theme's words are missing a key");
     }
-    String out = pattern;
-    for (Map.Entry<String, String> e : values.entrySet()) {
-      out = out.replace("{" + e.getKey() + "}", e.getValue());
-    }
-    return out;
+    return Placeholders.fill(pattern, values);
   }
 
   static String withSlash(String url) {

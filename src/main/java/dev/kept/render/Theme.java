@@ -41,9 +41,18 @@ import java.util.stream.Stream;
 
 /**
  * A site theme: FreeMarker templates, words ({@code i18n/<lang>.properties}) and static assets
- * ({@code assets/}). A company's theme folder overrides the built-in theme file by file; whatever
- * it does not provide falls back to the theme packaged in Kept's jar (the repository's {@code
- * templates/} folder).
+ * ({@code assets/}). A company's theme folder overrides the built-in theme file by file, in
+ * subfolders too; whatever it does not provide falls back to the theme packaged in Kept's jar (the
+ * repository's {@code templates/} folder). The built-in theme is layered: {@code layout.ftlh} is
+ * the base every page shares, and each piece of a page (header, footer, card, verdict, dates,
+ * chart, period table, download links...) is one small file in {@code partials/}, so a folder
+ * holding only {@code partials/card.ftlh} changes the cards and nothing else.
+ *
+ * <p>Templates fill the words' {@code {name}} placeholders with {@code fill(t.key, {"name":
+ * value})} ({@link FillMethod}), by the one rule of {@link dev.kept.model.Placeholders}: every
+ * placeholder needs a value. A word the folder overrides may use only the placeholders Kept fills
+ * for it (those of the built-in word of the same key); any other is a finding at its line when the
+ * theme is loaded.
  *
  * <p>FreeMarker is locked down: HTML auto-escaping for {@code .ftlh} (XML for {@code .ftlx}), no
  * {@code ?new} or {@code ?api}, templates can read only the public view records' components (no
@@ -121,8 +130,16 @@ public final class Theme {
     wrapper.setRecordZeroArgumentNonVoidMethodPolicy(
         freemarker.ext.beans.ZeroArgumentNonVoidMethodPolicy.PROPERTY_ONLY_UNLESS_BEAN_PROPERTY_READ_METHOD);
     config.setObjectWrapper(new ViewWrapper(wrapper));
+    // fill(t.key, {"name": value}): the one placeholder filler, as explain and render use it.
+    config.setSharedVariable(FillMethod.NAME, new FillMethod());
     Theme theme = new Theme(folder, config);
     theme.prepareAll(own);
+    if (folder.isPresent()) {
+      List<Finding> words = wordsProblems(folder.get());
+      if (!words.isEmpty()) {
+        throw new ThemeException(words);
+      }
+    }
     return theme;
   }
 
@@ -364,6 +381,75 @@ public final class Theme {
     return map;
   }
 
+  /**
+   * The placeholders a theme folder's words use that Kept does not fill: for each key of each
+   * {@code i18n/*.properties} that the built-in English words also have, every {@code {name}} must
+   * be one of the built-in word's, since every placeholder needs a value. Keys of the theme's own
+   * are its own templates' business. Each problem is at the key's line and the placeholder's column.
+   */
+  private static List<Finding> wordsProblems(Path folder) {
+    Path i18n = folder.resolve("i18n");
+    if (!Files.isDirectory(i18n, LinkOption.NOFOLLOW_LINKS)) {
+      return List.of();
+    }
+    Properties builtIn = new Properties();
+    try (InputStream in = Theme.class.getResourceAsStream(BUILT_IN + "/i18n/en.properties")) {
+      builtIn.load(new InputStreamReader(java.util.Objects.requireNonNull(in, "the built-in words"), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Findings findings = new Findings();
+    List<Path> files;
+    try (Stream<Path> list = Files.list(i18n)) {
+      files = list.filter(p -> p.getFileName().toString().endsWith(".properties") && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+    } catch (IOException | UncheckedIOException e) {
+      return List.of(); // the words are read again to render, where a file that cannot be read fails
+    }
+    for (Path file : files) {
+      String text;
+      Properties own = new Properties();
+      try {
+        text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        own.load(new java.io.StringReader(text));
+      } catch (IOException | IllegalArgumentException e) {
+        continue;
+      }
+      List<String> lines = text.lines().toList();
+      for (String key : new TreeSet<>(own.stringPropertyNames())) {
+        String theirs = builtIn.getProperty(key);
+        if (theirs == null) {
+          continue;
+        }
+        List<String> filled = dev.kept.model.Placeholders.of(theirs).names().stream().distinct().toList();
+        for (String name : new java.util.LinkedHashSet<>(dev.kept.model.Placeholders.of(own.getProperty(key)).names())) {
+          if (filled.contains(name)) {
+            continue;
+          }
+          findings.error(
+              wordPos(file, lines, key, name),
+              "the word " + key + " has {" + name + "}, which Kept does not fill in it",
+              filled.isEmpty()
+                  ? "Kept gives " + key + " no values: take {" + name + "} out."
+                  : "Kept fills " + filled.stream().map(n -> "{" + n + "}").collect(java.util.stream.Collectors.joining(", "))
+                      + " in " + key + ": check the spelling, or take {" + name + "} out.");
+        }
+      }
+    }
+    return findings.all();
+  }
+
+  /** Where a key's placeholder is in a words file: the key's line, the placeholder's column. */
+  private static SourcePos wordPos(Path file, List<String> lines, String key, String name) {
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i).stripLeading();
+      if (line.startsWith(key) && (line.length() == key.length() || "=: \t".indexOf(line.charAt(key.length())) >= 0)) {
+        int at = lines.get(i).indexOf("{" + name + "}");
+        return new SourcePos(file.toString(), i + 1, at < 0 ? 1 : at + 1);
+      }
+    }
+    return SourcePos.file(file.toString());
+  }
+
   /** The names of every asset, the built-in ones and the folder's, sorted. */
   List<String> assets() {
     TreeSet<String> names = new TreeSet<>();
@@ -451,13 +537,14 @@ public final class Theme {
     boolean themeLike =
         top.stream().anyMatch(p -> isTemplate(p.getFileName().toString()) && Files.isRegularFile(p))
             || Files.isDirectory(folder.resolve("assets"), LinkOption.NOFOLLOW_LINKS)
-            || Files.isDirectory(folder.resolve("i18n"), LinkOption.NOFOLLOW_LINKS);
+            || Files.isDirectory(folder.resolve("i18n"), LinkOption.NOFOLLOW_LINKS)
+            || Files.isDirectory(folder.resolve("partials"), LinkOption.NOFOLLOW_LINKS);
     if (!themeLike) {
       throw new ThemeException(List.of(finding(
           SourcePos.file(folder.toString()),
           "this folder is not a theme: it has no templates (.ftlh, .ftlx), no assets/ and no i18n/ folder",
           "--templates names a theme folder, laid out as the built-in theme in templates/: copy the"
-              + " templates you change, such as layout.ftlh, into a folder of their own.")));
+              + " templates you change, such as partials/footer.ftlh, into a folder of their own.")));
     }
     List<String> templates = new ArrayList<>();
     List<Path> files = new ArrayList<>();

@@ -153,7 +153,9 @@ class ThemeBrowserTest {
   void scriptThatRunsIsSeenAndEveryPageThatRunsItIsRefused(@TempDir Path tmp) throws Exception {
     Path built = BuiltSite.build(tmp);
     String page = Files.readString(built.resolve("index.html"));
-    String layout = Files.readString(Path.of("templates/layout.ftlh"));
+    // The layout the corpus themes were made from: the built-in one as it was before issue 12 cut
+    // it into partials. The pages it made are the pages the built-in theme makes today, byte for byte.
+    String layout = Files.readString(BadCorpus.ROOT.resolve("layout-before-issue-12.ftlh"));
     String policy = "<meta http-equiv=\"Content-Security-Policy\" content=\"" + Verifier.POLICY + "\">\n";
     assertThat(page).contains(policy);
     Path hostile = Files.createDirectories(tmp.resolve("hostile"));
