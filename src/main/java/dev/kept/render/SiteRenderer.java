@@ -57,12 +57,12 @@ public final class SiteRenderer {
 
   /** Every page a site has, as paths relative to its root; used by the verify stage. */
   public static List<String> pages(ExplainedCharter explained) {
-    List<String> pages = new ArrayList<>(List.of("index.html", "how-we-measure/index.html", "retired/index.html", "404.html"));
+    List<String> pages = new ArrayList<>(List.of(SitePaths.INDEX, SitePaths.methodPage(), SitePaths.retiredPage(), SitePaths.NOT_FOUND));
     for (ExplainedPromise p : explained.promises()) {
-      pages.add("promises/" + p.promise().id() + "/index.html");
+      pages.add(SitePaths.promisePage(p.promise().id()));
     }
     for (dev.kept.model.Group g : explained.groups()) {
-      pages.add("groups/" + g.slug() + "/index.html");
+      pages.add(SitePaths.groupPage(g.slug()));
     }
     return pages;
   }
@@ -112,7 +112,7 @@ public final class SiteRenderer {
       this.t = theme.words(charter.language());
       common.put("site", siteInfo(explained));
       common.put("t", t);
-      common.put("charterJson", "charter.json");
+      common.put("charterJson", SitePaths.CHARTER_JSON);
       common.put("exclusionWarning", explained.exclusionWarning());
       this.promiseTemplate = theme.template("promise.ftlh");
       // Cards are small: one per promise, for the index, the group pages and each promise's page.
@@ -144,10 +144,10 @@ public final class SiteRenderer {
       Card card = cards.get(id);
       Map<String, Object> page = new HashMap<>(common);
       page.put("root", "../../");
-      page.put("path", "promises/" + id + "/");
+      page.put("path", SitePaths.promiseUrl(id));
       page.put("promise", promiseView(record, card, t));
-      write(out, "promises/" + id + "/index.html", promiseTemplate, page);
-      try (OutputStream o = out.open("promises/" + id + "/badge.svg")) {
+      write(out, SitePaths.promisePage(id), promiseTemplate, page);
+      try (OutputStream o = out.open(SitePaths.badge(id))) {
         o.write(badge(card, t).getBytes(StandardCharsets.UTF_8));
       }
     }
@@ -165,14 +165,14 @@ public final class SiteRenderer {
         grouped.addAll(g.promiseIds());
         groupViews.add(
             new dev.kept.render.view.GroupView(
-                g.name(), "groups/" + g.slug() + "/", g.counts().get(0), g.counts().get(1),
+                g.name(), SitePaths.groupUrl(g.slug()), g.counts().get(0), g.counts().get(1),
                 g.counts().get(2), g.counts().get(3), g.counts().get(4), g.sentence()));
         Map<String, Object> groupPage = new HashMap<>(common);
         groupPage.put("root", "../../");
-        groupPage.put("path", "groups/" + g.slug() + "/");
+        groupPage.put("path", SitePaths.groupUrl(g.slug()));
         groupPage.put("group", groupViews.get(groupViews.size() - 1));
         groupPage.put("cards", g.promiseIds().stream().map(cards::get).toList());
-        write(out, "groups/" + g.slug() + "/index.html", "group.ftlh", groupPage);
+        write(out, SitePaths.groupPage(g.slug()), "group.ftlh", groupPage);
       }
       Map<String, Object> index = new HashMap<>(common);
       index.put("root", "./");
@@ -180,29 +180,29 @@ public final class SiteRenderer {
       index.put("groups", groupViews);
       index.put("cards", active.stream().filter(c -> !grouped.contains(c.id())).toList());
       index.put("retiredCount", retired.size());
-      write(out, "index.html", "index.ftlh", index);
+      write(out, SitePaths.INDEX, "index.ftlh", index);
 
       Map<String, Object> method = new HashMap<>(common);
       method.put("root", "../");
-      method.put("path", "how-we-measure/");
+      method.put("path", SitePaths.METHOD_URL);
       method.put("examples", examples(explained, t));
       method.put("minimums", explained.minimums());
       method.put("exclusionWarning", explained.exclusionWarning());
-      write(out, "how-we-measure/index.html", "method.ftlh", method);
+      write(out, SitePaths.methodPage(), "method.ftlh", method);
 
       Map<String, Object> retiredPage = new HashMap<>(common);
       retiredPage.put("root", "../");
-      retiredPage.put("path", "retired/");
+      retiredPage.put("path", SitePaths.RETIRED_URL);
       retiredPage.put("cards", retired);
-      write(out, "retired/index.html", "retired.ftlh", retiredPage);
+      write(out, SitePaths.retiredPage(), "retired.ftlh", retiredPage);
 
       Map<String, Object> notFound = new HashMap<>(common);
       // Served at any address, so its links start from the site's root path, not from itself.
       notFound.put(
           "root",
           charter.baseUrl().map(u -> withSlash(u.getPath() == null || u.getPath().isEmpty() ? "/" : u.getPath())).orElse("/"));
-      notFound.put("path", "404.html");
-      write(out, "404.html", "404.ftlh", notFound);
+      notFound.put("path", SitePaths.NOT_FOUND);
+      write(out, SitePaths.NOT_FOUND, "404.ftlh", notFound);
 
       Map<String, Object> feed = new HashMap<>(common);
       feed.put("root", charter.baseUrl().map(u -> withSlash(u.toString())).orElse(""));
@@ -210,30 +210,30 @@ public final class SiteRenderer {
       feed.put("entries", entries);
       feed.put("updated", entries.isEmpty() ? charter.published() + "T00:00:00Z" : entries.get(0).updated());
       feed.put("feedId", tagBase(charter) + ":feed");
-      write(out, "feed.xml", "feed.ftlx", feed);
+      write(out, SitePaths.FEED, "feed.ftlx", feed);
 
       if (charter.baseUrl().isPresent()) {
         String base = withSlash(charter.baseUrl().get().toString());
         List<String> urls = new ArrayList<>();
         for (String page : pages(explained)) {
-          if (!page.equals("404.html")) {
-            urls.add(base + page.replaceFirst("index\\.html$", ""));
+          if (!page.equals(SitePaths.NOT_FOUND)) {
+            urls.add(base + SitePaths.url(page));
           }
         }
         Map<String, Object> sitemap = new HashMap<>(common);
         sitemap.put("urls", urls);
         sitemap.put("lastmod", charter.published().toString());
-        write(out, "sitemap.xml", "sitemap.ftlx", sitemap);
+        write(out, SitePaths.SITEMAP, "sitemap.ftlx", sitemap);
       }
-      try (OutputStream o = out.open("robots.txt")) {
+      try (OutputStream o = out.open(SitePaths.ROBOTS)) {
         String robots =
             "User-agent: *\nAllow: /\n"
-                + charter.baseUrl().map(u -> "Sitemap: " + withSlash(u.toString()) + "sitemap.xml\n").orElse("");
+                + charter.baseUrl().map(u -> "Sitemap: " + withSlash(u.toString()) + SitePaths.SITEMAP + "\n").orElse("");
         o.write(robots.getBytes(StandardCharsets.UTF_8));
       }
       for (String asset : theme.assets()) {
         try (InputStream in = theme.asset(asset);
-            OutputStream o = out.open("assets/" + asset)) {
+            OutputStream o = out.open(SitePaths.asset(asset))) {
           in.transferTo(o);
         }
       }
@@ -305,7 +305,7 @@ public final class SiteRenderer {
     return new Card(
         promise.id(),
         promise.title(),
-        "promises/" + promise.id() + "/",
+        SitePaths.promiseUrl(promise.id()),
         promise.status().word(),
         p.label(),
         verdictClass,
@@ -372,7 +372,7 @@ public final class SiteRenderer {
         exclusions,
         p.headline().map(h -> h.words().exclusions()).orElse(""),
         promise.isMeasured() ? DataRenderer.csvPath(promise) : "",
-        "promises/" + promise.id() + "/badge.svg",
+        SitePaths.badge(promise.id()),
         card.retiredSentence(),
         promise.about().owner().orElse(""),
         promise.about().promiseUrl().map(URI::toString).orElse(""),
@@ -428,7 +428,7 @@ public final class SiteRenderer {
           new Example(
               t.getOrDefault(key, key),
               e.promise().title(),
-              "promises/" + e.promise().id() + "/#p-" + e.period().result().period().label(),
+              SitePaths.periodUrl(e.promise().id(), e.period().result().period().label()),
               e.kind() == dev.kept.model.Example.Kind.FLAGGED
                   ? e.period().words().exclusions()
                   : e.period().words().sentence()));
@@ -442,7 +442,7 @@ public final class SiteRenderer {
     String tag = tagBase(charter);
     List<FeedEntry> entries = new ArrayList<>();
     for (ExplainedPromise p : explained.promises()) {
-      String href = "promises/" + p.promise().id() + "/";
+      String href = SitePaths.promiseUrl(p.promise().id());
       for (TargetRule rule : p.promise().targets()) {
         if (rule.change() == TargetRule.Change.FIRST) {
           String date = rule.from().start().toString();

@@ -2,7 +2,9 @@ package dev.kept.serve;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.kept.Incremental;
+import dev.kept.Memory;
+import dev.kept.Snapshot;
+import dev.kept.render.SitePaths;
 import dev.kept.Pipeline;
 import dev.kept.model.SourcePos;
 import dev.kept.render.ThemeException;
@@ -47,7 +49,7 @@ import org.jsoup.nodes.Entities;
  *
  * <p>The preview writes nothing to disk. After any change under the charter or theme folder it
  * brings its understanding of the charter up to date, redoing only what the change touched (see
- * {@link dev.kept.Incremental}), and then renders each page in memory when a browser asks for it,
+ * {@link Pipeline#serve}), and then renders each page in memory when a browser asks for it,
  * through the same checks as a build. Its log says how long each rebuild took, from the change
  * being picked up to every page being ready to render from the new charter. When the charter is
  * broken, every page shows the errors (file, line, column, message) instead, while other files
@@ -67,12 +69,13 @@ public final class Preview implements AutoCloseable {
   private final int requestedPort;
   private final PrintStream log;
   private final boolean verbose;
-  private final Incremental charter;
+  private final Pipeline pipeline;
+  private final Memory memory = new Memory();
   private final List<OutputStream> listeners = new CopyOnWriteArrayList<>();
   private final ExecutorService pool = Executors.newCachedThreadPool(daemon("kept-preview-http"));
   private final Map<WatchKey, Path> watched = new ConcurrentHashMap<>();
   private volatile List<Finding> errors = List.of();
-  private volatile Optional<Incremental.Snapshot> site = Optional.empty();
+  private volatile Optional<Snapshot> site = Optional.empty();
   private volatile int builds;
   private volatile boolean rebuilding;
   private HttpServer server;
@@ -99,7 +102,7 @@ public final class Preview implements AutoCloseable {
     this.requestedPort = port;
     this.log = Objects.requireNonNull(log, "log");
     this.verbose = verbose;
-    this.charter = new Incremental(options);
+    this.pipeline = new Pipeline(options);
   }
 
   /** Understands the charter once, then starts serving and watching. */
@@ -140,7 +143,7 @@ public final class Preview implements AutoCloseable {
    * first readers ask: at 2,000 promises a promise page rendered cold takes 20 to 40 ms, warm about
    * 5. Stops as soon as a rebuild starts. The pages are kept by the snapshot, as if asked for.
    */
-  private void warmUp(Incremental.Snapshot snapshot) {
+  private void warmUp(Snapshot snapshot) {
     Thread warm = new Thread(() -> {
       List<String> pages = dev.kept.render.SiteRenderer.pages(snapshot.charter());
       for (String page : pages.subList(0, Math.min(WARM_UP_PAGES, pages.size()))) {
@@ -235,19 +238,19 @@ public final class Preview implements AutoCloseable {
     List<Finding> found;
     String did = "";
     try {
-      Incremental.Refresh refresh = charter.refresh();
+      Pipeline.Outcome refresh = pipeline.serve(memory);
       found = refresh.findings().stream().filter(f -> f.severity() == Severity.ERROR).toList();
-      if (refresh.snapshot().isPresent()) {
-        site = refresh.snapshot();
+      if (refresh.site().isPresent()) {
+        site = refresh.site();
       }
       for (Finding f : refresh.findings()) {
         if (f.severity() == Severity.WARNING) {
           log.println(f);
         }
       }
-      did = " (" + count(refresh.filesRead(), "file") + " read, "
-          + count(refresh.promisesChecked(), "promise") + " checked, "
-          + refresh.promisesMeasured() + " measured, of " + count(refresh.promiseFiles(), "promise file")
+      did = " (" + count(refresh.made().filesRead(), "file") + " read, "
+          + count(refresh.made().promisesChecked(), "promise") + " checked, "
+          + refresh.made().promisesMeasured() + " measured, of " + count(refresh.promiseFiles(), "promise file")
           + "; pages are rendered when requested)"
           + (verbose ? ": " + refresh.times().stream().map(Object::toString).collect(java.util.stream.Collectors.joining(", ")) : "");
     } catch (RuntimeException e) {
@@ -310,14 +313,13 @@ public final class Preview implements AutoCloseable {
         send(exchange, 404, "text/plain; charset=utf-8", "not found\n".getBytes(StandardCharsets.UTF_8));
         return;
       }
-      String file = relative.get().isEmpty() || relative.get().endsWith("/") ? relative.get() + "index.html" : relative.get();
+      String file = relative.get().isEmpty() || relative.get().endsWith("/") ? SitePaths.page(relative.get()) : relative.get();
       List<Finding> broken = errors;
-      Optional<Incremental.Snapshot> current = site;
+      Optional<Snapshot> current = site;
       try {
-        // The site's folders have no dot in their names (ids and slugs cannot), its files all do.
-        if (current.isPresent() && !file.endsWith("index.html") && !file.substring(file.lastIndexOf('/') + 1).contains(".")
-            && current.get().file(file + "/index.html").isPresent()) {
-          exchange.getResponseHeaders().set("Location", location(file.endsWith("/") ? file : file + "/"));
+        Optional<String> folder = SitePaths.folderPage(file);
+        if (current.isPresent() && folder.isPresent() && current.get().file(folder.get()).isPresent()) {
+          exchange.getResponseHeaders().set("Location", location(SitePaths.url(folder.get())));
           send(exchange, 301, "text/plain; charset=utf-8", new byte[0]);
           return;
         }
@@ -326,7 +328,7 @@ public final class Preview implements AutoCloseable {
           send(exchange, 200, "text/html; charset=utf-8", errorPage(broken).getBytes(StandardCharsets.UTF_8));
           return;
         }
-        Optional<Incremental.SiteFile> found = current.isEmpty() ? Optional.empty() : current.get().file(file);
+        Optional<Snapshot.SiteFile> found = current.isEmpty() ? Optional.empty() : current.get().file(file);
         if (!broken.isEmpty() && found.isEmpty()) {
           send(exchange, 200, "text/html; charset=utf-8", errorPage(broken).getBytes(StandardCharsets.UTF_8));
           return;
@@ -334,7 +336,7 @@ public final class Preview implements AutoCloseable {
         int status = 200;
         if (found.isEmpty()) {
           status = 404;
-          found = current.isEmpty() ? Optional.empty() : current.get().file("404.html");
+          found = current.isEmpty() ? Optional.empty() : current.get().file(SitePaths.NOT_FOUND);
           if (found.isEmpty()) {
             send(exchange, 404, "text/plain; charset=utf-8", "not found\n".getBytes(StandardCharsets.UTF_8));
             return;
@@ -418,15 +420,15 @@ public final class Preview implements AutoCloseable {
     send(exchange, 500, "text/html; charset=utf-8", errorPage(findings).getBytes(StandardCharsets.UTF_8));
   }
 
-  private void send(HttpExchange exchange, int status, Incremental.SiteFile file) throws IOException {
+  private void send(HttpExchange exchange, int status, Snapshot.SiteFile file) throws IOException {
     String type = type(file.path());
-    if (file instanceof Incremental.Rendered rendered) {
+    if (file instanceof Snapshot.Rendered rendered) {
       byte[] body = rendered.bytes();
       if (file.path().endsWith(".html")) {
         body = withReload(body);
       }
       send(exchange, status, type, body);
-    } else if (file instanceof Incremental.Streamed streamed) {
+    } else if (file instanceof Snapshot.Streamed streamed) {
       exchange.getResponseHeaders().set("Content-Type", type);
       exchange.getResponseHeaders().set("Cache-Control", "no-store");
       if (exchange.getRequestMethod().equals("HEAD")) {
