@@ -25,6 +25,7 @@ public final class SitePaths {
   private static final String FIGURES = "figures/";
   private static final String CSV = ".csv";
   private static final String INDEX_FILE = "index.html";
+  private static final String ASSETS = "assets/";
 
   /** The index page's file. */
   public static final String INDEX = INDEX_FILE;
@@ -102,7 +103,14 @@ public final class SitePaths {
 
   /** A theme asset, by its name in the theme's {@code assets} folder. */
   public static String asset(String name) {
-    return "assets/" + name;
+    return ASSETS + name;
+  }
+
+  /** The name of the theme asset at {@code path}, when it is one's place. */
+  public static Optional<String> assetOf(String path) {
+    return path.startsWith(ASSETS) && path.length() > ASSETS.length()
+        ? Optional.of(path.substring(ASSETS.length()))
+        : Optional.empty();
   }
 
   /**

@@ -4,7 +4,11 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.kept.Memory;
 import dev.kept.Snapshot;
+import dev.kept.render.ErrorPage;
 import dev.kept.render.SitePaths;
+import dev.kept.render.Theme;
+import dev.kept.render.view.ErrorView;
+import dev.kept.verify.Verifier;
 import dev.kept.Pipeline;
 import dev.kept.model.SourcePos;
 import dev.kept.render.ThemeException;
@@ -324,13 +328,21 @@ public final class Preview implements AutoCloseable {
           return;
         }
         boolean html = file.endsWith(".html");
+        if (!broken.isEmpty() && current.isEmpty() && SitePaths.assetOf(file).isPresent()) {
+          // No site yet to take the stylesheet from: the error page's comes from the theme.
+          Optional<byte[]> asset = errorTheme().flatMap(t -> ErrorPage.asset(t, SitePaths.assetOf(file).get()));
+          if (asset.isPresent()) {
+            send(exchange, 200, type(file), asset.get());
+            return;
+          }
+        }
         if (!broken.isEmpty() && (html || current.isEmpty())) {
-          send(exchange, 200, "text/html; charset=utf-8", errorPage(broken).getBytes(StandardCharsets.UTF_8));
+          send(exchange, 500, "text/html; charset=utf-8", errorPage(broken));
           return;
         }
         Optional<Snapshot.SiteFile> found = current.isEmpty() ? Optional.empty() : current.get().file(file);
         if (!broken.isEmpty() && found.isEmpty()) {
-          send(exchange, 200, "text/html; charset=utf-8", errorPage(broken).getBytes(StandardCharsets.UTF_8));
+          send(exchange, 500, "text/html; charset=utf-8", errorPage(broken));
           return;
         }
         int status = 200;
@@ -417,7 +429,7 @@ public final class Preview implements AutoCloseable {
     for (Finding f : findings) {
       log.println(f);
     }
-    send(exchange, 500, "text/html; charset=utf-8", errorPage(findings).getBytes(StandardCharsets.UTF_8));
+    send(exchange, 500, "text/html; charset=utf-8", errorPage(findings));
   }
 
   private void send(HttpExchange exchange, int status, Snapshot.SiteFile file) throws IOException {
@@ -467,8 +479,78 @@ public final class Preview implements AutoCloseable {
     }
   }
 
-  /** The page a broken charter shows in place of every page, until it is fixed. */
-  static String errorPage(List<Finding> findings) {
+  /**
+   * The page a broken charter or theme shows in place of every page, until it is fixed, with the
+   * reload script: the theme's {@code error.ftlh} (see {@link ErrorPage}), in the language of the
+   * last good charter. When the theme cannot be loaded, or its error page fails or breaks the
+   * rules every page keeps (see {@link Verifier#checkPage}), the built-in theme's is shown; when
+   * even that fails, a plain page of the findings.
+   */
+  byte[] errorPage(List<Finding> findings) {
+    String language = site.map(s -> s.charter().charter().language()).orElse("en");
+    List<ErrorView> views = ErrorPage.views(findings, this::source);
+    for (Optional<Theme> theme : List.of(errorTheme(), Optional.of(Theme.builtIn()))) {
+      if (theme.isEmpty()) {
+        continue;
+      }
+      try {
+        String html = ErrorPage.render(theme.get(), language, views);
+        List<String> problems = Verifier.checkPage(ERROR_PAGE, html);
+        if (problems.isEmpty()) {
+          return withReload(html.getBytes(StandardCharsets.UTF_8));
+        }
+        log.println("kept: the theme's error page cannot be shown: " + problems);
+      } catch (ThemeException | RuntimeException e) {
+        log.println("kept: the theme's error page cannot be shown: " + e.getMessage());
+      }
+    }
+    return plainErrorPage(findings).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The name the error page is checked under, as if it were a page at the site's root. */
+  private static final String ERROR_PAGE = "error.html";
+
+  /** The theme the error page is rendered by: the charter's own, or empty when it is broken. */
+  private Optional<Theme> errorTheme() {
+    try {
+      return Optional.of(Theme.load(options.templates()));
+    } catch (ThemeException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The file a finding names, when its lines may be shown: a file in the charter folder (named as
+   * the user named the folder) or in the theme folder, and nothing outside them.
+   */
+  private Optional<Path> source(String name) {
+    String prefix = options.charterName().endsWith("/")
+        ? options.charterName().substring(0, options.charterName().length() - 1) : options.charterName();
+    List<Path> candidates = new java.util.ArrayList<>();
+    if (name.startsWith(prefix + "/")) {
+      candidates.add(options.charter().resolve(name.substring(prefix.length() + 1)));
+    }
+    options.templates().ifPresent(t -> {
+      candidates.add(Path.of(name));
+      candidates.add(t.resolve(name));
+    });
+    for (Path candidate : candidates) {
+      try {
+        Path real = candidate.toRealPath();
+        boolean inside = real.startsWith(options.charter().toRealPath())
+            || (options.templates().isPresent() && real.startsWith(options.templates().get().toRealPath()));
+        if (inside && Files.isRegularFile(real)) {
+          return Optional.of(real);
+        }
+      } catch (IOException | RuntimeException e) {
+        // not this one
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The last resort, when no theme can render the error page: the findings, escaped, unstyled. */
+  static String plainErrorPage(List<Finding> findings) {
     StringBuilder items = new StringBuilder();
     for (Finding f : findings) {
       items.append("<li><code>").append(Entities.escape(f.pos().toString())).append("</code> ")
@@ -482,7 +564,6 @@ public final class Preview implements AutoCloseable {
         + "<title>Kept preview: the site could not be built</title>\n"
         + "<script src=\"" + SCRIPT + "\" defer></script>\n</head>\n<body>\n"
         + "<main>\n<h1>The charter has " + findings.size() + (findings.size() == 1 ? " error" : " errors") + "</h1>\n"
-        + "<p>" + (findings.size() == 1 ? "Fix it" : "Fix them") + " and save: this page comes back by itself.</p>\n"
         + "<ol class=\"kept-errors\">\n" + items + "</ol>\n</main>\n</body>\n</html>\n";
   }
 
