@@ -127,8 +127,11 @@ public final class Memory {
    * loaded, and no file in the theme folder changed since (see {@link #themeFiles}).
    */
   Optional<SiteRenderer> keptRenderer(Optional<Path> templates) {
+    if (!keeps) {
+      return Optional.empty();
+    }
     List<Object> files = themeFiles(templates);
-    boolean same = keeps && renderer.isPresent() && !files.isEmpty() && files.equals(themeFiles);
+    boolean same = renderer.isPresent() && !files.isEmpty() && files.equals(themeFiles);
     themeFiles = files;
     if (!same) {
       renderer = Optional.empty();

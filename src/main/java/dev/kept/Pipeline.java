@@ -211,7 +211,7 @@ public final class Pipeline {
     if (charter.isEmpty()) {
       return run.stopped();
     }
-    memory.settings(Settings.of(charter.get()));
+    memory.settings(Settings.of(charter.get())); // when one changed, every measure and word is made again
     Measurer measurer = new Measurer(charter.get(), memory.reuse());
     MeasuredCharter measured = run.stage("measure", measurer::measure);
     Explainer explainer = Explainer.forCharter(charter.get(), memory.reuse());
@@ -219,15 +219,15 @@ public final class Pipeline {
     if (mode == Mode.CHECK) {
       return run.checked(explained);
     }
-    Optional<Snapshot> site = prepare(explained, measurer, explainer, run, memory);
+    Optional<Snapshot> site = prepare(explained, measurer, explainer, run, memory); // the theme, begun
     if (site.isEmpty()) {
       return run.stopped();
     }
     if (mode == Mode.SERVE) {
       run.time("prepare the site");
-      return run.served(site.get());
+      return run.served(site.get()); // rendered and verified a file at a time, when asked for
     }
-    return publish(site.get(), publisher.orElseThrow(), run);
+    return renderVerifyPublish(site.get(), publisher.orElseThrow(), run);
   }
 
   private RawCharter load(Run run, Memory memory) {
@@ -270,7 +270,7 @@ public final class Pipeline {
   }
 
   /** Renders the whole site into a staging folder beside the output, verifies it, and swaps it in. */
-  private Outcome publish(Snapshot site, Publisher publisher, Run run) throws IOException, PublishException {
+  private Outcome renderVerifyPublish(Snapshot site, Publisher publisher, Run run) throws IOException, PublishException {
     ExplainedCharter explained = site.charter();
     try (Publisher.Staging staging = publisher.begin()) {
       run.time(null);
