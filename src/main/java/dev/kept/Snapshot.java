@@ -47,38 +47,37 @@ public final class Snapshot {
   /** How many promises' rendered files a snapshot keeps, most recently asked for first. */
   private static final int RENDERED_PROMISES = 64;
 
-/** One file of the site, rendered and checked. */
-public sealed interface SiteFile permits Rendered, Streamed {
-  /** Where the file is in the site, such as {@code promises/calls/index.html}. */
-  String path();
-}
-
-/** A file rendered in memory: every page, image and small data file. */
-public record Rendered(String path, byte[] bytes) implements SiteFile {
-  public Rendered {
-    Objects.requireNonNull(path, "path");
-    Objects.requireNonNull(bytes, "bytes");
+  /** One file of the site, rendered and checked. */
+  public sealed interface SiteFile permits Rendered, Streamed {
+    /** Where the file is in the site, such as {@code promises/calls/index.html}. */
+    String path();
   }
-}
 
-/**
- * A file too big to hold in memory ({@code charter.json}: about 50 kB a promise), rendered as it
- * is written out.
- */
-public record Streamed(String path, Body body) implements SiteFile {
-  public Streamed {
-    Objects.requireNonNull(path, "path");
-    Objects.requireNonNull(body, "body");
+  /** A file rendered in memory: every page, image and small data file. */
+  public record Rendered(String path, byte[] bytes) implements SiteFile {
+    public Rendered {
+      Objects.requireNonNull(path, "path");
+      Objects.requireNonNull(bytes, "bytes");
+    }
   }
-}
 
-/** Renders a streamed file. */
-@FunctionalInterface
-public interface Body {
-  /** Renders the file into {@code out}; does not close it. */
-  void writeTo(OutputStream out) throws IOException;
-}
+  /**
+   * A file too big to hold in memory ({@code charter.json}: about 50 kB a promise), rendered as it
+   * is written out.
+   */
+  public record Streamed(String path, Body body) implements SiteFile {
+    public Streamed {
+      Objects.requireNonNull(path, "path");
+      Objects.requireNonNull(body, "body");
+    }
+  }
 
+  /** Renders a streamed file. */
+  @FunctionalInterface
+  public interface Body {
+    /** Renders the file into {@code out}; does not close it. */
+    void writeTo(OutputStream out) throws IOException;
+  }
 
   private final ExplainedCharter explained;
   private final Measurer measurer;
