@@ -238,6 +238,7 @@ public final class Preview implements AutoCloseable {
    */
   synchronized void rebuild() {
     rebuilding = true;
+    errorTheme = null;
     long start = System.nanoTime();
     List<Finding> found;
     String did = "";
@@ -510,14 +511,25 @@ public final class Preview implements AutoCloseable {
   /** The name the error page is checked under, as if it were a page at the site's root. */
   private static final String ERROR_PAGE = "error.html";
 
-  /** The theme the error page is rendered by: the charter's own, or empty when it is broken. */
+  /**
+   * The theme the error page is rendered by: the charter's own, or empty when it is broken. Loaded
+   * when first needed after each rebuild (a change to the theme's files brings a rebuild).
+   */
   private Optional<Theme> errorTheme() {
-    try {
-      return Optional.of(Theme.load(options.templates()));
-    } catch (ThemeException | RuntimeException e) {
-      return Optional.empty();
+    Optional<Theme> theme = errorTheme;
+    if (theme == null) {
+      try {
+        theme = Optional.of(Theme.load(options.templates()));
+      } catch (ThemeException | RuntimeException e) {
+        theme = Optional.empty();
+      }
+      errorTheme = theme;
     }
+    return theme;
   }
+
+  /** The error page's theme since the last rebuild, or {@code null} before it is first needed. */
+  private volatile Optional<Theme> errorTheme;
 
   /**
    * The file a finding names, when its lines may be shown: a file in the charter folder (named as
