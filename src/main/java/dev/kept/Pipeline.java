@@ -3,30 +3,36 @@ package dev.kept;
 import dev.kept.explain.Explainer;
 import dev.kept.load.CharterLoader;
 import dev.kept.load.Limits;
+import dev.kept.load.RawCharter;
 import dev.kept.measure.Measurer;
 import dev.kept.model.Charter;
 import dev.kept.model.ExplainedCharter;
-import dev.kept.model.ExplainedCharter.ExplainedPromise;
-import dev.kept.model.PromiseRecord;
-import dev.kept.render.Output;
 import dev.kept.model.Finding;
 import dev.kept.model.Findings;
 import dev.kept.model.MeasuredCharter;
+import dev.kept.model.Settings;
 import dev.kept.publish.PublishException;
 import dev.kept.publish.Publisher;
-import dev.kept.render.DataRenderer;
+import dev.kept.render.Output;
 import dev.kept.render.SiteRenderer;
 import dev.kept.render.Theme;
 import dev.kept.render.ThemeException;
 import dev.kept.validate.CharterValidator;
+import dev.kept.verify.Problem;
+import dev.kept.verify.ThemeBlame;
 import dev.kept.verify.Verifier;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Runs Kept's stages in order and times each one:
@@ -35,8 +41,12 @@ import java.util.Optional;
  * load → validate → measure → explain → render → verify → publish
  * </pre>
  *
- * <p>{@link #check} stops after explain and writes nothing; {@link #build} goes on to publish. A
- * charter with errors stops after validate, and the output folder is left as it was.
+ * <p>{@link #check}, {@link #build} and {@link #serve} run the same stages, in {@link #run}; they
+ * differ only in where the site goes ({@link Mode}): nowhere (check stops after explain), into a
+ * folder (render, verify and publish), or into memory (a {@link Snapshot} that renders each file
+ * when a reader asks for it). A serve run is given the {@link Memory} of the previous one, which
+ * wraps the stages so that only what a change touched is made again. A charter with errors stops
+ * after validate, and the output folder is left as it was.
  *
  * <p>Thread-safe: instances hold only their options.
  */
@@ -82,22 +92,48 @@ public final class Pipeline {
    * @param charter the explained charter, when the charter had no errors
    * @param published whether a new site replaced the output
    * @param promiseFiles how many promise files were checked, drafts included
+   * @param site the site in memory, when served and the charter and theme have no errors
+   * @param made how much of the work this run made rather than took from its {@link Memory}
    */
   public record Outcome(
       List<Finding> findings,
       List<StageTime> times,
       Optional<ExplainedCharter> charter,
       boolean published,
-      int promiseFiles) {
+      int promiseFiles,
+      Optional<Snapshot> site,
+      Made made) {
     public Outcome {
       findings = List.copyOf(findings);
       times = List.copyOf(times);
       Objects.requireNonNull(charter, "charter");
+      Objects.requireNonNull(site, "site");
+      Objects.requireNonNull(made, "made");
     }
 
     public boolean hasErrors() {
       return findings.stream().anyMatch(Finding::isError);
     }
+  }
+
+  /**
+   * How much of a run's work was made rather than taken from the previous run's {@link Memory}:
+   * every piece, in a run without one.
+   *
+   * @param filesRead promise and figures files read ({@code charter.yaml} is read every time)
+   * @param promisesChecked promises checked
+   * @param promisesMeasured promises measured and put into words
+   */
+  public record Made(int filesRead, int promisesChecked, int promisesMeasured) {}
+
+  /** Where a run's site goes. */
+  private enum Mode {
+    /** Nowhere: the run stops after explain. */
+    CHECK,
+    /** Into the output folder: rendered, verified and published. */
+    BUILD,
+    /** Into memory: rendered a file at a time when asked for. */
+    SERVE
   }
 
   private final Options options;
@@ -108,10 +144,11 @@ public final class Pipeline {
 
   /** Loads, validates, measures and explains the charter; writes nothing. */
   public Outcome check() {
-    Timer timer = new Timer();
-    Findings findings = new Findings();
-    Optional<ExplainedCharter> explained = understand(findings, timer).map(Understood::explained);
-    return new Outcome(findings.all(), timer.times, explained, false, timer.promiseFiles);
+    try {
+      return run(Mode.CHECK, Memory.none(), Optional.empty());
+    } catch (IOException | PublishException e) {
+      throw new IllegalStateException("a check writes nothing", e);
+    }
   }
 
   /**
@@ -143,177 +180,180 @@ public final class Pipeline {
    * @throws PublishException also when another build held the output folder for longer than {@code
    *     wait}
    */
-  public Outcome build(java.time.Duration wait, java.util.function.Consumer<String> onWait)
-      throws PublishException, IOException {
-    Timer timer = new Timer();
-    Findings findings = new Findings();
-    Optional<Understood> understood = understand(findings, timer);
-    if (understood.isEmpty()) {
-      return new Outcome(findings.all(), timer.times, Optional.empty(), false, timer.promiseFiles);
-    }
-    ExplainedCharter explained = understood.get().explained();
-    Theme theme;
+  public Outcome build(Duration wait, Consumer<String> onWait) throws PublishException, IOException {
+    return run(Mode.BUILD, Memory.none(), Optional.of(new Publisher(options.out(), wait, onWait)));
+  }
+
+  /**
+   * Brings the site in memory up to date with the charter's files, as {@code kept serve} does after
+   * every change: the same stages as a build, making again only what the change touched since the
+   * run that {@code memory} kept, and rendering no page ({@link Outcome#site} renders each when it
+   * is asked for). Writes nothing. Its findings are a fresh {@link #check}'s, in the same order, and
+   * every file of its site has the bytes a fresh {@link #build} writes. One run at a time per
+   * memory.
+   */
+  public Outcome serve(Memory memory) {
     try {
-      theme = Theme.load(options.templates());
-    } catch (ThemeException e) {
-      findings.addAll(e.findings());
-      return new Outcome(findings.all(), timer.times, Optional.empty(), false, timer.promiseFiles);
+      return run(Mode.SERVE, Objects.requireNonNull(memory, "memory"), Optional.empty());
+    } catch (IOException | PublishException e) {
+      throw new IllegalStateException("serving writes nothing", e);
     }
-    Publisher publisher = new Publisher(options.out(), wait, onWait);
+  }
+
+  /**
+   * The stages, in order: load → validate → measure → explain → render → verify → publish. Each
+   * stage takes its pieces of work through {@code memory}; where the site goes is {@code mode}'s.
+   */
+  private Outcome run(Mode mode, Memory memory, Optional<Publisher> publisher) throws IOException, PublishException {
+    Run run = new Run(memory);
+    RawCharter raw = run.stage("load", () -> load(run, memory));
+    Optional<Charter> charter = run.stage("validate", () -> validate(raw, run, memory));
+    if (charter.isEmpty()) {
+      return run.stopped();
+    }
+    memory.settings(Settings.of(charter.get())); // when one changed, every measure and word is made again
+    Measurer measurer = new Measurer(charter.get(), memory.reuse());
+    MeasuredCharter measured = run.stage("measure", measurer::measure);
+    Explainer explainer = Explainer.forCharter(charter.get(), memory.reuse());
+    ExplainedCharter explained = run.stage("explain", () -> explainer.explain(measured));
+    if (mode == Mode.CHECK) {
+      return run.checked(explained);
+    }
+    Optional<Snapshot> site = prepare(explained, measurer, explainer, run, memory); // the theme, begun
+    if (site.isEmpty()) {
+      return run.stopped();
+    }
+    if (mode == Mode.SERVE) {
+      run.time("prepare the site");
+      return run.served(site.get()); // rendered and verified a file at a time, when asked for
+    }
+    return renderVerifyPublish(site.get(), publisher.orElseThrow(), run);
+  }
+
+  private RawCharter load(Run run, Memory memory) {
+    CharterLoader.LoadResult loaded =
+        new CharterLoader(options.limits(), memory.reuse()).load(options.charter(), options.charterName());
+    run.findings.addAll(loaded.findings());
+    run.promiseFiles = loaded.charter().promiseIds().size();
+    return loaded.charter();
+  }
+
+  private Optional<Charter> validate(RawCharter raw, Run run, Memory memory) {
+    CharterValidator.ValidationResult validated =
+        new CharterValidator(memory.reuse()).validate(raw, options.buildDate());
+    run.findings.addAll(validated.findings());
+    return run.findings.hasErrors() ? Optional.empty() : validated.charter();
+  }
+
+  /**
+   * Loads the theme (or keeps the last run's, when none of its files changed) and begins the site
+   * with it; empty, with the theme's findings, when the theme is broken.
+   */
+  private Optional<Snapshot> prepare(
+      ExplainedCharter explained, Measurer measurer, Explainer explainer, Run run, Memory memory) {
+    try {
+      Optional<SiteRenderer> kept = memory.keptRenderer(options.templates());
+      SiteRenderer renderer = kept.isPresent() ? kept.get() : new SiteRenderer(Theme.load(options.templates()));
+      if (kept.isEmpty()) {
+        memory.keepRenderer(Optional.of(renderer));
+      }
+      Optional<SiteRenderer.Site> earlier = memory.site();
+      SiteRenderer.Site begun =
+          earlier.isPresent() ? renderer.begin(explained, earlier.get()) : renderer.begin(explained);
+      memory.site(begun);
+      return Optional.of(new Snapshot(explained, measurer, explainer, begun));
+    } catch (ThemeException e) {
+      run.findings.addAll(e.findings());
+      memory.keepRenderer(Optional.empty()); // load it again next time, whatever its files say
+      return Optional.empty();
+    }
+  }
+
+  /** Renders the whole site into a staging folder beside the output, verifies it, and swaps it in. */
+  private Outcome renderVerifyPublish(Snapshot site, Publisher publisher, Run run) throws IOException, PublishException {
+    ExplainedCharter explained = site.charter();
     try (Publisher.Staging staging = publisher.begin()) {
-      timer.start();
+      run.time(null);
       Verifier verifier = new Verifier();
       Output out = verifier.watching(staging);
-      DataRenderer data = new DataRenderer();
-      try (DataRenderer.Json json = data.begin(explained, out)) {
-        SiteRenderer.Site site = new SiteRenderer(theme).begin(explained);
-        new Records(understood.get(), data, site, out, json).write();
-        timer.stop("promise records");
-        json.finish();
-        site.finish(out);
-        timer.stop("charter pages");
+      try {
+        site.write(out, () -> run.time("promise records"));
+        run.time("charter pages");
       } catch (ThemeException e) {
-        findings.addAll(e.findings());
-        return new Outcome(findings.all(), timer.times, Optional.empty(), false, timer.promiseFiles);
+        run.findings.addAll(e.findings());
+        return run.stopped();
       }
-      List<String> pages = SiteRenderer.pages(explained);
-      List<String> files = dataFiles(explained);
+      List<String> pages = Snapshot.pages(explained);
+      List<String> files = Snapshot.dataFiles(explained);
       List<String> problems = verifier.finish(staging.root(), pages, files);
-      timer.stop("verify");
+      run.time("verify");
       if (!problems.isEmpty()) {
         // What a company's theme wrote into the pages is its finding, at its own file and line;
         // anything else (a missing file, a link, or the built-in theme's markup) is Kept's bug.
-        List<dev.kept.verify.Problem> markup = verifier.markupProblems();
-        java.util.Set<String> fromMarkup =
-            markup.stream().map(dev.kept.verify.Problem::toString).collect(java.util.stream.Collectors.toSet());
+        List<Problem> markup = verifier.markupProblems();
+        Set<String> fromMarkup = markup.stream().map(Problem::toString).collect(Collectors.toSet());
         if (options.templates().isPresent() && fromMarkup.containsAll(problems)) {
-          findings.addAll(dev.kept.verify.ThemeBlame.findings(options.templates().get(), markup));
-          return new Outcome(findings.all(), timer.times, Optional.empty(), false, timer.promiseFiles);
+          run.findings.addAll(ThemeBlame.findings(options.templates().get(), markup));
+          return run.stopped();
         }
         throw new IllegalStateException("the built site failed verification: " + problems);
       }
       // Reads the staged folder back: every required file is there and is the one this build wrote.
-      staging.commit(java.util.stream.Stream.concat(pages.stream(), files.stream()).toList());
-      timer.stop("publish");
+      staging.commit(Stream.concat(pages.stream(), files.stream()).toList());
+      run.time("publish");
     }
-    return new Outcome(findings.all(), timer.times, Optional.of(explained), true, timer.promiseFiles);
+    return run.published(explained);
   }
 
-  /** What the charter-wide stages made, and the stages that go on to make each promise's record. */
-  private record Understood(Charter charter, Measurer measurer, Explainer explainer, ExplainedCharter explained) {}
-
-  /**
-   * Writes every promise's record: in batches of the charter's order, each batch on every core, its
-   * parts of {@code charter.json} added in order once the batch is done.
-   */
-  private record Records(
-      Understood understood, DataRenderer data, SiteRenderer.Site site, Output out, DataRenderer.Json json) {
-    void write() throws IOException, ThemeException {
-      try {
-        inOrder(understood.explained().promises(), this::record, json);
-      } catch (ThemeFailure f) {
-        throw f.cause;
-      } catch (java.io.UncheckedIOException f) {
-        throw f.getCause();
-      }
-    }
-
-    /** Measures, explains and renders one promise's record; returns its part of charter.json. */
-    private byte[] record(ExplainedPromise promise) {
-      PromiseRecord record =
-          understood.explainer().record(
-              promise, understood.measurer().periods(promise.promise()), understood.charter());
-      try {
-        site.promise(record, out);
-        data.csv(record, out);
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      } catch (ThemeException e) {
-        throw new ThemeFailure(e);
-      }
-      return data.fragment(record);
-    }
-  }
-
-  /** How many promises' records are made at once, on every core, before their parts are added. */
-  private static final int BATCH = 64;
-
-  /**
-   * Adds each promise's part of {@code charter.json}, in the charter's order: the parts are made in
-   * batches, each batch on every core, so that only a batch's records are held at a time.
-   */
-  static void inOrder(
-      List<ExplainedPromise> promises, java.util.function.Function<ExplainedPromise, byte[]> part, DataRenderer.Json json)
-      throws IOException {
-    for (int from = 0; from < promises.size(); from += BATCH) {
-      List<byte[]> fragments =
-          promises.subList(from, Math.min(promises.size(), from + BATCH)).parallelStream().map(part).toList();
-      for (byte[] fragment : fragments) {
-        json.promise(fragment);
-      }
-    }
-  }
-
-  /** The data files a site must have: charter.json, its schema, and each measured promise's figures. */
-  static List<String> dataFiles(ExplainedCharter explained) {
-    List<String> files = new ArrayList<>(List.of("charter.json", "charter.schema.json"));
-    for (ExplainedPromise p : explained.promises()) {
-      if (p.promise().isMeasured()) {
-        files.add(DataRenderer.csvPath(p.promise()));
-      }
-    }
-    return files;
-  }
-
-  /** Carries a theme's failure out of a parallel stream. */
-  private static final class ThemeFailure extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    private final transient ThemeException cause;
-
-    ThemeFailure(ThemeException cause) {
-      super(cause.getMessage(), null, false, false);
-      this.cause = cause;
-    }
-  }
-
-  private Optional<Understood> understand(Findings findings, Timer timer) {
-    timer.start();
-    CharterLoader.LoadResult loaded =
-        new CharterLoader(options.limits()).load(options.charter(), options.charterName());
-    findings.addAll(loaded.findings());
-    timer.promiseFiles = loaded.charter().promiseIds().size();
-    timer.stop("load");
-    CharterValidator.ValidationResult validated =
-        new CharterValidator().validate(loaded.charter(), options.buildDate());
-    findings.addAll(validated.findings());
-    timer.stop("validate");
-    if (findings.hasErrors() || validated.charter().isEmpty()) {
-      return Optional.empty();
-    }
-    Charter charter = validated.charter().get();
-    Measurer measurer = new Measurer(charter);
-    MeasuredCharter measured = measurer.measure();
-    timer.stop("measure");
-    Explainer explainer = Explainer.forCharter(charter);
-    ExplainedCharter explained = explainer.explain(measured);
-    timer.stop("explain");
-    return Optional.of(new Understood(charter, measurer, explainer, explained));
-  }
-
-  /** Times stages one after another. */
-  private static final class Timer {
+  /** One run's findings and times, and what it tells about itself at its end. */
+  private static final class Run {
+    private final Memory memory;
+    private final Findings findings = new Findings();
     private final List<StageTime> times = new ArrayList<>();
-    private long last;
+    private long last = System.nanoTime();
     private int promiseFiles;
 
-    void start() {
-      last = System.nanoTime();
+    Run(Memory memory) {
+      this.memory = memory;
+      memory.begin();
     }
 
-    void stop(String stage) {
+    /** Runs one stage and times it. */
+    <T> T stage(String name, java.util.function.Supplier<T> stage) {
+      T made = stage.get();
+      time(name);
+      return made;
+    }
+
+    /** Ends the stage {@code name} now; with {@code null}, starts timing afresh, untimed. */
+    void time(String name) {
       long now = System.nanoTime();
-      times.add(new StageTime(stage, (now - last) / 1_000_000));
+      if (name != null) {
+        times.add(new StageTime(name, (now - last) / 1_000_000));
+      }
       last = now;
+    }
+
+    Outcome stopped() {
+      return outcome(Optional.empty(), false, Optional.empty());
+    }
+
+    Outcome checked(ExplainedCharter explained) {
+      return outcome(Optional.of(explained), false, Optional.empty());
+    }
+
+    Outcome served(Snapshot site) {
+      return outcome(Optional.of(site.charter()), false, Optional.of(site));
+    }
+
+    Outcome published(ExplainedCharter explained) {
+      return outcome(Optional.of(explained), true, Optional.empty());
+    }
+
+    private Outcome outcome(Optional<ExplainedCharter> charter, boolean published, Optional<Snapshot> site) {
+      memory.end();
+      Made made = new Made(memory.made("read"), memory.made("check"), memory.made("measure"));
+      return new Outcome(findings.all(), times, charter, published, promiseFiles, site, made);
     }
   }
 }

@@ -42,34 +42,42 @@ public final class Explainer {
   private final Language language;
   private final Numbers numbers;
 
+  private final dev.kept.model.Reuse reuse;
+
   public Explainer(Language language) {
+    this(language, dev.kept.model.Reuse.NONE);
+  }
+
+  /**
+   * @param reuse what each promise's words are taken from: step {@code "explain"}, slotted by the
+   *     promise's id, keyed by the measured promise. The language and the charter's settings are
+   *     not in the key: a caller that reuses across charters whose {@link dev.kept.model.Settings}
+   *     differ must forget the step.
+   */
+  public Explainer(Language language, dev.kept.model.Reuse reuse) {
+    this.reuse = java.util.Objects.requireNonNull(reuse, "reuse");
     this.language = language;
     this.numbers = new Numbers(language);
   }
 
   /** The explainer for a charter's language. */
   public static Explainer forCharter(Charter charter) {
-    return new Explainer(Language.load(charter.language()));
+    return forCharter(charter, dev.kept.model.Reuse.NONE);
+  }
+
+  /** The explainer for a charter's language, taking each promise's words through {@code reuse}. */
+  public static Explainer forCharter(Charter charter, dev.kept.model.Reuse reuse) {
+    return new Explainer(Language.load(charter.language()), reuse);
   }
 
   /** Puts the measured charter into words: what its charter-wide pages say. */
   public ExplainedCharter explain(MeasuredCharter measured) {
-    return explain(measured, m -> Optional.empty());
-  }
-
-  /**
-   * As {@link #explain(MeasuredCharter)}, taking a promise's words from {@code known} when it has
-   * them: the words for this very measured promise made before by an explainer of the same
-   * language, for a charter with the same settings (every field but its promises), as found in an
-   * earlier result's {@link ExplainedCharter#promises()}. The caller keeps that promise; the result
-   * is the same.
-   */
-  public ExplainedCharter explain(
-      MeasuredCharter measured, java.util.function.Function<MeasuredPromise, Optional<ExplainedPromise>> known) {
     Charter charter = measured.charter();
     // Each promise in words on its own, on every core, in the charter's order.
     List<ExplainedPromise> promises =
-        measured.promises().parallelStream().map(m -> known.apply(m).orElseGet(() -> explain(m, charter))).toList();
+        measured.promises().parallelStream()
+            .map(m -> reuse.get("explain", m.promise().id(), m, () -> explain(m, charter)))
+            .toList();
     String covered =
         measured.first()
             .flatMap(

@@ -39,8 +39,20 @@ public final class CharterLoader {
 
   private final Limits limits;
 
+  private final dev.kept.model.Reuse reuse;
+
   public CharterLoader(Limits limits) {
+    this(limits, dev.kept.model.Reuse.NONE);
+  }
+
+  /**
+   * @param reuse what each promise and figures file's read is taken from: step {@code "read"},
+   *     slotted by the file's path, keyed by its {@link Stamp} (with its name and the limits) when
+   *     the stamp is settled (see {@link Stamp#settled}), else made afresh
+   */
+  public CharterLoader(Limits limits, dev.kept.model.Reuse reuse) {
     this.limits = Objects.requireNonNull(limits, "limits");
+    this.reuse = Objects.requireNonNull(reuse, "reuse");
   }
 
   /** What loading found: the raw charter, and every problem met while reading it. */
@@ -57,19 +69,6 @@ public final class CharterLoader {
    * @param display how to name the folder in messages (as the user typed it)
    */
   public LoadResult load(Path folder, String display) {
-    return load(folder, display, new Memo());
-  }
-
-  /**
-   * Loads the charter in {@code folder}, taking what reading each promise and figures file found
-   * from {@code memo} when the file has not changed since it was last read, and remembering what
-   * the files that are read find. The result is the same as {@link #load(Path, String)}'s.
-   *
-   * @param display how to name the folder in messages (as the user typed it)
-   * @param memo what earlier loads of this folder read; see {@link Memo}
-   */
-  public LoadResult load(Path folder, String display, Memo memo) {
-    Objects.requireNonNull(memo, "memo");
     String prefix = display.endsWith("/") ? display.substring(0, display.length() - 1) : display;
     Findings findings = new Findings();
     if (!Files.isDirectory(folder)) {
@@ -87,7 +86,6 @@ public final class CharterLoader {
       return new LoadResult(new RawCharter(prefix, Optional.empty(), List.of(), List.of(), new java.util.TreeSet<>(), new java.util.TreeSet<>()), findings.all());
     }
 
-    memo.begin(List.of(root, prefix, limits));
     YamlReader yaml = new YamlReader(limits);
     Optional<YNode> charter = Optional.empty();
     Path charterFile = root.resolve("charter.yaml");
@@ -107,7 +105,7 @@ public final class CharterLoader {
     java.util.SortedSet<String> promiseIds = ids(promiseFiles, ".yaml");
     List<PromiseFile> promises =
         readAll(
-            promiseFiles, findings, memo,
+            promiseFiles, findings, reuse, prefix + "/promises/",
             (file, found) -> {
               String name = prefix + "/promises/" + file.getFileName();
               return readText(root, file, name, limits.maxYamlBytes(), found)
@@ -120,14 +118,13 @@ public final class CharterLoader {
     java.util.SortedSet<String> figuresIds = ids(figuresFiles, ".csv");
     List<FiguresFile> figures =
         readAll(
-            figuresFiles, findings, memo,
+            figuresFiles, findings, reuse, prefix + "/figures/",
             (file, found) -> {
               String name = prefix + "/figures/" + file.getFileName();
               return readText(root, file, name, limits.maxCsvBytes(), found)
                   .flatMap(text -> csv.read(text, name, found))
                   .map(table -> new FiguresFile(idOf(file, ".csv"), table));
             });
-    memo.retain(promiseFiles, figuresFiles);
     return new LoadResult(
         new RawCharter(prefix, charter, promises, figures, promiseIds, figuresIds), findings.all());
   }
@@ -139,12 +136,13 @@ public final class CharterLoader {
    * Reads and parses files on every core; what they hold is listed, and what reading them found is
    * added to {@code findings}, in the files' order.
    */
-  private static <T> List<T> readAll(
-      List<Path> files, Findings findings, Memo memo, java.util.function.BiFunction<Path, Findings, Optional<T>> reader) {
+  private <T> List<T> readAll(
+      List<Path> files, Findings findings, dev.kept.model.Reuse reuse, String folder,
+      java.util.function.BiFunction<Path, Findings, Optional<T>> reader) {
     List<Read<T>> reads =
         files.parallelStream()
             .map(
-                file -> memo.read(file, () -> {
+                file -> reuse.get("read", file.toString(), key(file, folder), () -> {
                   Findings found = new Findings();
                   Optional<T> value = reader.apply(file, found);
                   return new Read<>(value, found.all());
@@ -295,74 +293,15 @@ public final class CharterLoader {
   }
 
   /**
-   * What reading each promise and figures file found, kept across loads of one charter folder so
-   * that a load reads again only the files that may have changed.
-   *
-   * <p>A file is taken as unchanged when its size, modification time and identity on disk (and,
-   * where the system keeps one, its change time, which no program can set back) are what they
-   * were when it was read, and its modification time was then at least {@value #SETTLE_MILLIS} ms
-   * in the past. A file modified more recently than that is read again at every load until it
-   * settles: file systems keep times to a tick (up to 2 s on some), so a second edit of the same
-   * size within one tick would otherwise go unseen (Git's index treats such "racily clean" files
-   * the same way). A link, or a file whose attributes cannot be read, is always read again.
-   *
-   * <p>One memo serves one folder, named one way, read with one loader's limits; a load of
-   * another starts it afresh. Thread-safe.
+   * What a file's read is made from: its stamp, its name in messages and the limits; {@code null}
+   * (read it afresh) when its stamp is not settled or cannot be taken.
    */
-  public static final class Memo {
-    /** How long ago a file must have been modified for its time to tell a later change. */
-    static final long SETTLE_MILLIS = 2_000;
-
-    private final java.util.Map<Path, Entry> entries = new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
-    private Object owner;
-
-    /** How many promise and figures files the latest load read, rather than took from this memo. */
-    public int reads() {
-      return reads.get();
-    }
-
-    synchronized void begin(Object owner) {
-      if (!owner.equals(this.owner)) {
-        entries.clear();
-        this.owner = owner;
-      }
-      reads.set(0);
-    }
-
-    /**
-     * Forgets every file that is no longer listed. (An entry is right whenever its file's stamp
-     * matches, so forgetting only saves memory: it is done when there are more entries than files.)
-     */
-    void retain(List<Path> promises, List<Path> figures) {
-      if (entries.size() > promises.size() + figures.size()) {
-        java.util.Set<Path> listed = new java.util.HashSet<>(promises);
-        listed.addAll(figures);
-        entries.keySet().retainAll(listed);
-      }
-    }
-
-    @SuppressWarnings("unchecked")
-    <T> Read<T> read(Path file, java.util.function.Supplier<Read<T>> reader) {
-      long now = System.currentTimeMillis();
-      Optional<Stamp> stamp = Stamp.of(file);
-      Entry known = entries.get(file);
-      if (stamp.isPresent() && known != null && known.settled() && known.stamp().equals(stamp.get())) {
-        return (Read<T>) known.read();
-      }
-      Read<T> read = reader.get();
-      reads.incrementAndGet();
-      if (stamp.isPresent()) {
-        entries.put(file, new Entry(stamp.get(), stamp.get().modified() / 1_000_000 < now - SETTLE_MILLIS, read));
-      } else {
-        entries.remove(file);
-      }
-      return read;
-    }
+  private Object key(Path file, String folder) {
+    return Stamp.of(file)
+        .filter(stamp -> stamp.settled(System.currentTimeMillis()))
+        .map(stamp -> (Object) List.of(stamp, folder + file.getFileName(), limits))
+        .orElse(null);
   }
-
-  /** What a file read found, and the file's attributes taken just before it was read. */
-  private record Entry(Stamp stamp, boolean settled, Read<?> read) {}
 
   /**
    * The attributes of a file that change when it does: its size, its modification and change
@@ -370,6 +309,21 @@ public final class CharterLoader {
    * preview compares them to see whether a file changed since it was last read.
    */
   public record Stamp(long size, long modified, long changed, long device, long inode, String key) {
+    /** How long ago a file must have been modified for its time to tell a later change. */
+    public static final long SETTLE_MILLIS = 2_000;
+
+    /**
+     * Whether the file was modified at least {@value #SETTLE_MILLIS} ms before {@code nowMillis},
+     * so that its stamp tells any later change. File systems keep times to a tick (up to 2 s on
+     * some), so a second edit of the same size within one tick would otherwise go unseen (Git's
+     * index treats such "racily clean" files the same way): a file modified more recently is
+     * read again at every load until it settles. The change time, where the system keeps one,
+     * cannot be set back, so a rewrite with its modification time set back is seen.
+     */
+    public boolean settled(long nowMillis) {
+      return modified / 1_000_000 < nowMillis - SETTLE_MILLIS;
+    }
+
     private static final String UNIX = "unix:size,lastModifiedTime,ctime,ino,dev,isRegularFile";
 
     /** The file's stamp; empty when it is not a regular file (a link, say) or cannot be read. */

@@ -16,7 +16,6 @@ import dev.kept.model.TargetRule;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,7 +44,20 @@ public final class Measurer {
   private final Judge judge;
   private final Period latestComplete;
 
+  private final dev.kept.model.Reuse reuse;
+
   public Measurer(Charter charter) {
+    this(charter, dev.kept.model.Reuse.NONE);
+  }
+
+  /**
+   * @param reuse what each promise's measure and its part in the charter-wide figures are taken
+   *     from: step {@code "measure"}, slotted by the promise's id, keyed by the promise. The
+   *     charter's settings are not in the key: a caller that reuses across charters whose {@link
+   *     dev.kept.model.Settings} differ must forget the step.
+   */
+  public Measurer(Charter charter, dev.kept.model.Reuse reuse) {
+    this.reuse = java.util.Objects.requireNonNull(reuse, "reuse");
     this.charter = charter;
     this.judge = new Judge(charter.minimumCases(), charter.exclusionWarning());
     this.latestComplete =
@@ -54,53 +66,10 @@ public final class Measurer {
 
   /** Measures the charter as far as its charter-wide pages need; each promise on every core. */
   public MeasuredCharter measure() {
-    return measure(new Memo());
-  }
-
-  /**
-   * Each promise's measure and its part in the charter-wide figures (its first and provisional
-   * periods, the targets it was judged against, its first figure of each kind), kept from one
-   * {@link #measure(Memo)} to the next so that only the promises that changed are measured again.
-   * Promises are known by identity: the very object measured before. A memo holds what measurers
-   * of charters with the same settings made; when any field of the charter but its promises
-   * changes, start a new one. Thread-safe.
-   */
-  public static final class Memo {
-    private volatile Map<Promise, Part> parts = new IdentityHashMap<>();
-    private final java.util.concurrent.atomic.AtomicInteger measured = new java.util.concurrent.atomic.AtomicInteger();
-
-    /** How many promises the latest {@link #measure(Memo)} measured, rather than took from this memo. */
-    public int measured() {
-      return measured.get();
-    }
-  }
-
-  /** One promise's measure and its part in the charter-wide figures. */
-  private record Part(
-      MeasuredPromise measured, Period first, Period provisional, SortedMap<Share, Long> minimums, List<Example> examples) {}
-
-  /**
-   * As {@link #measure()}, taking each promise's measure and its part in the charter-wide figures
-   * from {@code memo} when the promise was measured before, and keeping in it those of the
-   * charter's promises. The result is the same as {@link #measure()}'s.
-   */
-  public MeasuredCharter measure(Memo memo) {
-    Map<Promise, Part> known = memo.parts;
-    memo.measured.set(0);
     List<Part> parts =
         charter.promises().parallelStream()
-            .map(p -> {
-              Part part = known.get(p);
-              if (part == null) {
-                memo.measured.incrementAndGet();
-                part = part(p);
-              }
-              return part;
-            })
+            .map(p -> reuse.get("measure", p.id(), p, () -> part(p)))
             .toList();
-    Map<Promise, Part> kept = new IdentityHashMap<>();
-    parts.forEach(part -> kept.put(part.measured().promise(), part));
-    memo.parts = kept;
     Period first = null;
     Period provisional = null;
     SortedMap<Share, Long> minimums = new TreeMap<>();
@@ -119,6 +88,10 @@ public final class Measurer {
         charter, parts.stream().map(Part::measured).toList(), Optional.of(latestComplete),
         Optional.ofNullable(first), Optional.ofNullable(provisional), minimums, List.copyOf(examples.values()));
   }
+
+  /** One promise's measure and its part in the charter-wide figures. */
+  private record Part(
+      MeasuredPromise measured, Period first, Period provisional, SortedMap<Share, Long> minimums, List<Example> examples) {}
 
   /** Measures one promise, and finds its part in the charter-wide figures. */
   private Part part(Promise promise) {

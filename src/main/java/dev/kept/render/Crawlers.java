@@ -24,16 +24,16 @@ final class Crawlers {
       String base = SiteRenderer.withSlash(charter.baseUrl().get().toString());
       List<String> urls = new ArrayList<>();
       for (String page : pages) {
-        if (!page.equals("404.html")) {
-          urls.add(base + page.replaceFirst("index\\.html$", ""));
+        if (!page.equals(SitePaths.NOT_FOUND)) {
+          urls.add(base + SitePaths.url(page));
         }
       }
       Map<String, Object> sitemap = new HashMap<>(common);
       sitemap.put("urls", urls);
       sitemap.put("lastmod", charter.published().toString());
-      writer.write("sitemap.xml", "sitemap.ftlx", sitemap);
+      writer.write(SitePaths.SITEMAP, "sitemap.ftlx", sitemap);
     }
-    try (OutputStream o = out.open("robots.txt")) {
+    try (OutputStream o = out.open(SitePaths.ROBOTS)) {
       o.write(robots(charter).getBytes(StandardCharsets.UTF_8));
     }
   }
@@ -41,6 +41,6 @@ final class Crawlers {
   /** Allows every crawler everywhere, and names the sitemap when there is one. */
   static String robots(Charter charter) {
     return "User-agent: *\nAllow: /\n"
-        + charter.baseUrl().map(u -> "Sitemap: " + SiteRenderer.withSlash(u.toString()) + "sitemap.xml\n").orElse("");
+        + charter.baseUrl().map(u -> "Sitemap: " + SiteRenderer.withSlash(u.toString()) + SitePaths.SITEMAP + "\n").orElse("");
   }
 }

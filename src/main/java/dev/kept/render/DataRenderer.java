@@ -61,14 +61,14 @@ public final class DataRenderer {
    * Json#finish} closes the file.
    */
   public Json begin(ExplainedCharter explained, Output out) throws IOException {
-    try (OutputStream stream = out.open("charter.schema.json");
+    try (OutputStream stream = out.open(SitePaths.CHARTER_SCHEMA);
         InputStream schema = DataRenderer.class.getResourceAsStream("charter.schema.json")) {
       if (schema == null) {
         throw new IllegalStateException("charter.schema.json is missing from Kept's jar");
       }
       schema.transferTo(stream);
     }
-    return new Json(explained, out.open("charter.json"));
+    return new Json(explained, out.open(SitePaths.CHARTER_JSON));
   }
 
   /**
@@ -164,7 +164,7 @@ public final class DataRenderer {
 
   /** Where a promise's figures are published, relative to the site root. */
   public static String csvPath(Promise promise) {
-    return "figures/" + promise.id() + ".csv";
+    return SitePaths.figures(promise.id());
   }
 
   /**

@@ -37,7 +37,7 @@ final class Feed {
     feed.put("entries", entries);
     feed.put("updated", entries.isEmpty() ? charter.published() + "T00:00:00Z" : entries.get(0).updated());
     feed.put("feedId", tagBase(charter) + ":feed");
-    pages.write("feed.xml", "feed.ftlx", feed);
+    pages.write(SitePaths.FEED, "feed.ftlx", feed);
   }
 
   /** Atom entries, newest first, each dated from the data. */
@@ -46,7 +46,7 @@ final class Feed {
     String tag = tagBase(charter);
     List<FeedEntry> entries = new ArrayList<>();
     for (ExplainedPromise p : explained.promises()) {
-      String href = "promises/" + p.promise().id() + "/";
+      String href = SitePaths.promiseUrl(p.promise().id());
       for (TargetRule rule : p.promise().targets()) {
         if (rule.change() == TargetRule.Change.FIRST) {
           String date = rule.from().start().toString();

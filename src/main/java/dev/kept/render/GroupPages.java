@@ -30,10 +30,10 @@ final class GroupPages {
       views.add(view);
       Map<String, Object> groupPage = new HashMap<>(common);
       groupPage.put("root", "../../");
-      groupPage.put("path", "groups/" + g.slug() + "/");
+      groupPage.put("path", SitePaths.groupUrl(g.slug()));
       groupPage.put("group", view);
       groupPage.put("cards", g.promiseIds().stream().map(cards::get).toList());
-      pages.write("groups/" + g.slug() + "/index.html", "group.ftlh", groupPage);
+      pages.write(SitePaths.groupPage(g.slug()), "group.ftlh", groupPage);
     }
     return views;
   }

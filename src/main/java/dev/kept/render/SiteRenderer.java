@@ -44,12 +44,12 @@ public final class SiteRenderer {
 
   /** Every page a site has, as paths relative to its root; used by the verify stage. */
   public static List<String> pages(ExplainedCharter explained) {
-    List<String> pages = new ArrayList<>(List.of("index.html", "how-we-measure/index.html", "retired/index.html", "404.html"));
+    List<String> pages = new ArrayList<>(List.of(SitePaths.INDEX, SitePaths.methodPage(), SitePaths.retiredPage(), SitePaths.NOT_FOUND));
     for (ExplainedPromise p : explained.promises()) {
-      pages.add("promises/" + p.promise().id() + "/index.html");
+      pages.add(SitePaths.promisePage(p.promise().id()));
     }
     for (Group g : explained.groups()) {
-      pages.add("groups/" + g.slug() + "/index.html");
+      pages.add(SitePaths.groupPage(g.slug()));
     }
     return pages;
   }
@@ -99,7 +99,7 @@ public final class SiteRenderer {
       this.t = theme.words(charter.language());
       common.put("site", Views.siteInfo(explained));
       common.put("t", t);
-      common.put("charterJson", "charter.json");
+      common.put("charterJson", SitePaths.CHARTER_JSON);
       common.put("exclusionWarning", explained.exclusionWarning());
       this.promiseTemplate = theme.template("promise.ftlh");
       // Cards are small: one per promise, for the index, the group pages and each promise's page.
@@ -131,10 +131,10 @@ public final class SiteRenderer {
       Card card = cards.get(id);
       Map<String, Object> page = new HashMap<>(common);
       page.put("root", "../../");
-      page.put("path", "promises/" + id + "/");
+      page.put("path", SitePaths.promiseUrl(id));
       page.put("promise", Views.promiseView(record, card, t));
-      write(out, "promises/" + id + "/index.html", promiseTemplate, page);
-      try (OutputStream o = out.open("promises/" + id + "/badge.svg")) {
+      write(out, SitePaths.promisePage(id), promiseTemplate, page);
+      try (OutputStream o = out.open(SitePaths.badge(id))) {
         o.write(Badges.svg(card, t).getBytes(StandardCharsets.UTF_8));
       }
     }
@@ -160,29 +160,29 @@ public final class SiteRenderer {
       boolean allGrouped = active.stream().allMatch(c -> grouped.contains(c.id()));
       index.put("cards", allGrouped ? List.of() : active);
       index.put("retiredCount", retired.size());
-      pages.write("index.html", "index.ftlh", index);
+      pages.write(SitePaths.INDEX, "index.ftlh", index);
 
       Map<String, Object> method = new HashMap<>(common);
       method.put("root", "../");
-      method.put("path", "how-we-measure/");
+      method.put("path", SitePaths.METHOD_URL);
       method.put("examples", Views.examples(explained, t));
       method.put("minimums", explained.minimums());
       method.put("exclusionWarning", explained.exclusionWarning());
-      pages.write("how-we-measure/index.html", "method.ftlh", method);
+      pages.write(SitePaths.methodPage(), "method.ftlh", method);
 
       Map<String, Object> retiredPage = new HashMap<>(common);
       retiredPage.put("root", "../");
-      retiredPage.put("path", "retired/");
+      retiredPage.put("path", SitePaths.RETIRED_URL);
       retiredPage.put("cards", retired);
-      pages.write("retired/index.html", "retired.ftlh", retiredPage);
+      pages.write(SitePaths.retiredPage(), "retired.ftlh", retiredPage);
 
       Map<String, Object> notFound = new HashMap<>(common);
       // Served at any address, so its links start from the site's root path, not from itself.
       notFound.put(
           "root",
           charter.baseUrl().map(u -> withSlash(u.getPath() == null || u.getPath().isEmpty() ? "/" : u.getPath())).orElse("/"));
-      notFound.put("path", "404.html");
-      pages.write("404.html", "404.ftlh", notFound);
+      notFound.put("path", SitePaths.NOT_FOUND);
+      pages.write(SitePaths.NOT_FOUND, "404.ftlh", notFound);
 
       Feed.write(explained, t, common, pages);
       Crawlers.write(charter, pages(explained), common, pages, out);

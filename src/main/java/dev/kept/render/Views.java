@@ -99,7 +99,7 @@ final class Views {
     return new Card(
         promise.id(),
         promise.title(),
-        "promises/" + promise.id() + "/",
+        SitePaths.promiseUrl(promise.id()),
         promise.status().word(),
         p.label(),
         verdictClass,
@@ -170,7 +170,7 @@ final class Views {
         exclusions,
         p.headline().flatMap(h -> h.words().exclusions()).orElse(""),
         promise.isMeasured() ? DataRenderer.csvPath(promise) : "",
-        "promises/" + promise.id() + "/badge.svg",
+        SitePaths.badge(promise.id()),
         card.retiredSentence(),
         promise.about().owner().orElse(""),
         promise.about().promiseUrl().map(URI::toString).orElse(""),
@@ -232,7 +232,7 @@ final class Views {
           new Example(
               t.getOrDefault(key, key),
               e.promise().title(),
-              "promises/" + e.promise().id() + "/#p-" + e.period().result().period().label(),
+              SitePaths.periodUrl(e.promise().id(), e.period().result().period().label()),
               e.kind() == dev.kept.model.Example.Kind.FLAGGED
                   ? words.exclusions().orElse("")
                   : words.sentence()));
@@ -244,7 +244,7 @@ final class Views {
   static GroupView group(Group g) {
     Group.Tally tally = g.tally();
     return new GroupView(
-        g.name(), "groups/" + g.slug() + "/", tally.promises(), tally.met(), tally.missed(),
+        g.name(), SitePaths.groupUrl(g.slug()), tally.promises(), tally.met(), tally.missed(),
         tally.tooFew(), tally.other(), g.sentence());
   }
 

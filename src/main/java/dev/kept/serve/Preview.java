@@ -2,7 +2,13 @@ package dev.kept.serve;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.kept.Incremental;
+import dev.kept.Memory;
+import dev.kept.Snapshot;
+import dev.kept.render.ErrorPage;
+import dev.kept.render.SitePaths;
+import dev.kept.render.Theme;
+import dev.kept.render.view.ErrorView;
+import dev.kept.verify.Verifier;
 import dev.kept.Pipeline;
 import dev.kept.model.SourcePos;
 import dev.kept.render.ThemeException;
@@ -47,7 +53,7 @@ import org.jsoup.nodes.Entities;
  *
  * <p>The preview writes nothing to disk. After any change under the charter or theme folder it
  * brings its understanding of the charter up to date, redoing only what the change touched (see
- * {@link dev.kept.Incremental}), and then renders each page in memory when a browser asks for it,
+ * {@link Pipeline#serve}), and then renders each page in memory when a browser asks for it,
  * through the same checks as a build. Its log says how long each rebuild took, from the change
  * being picked up to every page being ready to render from the new charter. When the charter is
  * broken, every page shows the errors (file, line, column, message) instead, while other files
@@ -67,12 +73,13 @@ public final class Preview implements AutoCloseable {
   private final int requestedPort;
   private final PrintStream log;
   private final boolean verbose;
-  private final Incremental charter;
+  private final Pipeline pipeline;
+  private final Memory memory = new Memory();
   private final List<OutputStream> listeners = new CopyOnWriteArrayList<>();
   private final ExecutorService pool = Executors.newCachedThreadPool(daemon("kept-preview-http"));
   private final Map<WatchKey, Path> watched = new ConcurrentHashMap<>();
   private volatile List<Finding> errors = List.of();
-  private volatile Optional<Incremental.Snapshot> site = Optional.empty();
+  private volatile Optional<Snapshot> site = Optional.empty();
   private volatile int builds;
   private volatile boolean rebuilding;
   private HttpServer server;
@@ -99,7 +106,7 @@ public final class Preview implements AutoCloseable {
     this.requestedPort = port;
     this.log = Objects.requireNonNull(log, "log");
     this.verbose = verbose;
-    this.charter = new Incremental(options);
+    this.pipeline = new Pipeline(options);
   }
 
   /** Understands the charter once, then starts serving and watching. */
@@ -140,7 +147,7 @@ public final class Preview implements AutoCloseable {
    * first readers ask: at 2,000 promises a promise page rendered cold takes 20 to 40 ms, warm about
    * 5. Stops as soon as a rebuild starts. The pages are kept by the snapshot, as if asked for.
    */
-  private void warmUp(Incremental.Snapshot snapshot) {
+  private void warmUp(Snapshot snapshot) {
     Thread warm = new Thread(() -> {
       List<String> pages = dev.kept.render.SiteRenderer.pages(snapshot.charter());
       for (String page : pages.subList(0, Math.min(WARM_UP_PAGES, pages.size()))) {
@@ -231,23 +238,24 @@ public final class Preview implements AutoCloseable {
    */
   synchronized void rebuild() {
     rebuilding = true;
+    errorTheme = null;
     long start = System.nanoTime();
     List<Finding> found;
     String did = "";
     try {
-      Incremental.Refresh refresh = charter.refresh();
+      Pipeline.Outcome refresh = pipeline.serve(memory);
       found = refresh.findings().stream().filter(Finding::isError).toList();
-      if (refresh.snapshot().isPresent()) {
-        site = refresh.snapshot();
+      if (refresh.site().isPresent()) {
+        site = refresh.site();
       }
       for (Finding f : refresh.findings()) {
         if (f.severity() == Severity.WARNING) {
           log.println(f);
         }
       }
-      did = " (" + count(refresh.filesRead(), "file") + " read, "
-          + count(refresh.promisesChecked(), "promise") + " checked, "
-          + refresh.promisesMeasured() + " measured, of " + count(refresh.promiseFiles(), "promise file")
+      did = " (" + count(refresh.made().filesRead(), "file") + " read, "
+          + count(refresh.made().promisesChecked(), "promise") + " checked, "
+          + refresh.made().promisesMeasured() + " measured, of " + count(refresh.promiseFiles(), "promise file")
           + "; pages are rendered when requested)"
           + (verbose ? ": " + refresh.times().stream().map(Object::toString).collect(java.util.stream.Collectors.joining(", ")) : "");
     } catch (RuntimeException e) {
@@ -310,31 +318,38 @@ public final class Preview implements AutoCloseable {
         send(exchange, 404, "text/plain; charset=utf-8", "not found\n".getBytes(StandardCharsets.UTF_8));
         return;
       }
-      String file = relative.get().isEmpty() || relative.get().endsWith("/") ? relative.get() + "index.html" : relative.get();
+      String file = relative.get().isEmpty() || relative.get().endsWith("/") ? SitePaths.page(relative.get()) : relative.get();
       List<Finding> broken = errors;
-      Optional<Incremental.Snapshot> current = site;
+      Optional<Snapshot> current = site;
       try {
-        // The site's folders have no dot in their names (ids and slugs cannot), its files all do.
-        if (current.isPresent() && !file.endsWith("index.html") && !file.substring(file.lastIndexOf('/') + 1).contains(".")
-            && current.get().file(file + "/index.html").isPresent()) {
-          exchange.getResponseHeaders().set("Location", location(file.endsWith("/") ? file : file + "/"));
+        Optional<String> folder = SitePaths.folderPage(file);
+        if (current.isPresent() && folder.isPresent() && current.get().file(folder.get()).isPresent()) {
+          exchange.getResponseHeaders().set("Location", location(SitePaths.url(folder.get())));
           send(exchange, 301, "text/plain; charset=utf-8", new byte[0]);
           return;
         }
         boolean html = file.endsWith(".html");
+        if (!broken.isEmpty() && current.isEmpty() && SitePaths.assetOf(file).isPresent()) {
+          // No site yet to take the stylesheet from: the error page's comes from the theme.
+          Optional<byte[]> asset = errorTheme().flatMap(t -> ErrorPage.asset(t, SitePaths.assetOf(file).get()));
+          if (asset.isPresent()) {
+            send(exchange, 200, type(file), asset.get());
+            return;
+          }
+        }
         if (!broken.isEmpty() && (html || current.isEmpty())) {
-          send(exchange, 200, "text/html; charset=utf-8", errorPage(broken).getBytes(StandardCharsets.UTF_8));
+          send(exchange, 500, "text/html; charset=utf-8", errorPage(broken));
           return;
         }
-        Optional<Incremental.SiteFile> found = current.isEmpty() ? Optional.empty() : current.get().file(file);
+        Optional<Snapshot.SiteFile> found = current.isEmpty() ? Optional.empty() : current.get().file(file);
         if (!broken.isEmpty() && found.isEmpty()) {
-          send(exchange, 200, "text/html; charset=utf-8", errorPage(broken).getBytes(StandardCharsets.UTF_8));
+          send(exchange, 500, "text/html; charset=utf-8", errorPage(broken));
           return;
         }
         int status = 200;
         if (found.isEmpty()) {
           status = 404;
-          found = current.isEmpty() ? Optional.empty() : current.get().file("404.html");
+          found = current.isEmpty() ? Optional.empty() : current.get().file(SitePaths.NOT_FOUND);
           if (found.isEmpty()) {
             send(exchange, 404, "text/plain; charset=utf-8", "not found\n".getBytes(StandardCharsets.UTF_8));
             return;
@@ -415,18 +430,18 @@ public final class Preview implements AutoCloseable {
     for (Finding f : findings) {
       log.println(f);
     }
-    send(exchange, 500, "text/html; charset=utf-8", errorPage(findings).getBytes(StandardCharsets.UTF_8));
+    send(exchange, 500, "text/html; charset=utf-8", errorPage(findings));
   }
 
-  private void send(HttpExchange exchange, int status, Incremental.SiteFile file) throws IOException {
+  private void send(HttpExchange exchange, int status, Snapshot.SiteFile file) throws IOException {
     String type = type(file.path());
-    if (file instanceof Incremental.Rendered rendered) {
+    if (file instanceof Snapshot.Rendered rendered) {
       byte[] body = rendered.bytes();
       if (file.path().endsWith(".html")) {
         body = withReload(body);
       }
       send(exchange, status, type, body);
-    } else if (file instanceof Incremental.Streamed streamed) {
+    } else if (file instanceof Snapshot.Streamed streamed) {
       exchange.getResponseHeaders().set("Content-Type", type);
       exchange.getResponseHeaders().set("Cache-Control", "no-store");
       if (exchange.getRequestMethod().equals("HEAD")) {
@@ -465,8 +480,89 @@ public final class Preview implements AutoCloseable {
     }
   }
 
-  /** The page a broken charter shows in place of every page, until it is fixed. */
-  static String errorPage(List<Finding> findings) {
+  /**
+   * The page a broken charter or theme shows in place of every page, until it is fixed, with the
+   * reload script: the theme's {@code error.ftlh} (see {@link ErrorPage}), in the language of the
+   * last good charter. When the theme cannot be loaded, or its error page fails or breaks the
+   * rules every page keeps (see {@link Verifier#checkPage}), the built-in theme's is shown; when
+   * even that fails, a plain page of the findings.
+   */
+  byte[] errorPage(List<Finding> findings) {
+    String language = site.map(s -> s.charter().charter().language()).orElse("en");
+    List<ErrorView> views = ErrorPage.views(findings, this::source);
+    for (Optional<Theme> theme : List.of(errorTheme(), Optional.of(Theme.builtIn()))) {
+      if (theme.isEmpty()) {
+        continue;
+      }
+      try {
+        String html = ErrorPage.render(theme.get(), language, views);
+        List<String> problems = Verifier.checkPage(ERROR_PAGE, html);
+        if (problems.isEmpty()) {
+          return withReload(html.getBytes(StandardCharsets.UTF_8));
+        }
+        log.println("kept: the theme's error page cannot be shown: " + problems);
+      } catch (ThemeException | RuntimeException e) {
+        log.println("kept: the theme's error page cannot be shown: " + e.getMessage());
+      }
+    }
+    return plainErrorPage(findings).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The name the error page is checked under, as if it were a page at the site's root. */
+  private static final String ERROR_PAGE = "error.html";
+
+  /**
+   * The theme the error page is rendered by: the charter's own, or empty when it is broken. Loaded
+   * when first needed after each rebuild (a change to the theme's files brings a rebuild).
+   */
+  private Optional<Theme> errorTheme() {
+    Optional<Theme> theme = errorTheme;
+    if (theme == null) {
+      try {
+        theme = Optional.of(Theme.load(options.templates()));
+      } catch (ThemeException | RuntimeException e) {
+        theme = Optional.empty();
+      }
+      errorTheme = theme;
+    }
+    return theme;
+  }
+
+  /** The error page's theme since the last rebuild, or {@code null} before it is first needed. */
+  private volatile Optional<Theme> errorTheme;
+
+  /**
+   * The file a finding names, when its lines may be shown: a file in the charter folder (named as
+   * the user named the folder) or in the theme folder, and nothing outside them.
+   */
+  private Optional<Path> source(String name) {
+    String prefix = options.charterName().endsWith("/")
+        ? options.charterName().substring(0, options.charterName().length() - 1) : options.charterName();
+    List<Path> candidates = new java.util.ArrayList<>();
+    if (name.startsWith(prefix + "/")) {
+      candidates.add(options.charter().resolve(name.substring(prefix.length() + 1)));
+    }
+    options.templates().ifPresent(t -> {
+      candidates.add(Path.of(name));
+      candidates.add(t.resolve(name));
+    });
+    for (Path candidate : candidates) {
+      try {
+        Path real = candidate.toRealPath();
+        boolean inside = real.startsWith(options.charter().toRealPath())
+            || (options.templates().isPresent() && real.startsWith(options.templates().get().toRealPath()));
+        if (inside && Files.isRegularFile(real)) {
+          return Optional.of(real);
+        }
+      } catch (IOException | RuntimeException e) {
+        // not this one
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The last resort, when no theme can render the error page: the findings, escaped, unstyled. */
+  static String plainErrorPage(List<Finding> findings) {
     StringBuilder items = new StringBuilder();
     for (Finding f : findings) {
       items.append("<li><code>").append(Entities.escape(f.pos().toString())).append("</code> ")
@@ -480,7 +576,6 @@ public final class Preview implements AutoCloseable {
         + "<title>Kept preview: the site could not be built</title>\n"
         + "<script src=\"" + SCRIPT + "\" defer></script>\n</head>\n<body>\n"
         + "<main>\n<h1>The charter has " + findings.size() + (findings.size() == 1 ? " error" : " errors") + "</h1>\n"
-        + "<p>" + (findings.size() == 1 ? "Fix it" : "Fix them") + " and save: this page comes back by itself.</p>\n"
         + "<ol class=\"kept-errors\">\n" + items + "</ol>\n</main>\n</body>\n</html>\n";
   }
 

@@ -4,7 +4,7 @@
  * tabs.
  *
  * <p>The public face is {@link dev.kept.serve.Preview}. It runs the same stages as {@code kept
- * build} through {@link dev.kept.Incremental}, which redoes only what a change touched and renders
+ * build} through {@link dev.kept.Pipeline#serve}, which redoes only what a change touched and renders
  * each page in memory when it is asked for, with the same checks; nothing is written to disk. The
  * only difference on the page is a small reload script and a Content-Security-Policy that lets it
  * run, both added to responses.

@@ -42,6 +42,17 @@ import java.util.Set;
  * <p>Thread-safe: instances hold no state.
  */
 public final class CharterValidator {
+  private final dev.kept.model.Reuse reuse;
+
+  public CharterValidator() {
+    this(dev.kept.model.Reuse.NONE);
+  }
+
+  /** @param reuse what each promise's check is taken from; see {@link #check} */
+  public CharterValidator(dev.kept.model.Reuse reuse) {
+    this.reuse = Objects.requireNonNull(reuse, "reuse");
+  }
+
   static final List<String> CHARTER_KEYS =
       List.of(
           "organisation", "title", "language", "base_url", "period", "year_starts",
@@ -67,19 +78,6 @@ public final class CharterValidator {
    *     published date may not be after it (H18); also the default published date
    */
   public ValidationResult validate(RawCharter raw, LocalDate buildDate) {
-    return validate(raw, buildDate, new Memo());
-  }
-
-  /**
-   * Checks {@code raw}, taking each promise's check from {@code memo} when neither its file nor
-   * its figures nor the charter-wide settings have changed since it was checked, and remembering
-   * the checks it makes. The result is the same as {@link #validate(RawCharter, LocalDate)}'s.
-   *
-   * @param memo what earlier validations of this charter checked; see {@link Memo}
-   */
-  public ValidationResult validate(RawCharter raw, LocalDate buildDate, Memo memo) {
-    Objects.requireNonNull(memo, "memo");
-    memo.retain(raw.promiseIds());
     Findings findings = new Findings();
     String charterFile = raw.folder() + "/charter.yaml";
     Settings settings = Settings.defaults(buildDate);
@@ -111,7 +109,7 @@ public final class CharterValidator {
     Settings shared = settings;
     List<Checked> checked =
         raw.promises().parallelStream()
-            .map(file -> memo.check(file, figuresById.get(file.id()), raw, shared))
+            .map(file -> check(file, figuresById.get(file.id()), raw, shared))
             .toList();
     for (Checked c : checked) {
       findings.addAll(c.findings());
@@ -161,46 +159,14 @@ public final class CharterValidator {
   }
 
   /**
-   * Each promise's check, kept across validations of one charter: a promise is checked again only
-   * when its loaded file or figures are not the very objects checked before (a {@link
-   * dev.kept.load.CharterLoader.Memo} hands back the same objects for files that did not change),
-   * or when the settings that checking a promise depends on (the period kind, the published and
-   * build dates, the lint), the folder's name or the presence of its figures file changed.
-   * Thread-safe.
+   * One promise's check, through {@link #reuse}: step {@code "check"}, slotted by the promise's id,
+   * keyed by what checking it reads (its loaded file and figures, whether its figures file is
+   * listed, the folder's name, and the settings a promise's check depends on).
    */
-  public static final class Memo {
-    private final Map<String, Remembered> checks = new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
-
-    /** How many promises the latest validation checked, rather than took from this memo. */
-    public int checks() {
-      return made.get();
-    }
-
-    void retain(Set<String> ids) {
-      checks.keySet().retainAll(ids);
-      made.set(0);
-    }
-
-    Checked check(PromiseFile file, FiguresFile figures, RawCharter raw, Settings settings) {
-      boolean listed = raw.figuresIds().contains(file.id());
-      Remembered known = checks.get(file.id());
-      if (known != null
-          && known.file() == file
-          && known.figures() == figures
-          && known.figuresListed() == listed
-          && known.folder().equals(raw.folder())
-          && known.settings().equals(settings)) {
-        return known.checked();
-      }
-      Checked checked = CharterValidator.check(file, figures, raw, settings);
-      made.incrementAndGet();
-      checks.put(file.id(), new Remembered(file, figures, listed, raw.folder(), settings, checked));
-      return checked;
-    }
-
-    private record Remembered(
-        PromiseFile file, FiguresFile figures, boolean figuresListed, String folder, Settings settings, Checked checked) {}
+  private Checked check(PromiseFile file, FiguresFile figures, RawCharter raw, Settings settings) {
+    boolean listed = raw.figuresIds().contains(file.id());
+    java.util.List<Object> key = java.util.Arrays.asList(file, figures, listed, raw.folder(), settings);
+    return reuse.get("check", file.id(), key, () -> checkAfresh(file, figures, raw, settings));
   }
 
   /** What checking one promise file (and its figures file) found. */
@@ -208,7 +174,7 @@ public final class CharterValidator {
       String id, Optional<Promise> published, boolean draft, boolean figuresChecked, List<Finding> findings) {}
 
   /** Checks one promise file and its figures; thread-safe, as it finds into its own list. */
-  private static Checked check(PromiseFile file, FiguresFile figures, RawCharter raw, Settings settings) {
+  private static Checked checkAfresh(PromiseFile file, FiguresFile figures, RawCharter raw, Settings settings) {
     Findings findings = new Findings();
     PromiseReader promiseReader = new PromiseReader(settings, findings);
     FiguresReader figuresReader = new FiguresReader(settings, findings);

@@ -315,11 +315,11 @@ class MeasurerTest {
   }
 
   @Test
-  void aMemoMeasuresAgainOnlyThePromisesThatChangedAndGivesAFreshMeasure() {
+  void aCacheAroundTheStageMeasuresAgainOnlyThePromisesThatChangedAndGivesAFreshMeasure() {
     Path folder = twoAlike("").writeTo(dir.resolve("charter"));
     dev.kept.model.Charter before = Fixtures.check(folder).charter().orElseThrow().charter();
-    Measurer.Memo memo = new Measurer.Memo();
-    new Measurer(before).measure(memo);
+    Remember memo = new Remember();
+    new Measurer(before, memo).measure();
     assertThat(memo.measured()).isEqualTo(2);
 
     // The same emails promise object, a new calls promise: as the preview's validation gives them.
@@ -331,9 +331,33 @@ class MeasurerTest {
             before.yearStarts(), before.minimumCases(), before.exclusionWarning(), before.headlinePeriods(),
             before.published(), before.nextUpdate(), before.contact(),
             List.of(emails, calls.withFigures(calls.figures().subList(0, 2))));
-    dev.kept.model.MeasuredCharter remembered = new Measurer(after).measure(memo);
+    memo.made.set(0);
+    dev.kept.model.MeasuredCharter remembered = new Measurer(after, memo).measure();
     assertThat(memo.measured()).isEqualTo(1);
     assertThat(remembered).isEqualTo(new Measurer(after).measure());
-    assertThat(remembered.promises().get(0)).isSameAs(new Measurer(before).measure(memo).promises().get(1));
+    assertThat(remembered.promises().get(0)).isSameAs(new Measurer(before, memo).measure().promises().get(1));
+  }
+
+  /** A cache as a caller wraps it around the stage: the last piece made for each slot, by key. */
+  private static final class Remember implements dev.kept.model.Reuse {
+    private final java.util.Map<String, Object[]> pieces = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <V> V get(String step, String slot, Object key, java.util.function.Supplier<V> make) {
+      Object[] known = pieces.get(step + " " + slot);
+      if (known != null && known[0].equals(key)) {
+        return (V) known[1];
+      }
+      V value = make.get();
+      made.incrementAndGet();
+      pieces.put(step + " " + slot, new Object[] {key, value});
+      return value;
+    }
+
+    int measured() {
+      return made.get();
+    }
   }
 }

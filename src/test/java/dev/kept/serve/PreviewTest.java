@@ -37,7 +37,7 @@ class PreviewTest {
   private void start(CharterFixture fixture, Optional<Path> templates) throws IOException {
     charter = fixture.writeTo(dir.resolve("charter"));
     // Written long ago, as a charter being edited mostly is: only the files edited in a test are
-    // new enough to be read again at every rebuild (see CharterLoader.Memo).
+    // new enough to be read again at every rebuild (see CharterLoader.Stamp#settled).
     try (java.util.stream.Stream<Path> files = Files.walk(charter)) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
         Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));

@@ -26,16 +26,16 @@ import org.junit.jupiter.api.io.TempDir;
  * same findings as {@code kept check}, and every file of a fresh {@code kept build}, byte for byte;
  * and it does so by reading, checking and measuring again only what changed.
  */
-class IncrementalTest {
+class PipelineRebuildTest {
   @TempDir Path dir;
 
   private Path charter;
-  private Incremental incremental;
+  private Rebuilds incremental;
 
   private void start(Path folder) {
     charter = folder;
     incremental =
-        new Incremental(
+        new Rebuilds(
             new Pipeline.Options(
                 charter, "charter", dir.resolve("unused"), Fixtures.BUILD_DATE, Limits.DEFAULT, Optional.empty()));
   }
@@ -44,22 +44,22 @@ class IncrementalTest {
   void afterEveryKindOfEditTheFindingsAndTheSiteAreAFreshRunsOnes() throws Exception {
     start(copy(Fixtures.exampleCharter(), dir.resolve("charter")));
     settle();
-    Incremental.Refresh r = sameAsFresh("the first refresh");
-    assertThat(r.filesRead()).isEqualTo(files("promises") + files("figures"));
+    Pipeline.Outcome r = sameAsFresh("the first refresh");
+    assertThat(r.made().filesRead()).isEqualTo(files("promises") + files("figures"));
     r = sameAsFresh("a refresh with nothing changed");
-    assertThat(r.filesRead()).isZero();
-    assertThat(r.promisesChecked()).isZero();
-    assertThat(r.promisesMeasured()).isZero();
+    assertThat(r.made().filesRead()).isZero();
+    assertThat(r.made().promisesChecked()).isZero();
+    assertThat(r.made().promisesMeasured()).isZero();
 
     edit("promises/answer-calls.yaml", "title: Answering your calls", "title: Answering every call");
     r = sameAsFresh("a promise edited");
-    assertThat(List.of(r.filesRead(), r.promisesChecked(), r.promisesMeasured())).containsExactly(1, 1, 1);
+    assertThat(List.of(r.made().filesRead(), r.made().promisesChecked(), r.made().promisesMeasured())).containsExactly(1, 1, 1);
     assertThat(page(r, "promises/answer-calls/index.html")).contains("Answering every call");
     assertThat(page(r, "index.html")).contains("Answering every call");
 
     edit("figures/answer-calls.csv", "2025-01,10576,9576,84,", "2025-01,10576,9100,84,");
     r = sameAsFresh("a figures file edited");
-    assertThat(List.of(r.filesRead(), r.promisesChecked(), r.promisesMeasured())).containsExactly(1, 1, 1);
+    assertThat(List.of(r.made().filesRead(), r.made().promisesChecked(), r.made().promisesMeasured())).containsExactly(1, 1, 1);
 
     Files.writeString(
         charter.resolve("promises/answer-texts.yaml"),
@@ -69,7 +69,7 @@ class IncrementalTest {
     age(charter.resolve("figures/answer-texts.csv"));
     r = sameAsFresh("a promise added (not in the charter's order: a warning)");
     assertThat(r.findings()).anyMatch(f -> f.message().contains("'answer-texts' is not in the charter's 'order'"));
-    assertThat(List.of(r.filesRead(), r.promisesChecked(), r.promisesMeasured())).containsExactly(2, 1, 1);
+    assertThat(List.of(r.made().filesRead(), r.made().promisesChecked(), r.made().promisesMeasured())).containsExactly(2, 1, 1);
     assertThat(page(r, "promises/answer-texts/index.html")).contains("Answering texts");
 
     Files.delete(charter.resolve("promises/answer-texts.yaml"));
@@ -78,13 +78,13 @@ class IncrementalTest {
     Files.delete(charter.resolve("figures/answer-texts.csv"));
     r = sameAsFresh("its figures deleted too");
     assertThat(r.hasErrors()).isFalse();
-    assertThat(r.snapshot().orElseThrow().file("promises/answer-texts/index.html")).isEmpty();
+    assertThat(r.site().orElseThrow().file("promises/answer-texts/index.html")).isEmpty();
 
     edit("promises/answer-emails.yaml", "target: 90%", "target: 190%");
     edit("figures/answer-calls.csv", "2025-01,10576,9100,84,", "2025-01,10576,10577,84,");
     r = sameAsFresh("errors in a promise and in a figures file");
     assertThat(r.findings().stream().filter(f -> f.severity() == dev.kept.model.Severity.ERROR)).hasSizeGreaterThanOrEqualTo(2);
-    assertThat(r.snapshot()).isEmpty();
+    assertThat(r.site()).isEmpty();
 
     edit("promises/answer-emails.yaml", "target: 190%", "target: 90%");
     edit("figures/answer-calls.csv", "2025-01,10576,10577,84,", "2025-01,10576,9100,84,");
@@ -93,18 +93,18 @@ class IncrementalTest {
 
     edit("charter.yaml", "minimum_cases: 30", "minimum_cases: 2000");
     r = sameAsFresh("a charter-wide setting changed in charter.yaml");
-    assertThat(r.filesRead()).isZero(); // charter.yaml is read every time; no promise file changed
-    assertThat(r.promisesMeasured()).isEqualTo(r.snapshot().orElseThrow().charter().promises().size());
+    assertThat(r.made().filesRead()).isZero(); // charter.yaml is read every time; no promise file changed
+    assertThat(r.made().promisesMeasured()).isEqualTo(r.site().orElseThrow().charter().promises().size());
 
     edit("charter.yaml", "exclusion_warning: 5%", "exclusion_warning: 0.5%");
     r = sameAsFresh("the exclusion warning lowered, so that exclusions are flagged");
     edit("charter.yaml", "exclusion_warning: 0.5%", "exclusion_warning: 0.50%");
     r = sameAsFresh("the same warning written another way (the words show it as written)");
-    assertThat(r.promisesMeasured()).isEqualTo(r.snapshot().orElseThrow().charter().promises().size());
+    assertThat(r.made().promisesMeasured()).isEqualTo(r.site().orElseThrow().charter().promises().size());
 
     edit("charter.yaml", "  - answer-calls\n  - answer-emails\n", "  - answer-emails\n  - answer-calls\n");
     r = sameAsFresh("the charter's order changed");
-    assertThat(r.promisesMeasured()).isZero();
+    assertThat(r.made().promisesMeasured()).isZero();
 
     edit("charter.yaml", "period: month", "period: quarter");
     r = sameAsFresh("the period kind changed (every figures file is now wrong)");
@@ -118,17 +118,17 @@ class IncrementalTest {
     start(Fixtures.minimal().writeTo(dir.resolve("charter")));
     settle();
     Path promise = charter.resolve("promises/calls.yaml");
-    assertThat(incremental.refresh().filesRead()).isEqualTo(2);
-    assertThat(incremental.refresh().filesRead()).isZero();
+    assertThat(incremental.refresh().made().filesRead()).isEqualTo(2);
+    assertThat(incremental.refresh().made().filesRead()).isZero();
 
     Files.writeString(promise, Files.readString(promise).replace("title: Answering calls", "title: Answering AAAAA"));
-    assertThat(incremental.refresh().filesRead()).isEqualTo(1);
+    assertThat(incremental.refresh().made().filesRead()).isEqualTo(1);
     // Modified just now: a same-size edit within this timestamp tick would keep the time, so the
     // file's time cannot yet tell that it did not change.
-    assertThat(incremental.refresh().filesRead()).isEqualTo(1);
+    assertThat(incremental.refresh().made().filesRead()).isEqualTo(1);
     age(promise);
-    assertThat(incremental.refresh().filesRead()).isEqualTo(1);
-    assertThat(incremental.refresh().filesRead()).isZero();
+    assertThat(incremental.refresh().made().filesRead()).isEqualTo(1);
+    assertThat(incremental.refresh().made().filesRead()).isZero();
   }
 
   /**
@@ -148,7 +148,7 @@ class IncrementalTest {
     // The same size, and the same modification time: as a file system with coarse times keeps it.
     Files.writeString(promise, good.replace("title: Answering calls", "title: Answering BBBBB"));
     Files.setLastModifiedTime(promise, first);
-    Incremental.Refresh r = sameAsFresh("a second edit in the same tick");
+    Pipeline.Outcome r = sameAsFresh("a second edit in the same tick");
     assertThat(page(r, "promises/calls/index.html")).contains("Answering BBBBB");
   }
 
@@ -159,13 +159,13 @@ class IncrementalTest {
     Path promise = charter.resolve("promises/calls.yaml");
     FileTime old = Files.getLastModifiedTime(promise);
     incremental.refresh();
-    assertThat(incremental.refresh().filesRead()).isZero();
+    assertThat(incremental.refresh().made().filesRead()).isZero();
 
     // As cp -p or a restore from a backup does: new content, same size, the old time.
     Files.writeString(promise, Files.readString(promise).replace("title: Answering calls", "title: Answering BBBBB"));
     Files.setLastModifiedTime(promise, old);
-    Incremental.Refresh r = sameAsFresh("a rewrite with its time set back");
-    assertThat(r.filesRead()).isEqualTo(1);
+    Pipeline.Outcome r = sameAsFresh("a rewrite with its time set back");
+    assertThat(r.made().filesRead()).isEqualTo(1);
     assertThat(page(r, "promises/calls/index.html")).contains("Answering BBBBB");
   }
 
@@ -175,7 +175,7 @@ class IncrementalTest {
     Path theme = Files.createDirectories(dir.resolve("theme"));
     Path index = theme.resolve("index.ftlh");
     String builtIn;
-    try (var in = IncrementalTest.class.getResourceAsStream("/dev/kept/theme/index.ftlh")) {
+    try (var in = PipelineRebuildTest.class.getResourceAsStream("/dev/kept/theme/index.ftlh")) {
       builtIn = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
     Files.writeString(index, builtIn.replace("</h1>", " AAAAA</h1>"));
@@ -184,7 +184,7 @@ class IncrementalTest {
     Files.setLastModifiedTime(theme, old); // the folder too: a theme written long ago
     settle();
     incremental =
-        new Incremental(
+        new Rebuilds(
             new Pipeline.Options(
                 charter, "charter", dir.resolve("unused"), Fixtures.BUILD_DATE, Limits.DEFAULT, Optional.of(theme)));
     assertThat(page(incremental.refresh(), "index.html")).contains("AAAAA");
@@ -198,7 +198,7 @@ class IncrementalTest {
   @Test
   void aRefreshRendersNoPageAndWritesNothing() throws Exception {
     start(Fixtures.minimal().writeTo(dir.resolve("charter")));
-    Incremental.Refresh r = incremental.refresh();
+    Pipeline.Outcome r = incremental.refresh();
     assertThat(r.times()).extracting(Pipeline.StageTime::stage)
         .containsExactly("load", "validate", "measure", "explain", "prepare the site");
     assertThat(dir.resolve("unused")).doesNotExist();
@@ -213,19 +213,19 @@ class IncrementalTest {
    * order) and, when the charter has no errors, against a fresh build (every file it writes is
    * served with the same bytes).
    */
-  private Incremental.Refresh sameAsFresh(String step) throws Exception {
-    Incremental.Refresh r = incremental.refresh();
+  private Pipeline.Outcome sameAsFresh(String step) throws Exception {
+    Pipeline.Outcome r = incremental.refresh();
     Pipeline.Outcome checked = Fixtures.pipeline(charter, dir.resolve("site")).check();
     assertThat(Fixtures.headlines(r.findings())).as(step).isEqualTo(Fixtures.headlines(checked.findings()));
     assertThat(r.findings()).as(step).isEqualTo(checked.findings());
-    assertThat(r.snapshot().isPresent()).as(step).isEqualTo(!checked.hasErrors());
-    if (r.snapshot().isEmpty()) {
+    assertThat(r.site().isPresent()).as(step).isEqualTo(!checked.hasErrors());
+    if (r.site().isEmpty()) {
       return r;
     }
     Path site = dir.resolve("site");
     Pipeline.Outcome built = Fixtures.pipeline(charter, site).build();
     assertThat(built.published()).as(step).isTrue();
-    Incremental.Snapshot snapshot = r.snapshot().get();
+    Snapshot snapshot = r.site().get();
     List<String> paths = new ArrayList<>();
     try (Stream<Path> files = Files.walk(site)) {
       for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
@@ -244,24 +244,24 @@ class IncrementalTest {
     return r;
   }
 
-  private static byte[] bytes(Incremental.SiteFile file) {
+  private static byte[] bytes(Snapshot.SiteFile file) {
     if (file == null) {
       return null;
     }
-    if (file instanceof Incremental.Rendered rendered) {
+    if (file instanceof Snapshot.Rendered rendered) {
       return rendered.bytes();
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
-      ((Incremental.Streamed) file).body().writeTo(out);
+      ((Snapshot.Streamed) file).body().writeTo(out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return out.toByteArray();
   }
 
-  private static String page(Incremental.Refresh r, String path) throws Exception {
-    return new String(bytes(r.snapshot().orElseThrow().file(path).orElseThrow()), StandardCharsets.UTF_8);
+  private static String page(Pipeline.Outcome r, String path) throws Exception {
+    return new String(bytes(r.site().orElseThrow().file(path).orElseThrow()), StandardCharsets.UTF_8);
   }
 
   private void edit(String file, String from, String to) throws IOException {
@@ -308,5 +308,16 @@ class IncrementalTest {
       }
     }
     return to;
+  }
+
+  /** One pipeline served again and again with one memory, as the preview runs it. */
+  private record Rebuilds(Pipeline pipeline, Memory memory) {
+    Rebuilds(Pipeline.Options options) {
+      this(new Pipeline(options), new Memory());
+    }
+
+    Pipeline.Outcome refresh() {
+      return pipeline.serve(memory);
+    }
   }
 }
