@@ -133,7 +133,8 @@ final class Fatal {
   }
 
   private static String line(Throwable e) {
-    return e instanceof OutOfMemoryError ? OUT_OF_MEMORY : e instanceof StackOverflowError ? TOO_DEEP : FAILED;
+    Throwable vm = vmError(e);
+    return vm instanceof OutOfMemoryError ? OUT_OF_MEMORY : vm instanceof StackOverflowError ? TOO_DEEP : FAILED;
   }
 
   /**
@@ -148,8 +149,9 @@ final class Fatal {
       }
       reported = true;
     }
+    Throwable vm = vmError(e);
     byte[] line =
-        e instanceof OutOfMemoryError ? OUT_OF_MEMORY_BYTES : e instanceof StackOverflowError ? TOO_DEEP_BYTES : FAILED_BYTES;
+        vm instanceof OutOfMemoryError ? OUT_OF_MEMORY_BYTES : vm instanceof StackOverflowError ? TOO_DEEP_BYTES : FAILED_BYTES;
     try {
       System.err.flush();
     } catch (Throwable ignored) {
@@ -165,5 +167,20 @@ final class Fatal {
         // Out of memory on the way to the write: other threads free theirs as they fail.
       }
     }
+  }
+
+  /**
+   * The out-of-memory error or stack overflow behind {@code e}, when there is one among its first
+   * causes (a try-with-resources whose body and {@code close()} threw the JVM's one preallocated
+   * error wraps it in "Self-suppression not permitted"); else {@code e}. Allocates nothing.
+   */
+  private static Throwable vmError(Throwable e) {
+    Throwable c = e;
+    for (int depth = 0; c != null && depth < 32; depth++, c = c.getCause()) {
+      if (c instanceof OutOfMemoryError || c instanceof StackOverflowError) {
+        return c;
+      }
+    }
+    return e;
   }
 }

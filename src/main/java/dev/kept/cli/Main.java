@@ -84,10 +84,7 @@ public final class Main implements Callable<Integer> {
     cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     cli.setExitCodeExceptionMapper(e -> ExitCode.FAILURE);
     cli.setExecutionExceptionHandler(
-        (e, commandLine, parseResult) -> {
-          err.println("kept: internal error: " + oneLine(e) + " (this is a bug in Kept; please report it)");
-          return ExitCode.FAILURE;
-        });
+        (e, commandLine, parseResult) -> failed(err, e));
     cli.setParameterExceptionHandler(
         (e, args1) -> {
           err.println("kept: " + e.getMessage());
@@ -97,16 +94,28 @@ public final class Main implements Callable<Integer> {
         });
     try {
       return cli.execute(args);
-    } catch (OutOfMemoryError e) {
-      Fatal.reportTo(err, e);
-      return ExitCode.FAILURE;
-    } catch (StackOverflowError e) {
-      Fatal.reportTo(err, e);
-      return ExitCode.FAILURE;
     } catch (RuntimeException | Error e) {
-      err.println("kept: internal error: " + oneLine(e) + " (this is a bug in Kept; please report it)");
-      return ExitCode.FAILURE;
+      return failed(err, e);
     }
+  }
+
+  /**
+   * Reports a failure no stage turned into findings, and returns its exit code. Out of memory and
+   * a stack overflow get {@link Fatal}'s one line even when they arrive wrapped: the JVM may throw
+   * one preallocated {@code OutOfMemoryError} both in a try-with-resources block and in its
+   * {@code close()}, and {@code addSuppressed} then throws an {@code IllegalArgumentException}
+   * ("Self-suppression not permitted") whose cause is the out-of-memory error.
+   */
+  static int failed(PrintStream err, Throwable e) {
+    Throwable c = e;
+    for (int depth = 0; c != null && depth < 32; depth++, c = c.getCause()) {
+      if (c instanceof OutOfMemoryError || c instanceof StackOverflowError) {
+        Fatal.reportTo(err, c);
+        return ExitCode.FAILURE;
+      }
+    }
+    err.println("kept: internal error: " + oneLine(e) + " (this is a bug in Kept; please report it)");
+    return ExitCode.FAILURE;
   }
 
   @Override

@@ -324,4 +324,20 @@ class MainTest {
     String prefix = workDir.resolve("charter").toString();
     return new Run(r.code(), r.out().replace(prefix, "charter"), r.err().replace(prefix, "charter"));
   }
+
+  @Test
+  void outOfMemoryWrappedBySelfSuppressionGetsTheOutOfMemoryLineNotAnInternalError() {
+    // CI saw it at -Xmx8m: one preallocated OutOfMemoryError thrown by a try-with-resources body
+    // and by its close(), so addSuppressed threw "Self-suppression not permitted" around it.
+    OutOfMemoryError oom = new OutOfMemoryError("Java heap space");
+    IllegalArgumentException wrapped = new IllegalArgumentException("Self-suppression not permitted", oom);
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    int code = Main.failed(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8), wrapped);
+    assertThat(code).isEqualTo(ExitCode.FAILURE);
+    assertThat(bytes.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(Fatal.OUT_OF_MEMORY + System.lineSeparator());
+
+    bytes.reset();
+    Main.failed(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8), new IllegalStateException("odd"));
+    assertThat(bytes.toString(java.nio.charset.StandardCharsets.UTF_8)).startsWith("kept: internal error: IllegalStateException: odd");
+  }
 }
