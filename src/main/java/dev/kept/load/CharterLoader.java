@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -34,8 +33,6 @@ import java.util.stream.Stream;
  * <p>Thread-safe: instances hold only their limits.
  */
 public final class CharterLoader {
-  /** What a promise id, and so a promise's file name, may be: {@link Names#ID}. */
-  public static final Pattern ID = Names.ID;
 
   private final Limits limits;
 
@@ -215,7 +212,7 @@ public final class CharterLoader {
         continue;
       }
       String id = idOf(entry, extension);
-      if (!ID.matcher(id).matches()) {
+      if (!Names.ID.matcher(id).matches()) {
         findings.error(
             SourcePos.file(shown),
             "'" + Chars.visible(id) + "' is not a valid promise id",

@@ -29,7 +29,7 @@ final class GroupPages {
       GroupView view = Views.group(g);
       views.add(view);
       Map<String, Object> groupPage = new HashMap<>(common);
-      groupPage.put("root", "../../");
+      groupPage.put("root", SitePaths.rootOf(SitePaths.groupUrl(g.slug())));
       groupPage.put("path", SitePaths.groupUrl(g.slug()));
       groupPage.put("group", view);
       groupPage.put("cards", g.promiseIds().stream().map(cards::get).toList());

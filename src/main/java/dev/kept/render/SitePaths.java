@@ -101,6 +101,15 @@ public final class SitePaths {
     return page(groupUrl(slug));
   }
 
+  /**
+   * The way back to the site's root from the page at {@code url}, for the page's relative links:
+   * {@code "./"} from the home page, one {@code "../"} per folder below it.
+   */
+  public static String rootOf(String url) {
+    int depth = (int) url.chars().filter(c -> c == '/').count();
+    return depth == 0 ? "./" : "../".repeat(depth);
+  }
+
   /** A theme asset, by its name in the theme's {@code assets} folder. */
   public static String asset(String name) {
     return ASSETS + name;

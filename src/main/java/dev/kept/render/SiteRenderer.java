@@ -130,7 +130,7 @@ public final class SiteRenderer {
       String id = record.promise().id();
       Card card = cards.get(id);
       Map<String, Object> page = new HashMap<>(common);
-      page.put("root", "../../");
+      page.put("root", SitePaths.rootOf(SitePaths.promiseUrl(id)));
       page.put("path", SitePaths.promiseUrl(id));
       page.put("promise", Views.promiseView(record, card, t));
       write(out, SitePaths.promisePage(id), promiseTemplate, page);
@@ -151,7 +151,7 @@ public final class SiteRenderer {
       Set<String> grouped = new HashSet<>();
       explained.groups().forEach(g -> grouped.addAll(g.promiseIds()));
       Map<String, Object> index = new HashMap<>(common);
-      index.put("root", "./");
+      index.put("root", SitePaths.rootOf(""));
       index.put("path", "");
       index.put("groups", groups);
       // Every promise is reached from the index (issue 12). When every active promise has a group,
@@ -163,7 +163,7 @@ public final class SiteRenderer {
       pages.write(SitePaths.INDEX, "index.ftlh", index);
 
       Map<String, Object> method = new HashMap<>(common);
-      method.put("root", "../");
+      method.put("root", SitePaths.rootOf(SitePaths.METHOD_URL));
       method.put("path", SitePaths.METHOD_URL);
       method.put("examples", Views.examples(explained, t));
       method.put("minimums", explained.minimums());
@@ -171,7 +171,7 @@ public final class SiteRenderer {
       pages.write(SitePaths.methodPage(), "method.ftlh", method);
 
       Map<String, Object> retiredPage = new HashMap<>(common);
-      retiredPage.put("root", "../");
+      retiredPage.put("root", SitePaths.rootOf(SitePaths.RETIRED_URL));
       retiredPage.put("path", SitePaths.RETIRED_URL);
       retiredPage.put("cards", retired);
       pages.write(SitePaths.retiredPage(), "retired.ftlh", retiredPage);
@@ -188,7 +188,7 @@ public final class SiteRenderer {
       Crawlers.write(charter, pages(explained), common, pages, out);
       for (String asset : theme.assets()) {
         try (InputStream in = theme.asset(asset);
-            OutputStream o = out.open("assets/" + asset)) {
+            OutputStream o = out.open(SitePaths.asset(asset))) {
           in.transferTo(o);
         }
       }

@@ -1,15 +1,16 @@
 package dev.kept.validate;
 
-import dev.kept.load.RawCharter;
 import dev.kept.load.RawCharter.FiguresFile;
 import dev.kept.load.RawCharter.PromiseFile;
-import dev.kept.load.YNode;
+import dev.kept.load.RawCharter;
 import dev.kept.load.YNode.YMap;
 import dev.kept.load.YNode.YScalar;
+import dev.kept.load.YNode;
 import dev.kept.model.Charter;
 import dev.kept.model.FigureRow;
 import dev.kept.model.Finding;
 import dev.kept.model.Findings;
+import dev.kept.model.Names;
 import dev.kept.model.Period;
 import dev.kept.model.PeriodKind;
 import dev.kept.model.Promise;
@@ -290,7 +291,7 @@ public final class CharterValidator {
             "List each promise once.");
         continue;
       }
-      if (!dev.kept.load.CharterLoader.ID.matcher(id).matches()) {
+      if (!Names.ID.matcher(id).matches()) {
         findings.error(
             item.pos(),
             "'" + id + "' in 'order' is not a promise id",

@@ -1,14 +1,14 @@
 package dev.kept.validate;
 
-import dev.kept.load.CharterLoader;
 import dev.kept.load.RawCharter.PromiseFile;
-import dev.kept.load.YNode;
 import dev.kept.load.YNode.Entry;
 import dev.kept.load.YNode.YList;
 import dev.kept.load.YNode.YMap;
 import dev.kept.load.YNode.YScalar;
+import dev.kept.load.YNode;
 import dev.kept.model.Findings;
 import dev.kept.model.Markdown;
+import dev.kept.model.Names;
 import dev.kept.model.Period;
 import dev.kept.model.Promise;
 import dev.kept.model.PromiseStatus;
@@ -330,13 +330,13 @@ final class PromiseReader {
   private void readExclusions(YMap map, Map<String, String> exclusions) {
     for (Entry e : map.entries()) {
       String code = e.key().text();
-      if (!CharterLoader.ID.matcher(code).matches()) {
+      if (!Names.ID.matcher(code).matches()) {
         findings.ruleError(
             "H12",
             e.key().pos(),
             "'" + code + "' is not a valid exclusion reason code",
             "Use lower-case letters, digits and hyphens, such as 'no-access'; the figures file"
-                + " names it in a column 'excluded:" + code.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]", "-") + "'.");
+                + " names it in a column 'excluded:" + Names.hyphenate(code) + "'.");
         continue;
       }
       if (e.value() instanceof YScalar s && !s.isNull() && !s.text().isBlank()) {

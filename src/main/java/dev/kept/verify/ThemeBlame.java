@@ -3,6 +3,7 @@ package dev.kept.verify;
 import dev.kept.model.Finding;
 import dev.kept.model.Findings;
 import dev.kept.model.SourcePos;
+import dev.kept.render.SitePaths;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -75,7 +76,7 @@ public final class ThemeBlame {
   private record Source(Path path, String text, String lower) {}
 
   private static SourcePos locate(Path folder, List<Source> sources, Problem problem) {
-    if (problem.path().startsWith("assets/") && problem.line() > 0) {
+    if (SitePaths.assetOf(problem.path()).isPresent() && problem.line() > 0) {
       Path own = folder.resolve(problem.path()).normalize();
       if (own.startsWith(folder.normalize()) && Files.isRegularFile(own, LinkOption.NOFOLLOW_LINKS)) {
         return new SourcePos(own.toString(), problem.line(), problem.column());

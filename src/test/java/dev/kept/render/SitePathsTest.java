@@ -62,4 +62,13 @@ class SitePathsTest {
     assertThat(SitePaths.assetOf("assets/")).isEmpty();
     assertThat(SitePaths.assetOf("kept.css")).isEmpty();
   }
+
+  @Test
+  void theWayBackToTheRootIsOneStepPerFolder() {
+    assertThat(SitePaths.rootOf("")).isEqualTo("./");
+    assertThat(SitePaths.rootOf(SitePaths.METHOD_URL)).isEqualTo("../");
+    assertThat(SitePaths.rootOf(SitePaths.RETIRED_URL)).isEqualTo("../");
+    assertThat(SitePaths.rootOf(SitePaths.promiseUrl("answer-calls"))).isEqualTo("../../");
+    assertThat(SitePaths.rootOf(SitePaths.groupUrl("calls"))).isEqualTo("../../");
+  }
 }
