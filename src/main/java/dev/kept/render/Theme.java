@@ -19,7 +19,6 @@ import freemarker.template.TemplateExceptionHandler;
 import freemarker.template.TemplateNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
@@ -33,7 +32,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.TimeZone;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -91,9 +89,9 @@ public final class Theme {
    * @throws ThemeException when a template in the folder uses a forbidden built-in
    */
   public static Theme load(Optional<Path> folder) throws ThemeException {
-    Walked own = new Walked(List.of(), List.of());
+    ThemeFolder.Walked own = new ThemeFolder.Walked(List.of(), List.of());
     if (folder.isPresent()) {
-      own = refuseUnsafe(folder.get());
+      own = ThemeFolder.walk(folder.get());
     }
     Configuration config = new Configuration(Configuration.VERSION_2_3_34);
     // Every template is parsed, checked and given its time checks once; never dropped or read again.
@@ -135,7 +133,7 @@ public final class Theme {
     Theme theme = new Theme(folder, config);
     theme.prepareAll(own);
     if (folder.isPresent()) {
-      List<Finding> words = wordsProblems(folder.get());
+      List<Finding> words = ThemeWords.problems(folder.get());
       if (!words.isEmpty()) {
         throw new ThemeException(words);
       }
@@ -362,92 +360,7 @@ public final class Theme {
 
   /** The theme's words for a language: built-in, then the folder's, which win key by key. */
   TreeMap<String, String> words(String language) {
-    Properties words = new Properties();
-    String name = "i18n/" + language + ".properties";
-    try (InputStream in = Theme.class.getResourceAsStream(BUILT_IN + "/" + name)) {
-      if (in != null) {
-        words.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-      }
-      if (folder.isPresent() && Files.isRegularFile(folder.get().resolve(name))) {
-        try (InputStream own = Files.newInputStream(folder.get().resolve(name))) {
-          words.load(new InputStreamReader(own, StandardCharsets.UTF_8));
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    TreeMap<String, String> map = new TreeMap<>();
-    words.forEach((k, v) -> map.put(k.toString(), v.toString()));
-    return map;
-  }
-
-  /**
-   * The placeholders a theme folder's words use that Kept does not fill: for each key of each
-   * {@code i18n/*.properties} that the built-in English words also have, every {@code {name}} must
-   * be one of the built-in word's, since every placeholder needs a value. Keys of the theme's own
-   * are its own templates' business. Each problem is at the key's line and the placeholder's column.
-   */
-  private static List<Finding> wordsProblems(Path folder) {
-    Path i18n = folder.resolve("i18n");
-    if (!Files.isDirectory(i18n, LinkOption.NOFOLLOW_LINKS)) {
-      return List.of();
-    }
-    Properties builtIn = new Properties();
-    try (InputStream in = Theme.class.getResourceAsStream(BUILT_IN + "/i18n/en.properties")) {
-      builtIn.load(new InputStreamReader(java.util.Objects.requireNonNull(in, "the built-in words"), StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    Findings findings = new Findings();
-    List<Path> files;
-    try (Stream<Path> list = Files.list(i18n)) {
-      files = list.filter(p -> p.getFileName().toString().endsWith(".properties") && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
-    } catch (IOException | UncheckedIOException e) {
-      return List.of(); // the words are read again to render, where a file that cannot be read fails
-    }
-    for (Path file : files) {
-      String text;
-      Properties own = new Properties();
-      try {
-        text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-        own.load(new java.io.StringReader(text));
-      } catch (IOException | IllegalArgumentException e) {
-        continue;
-      }
-      List<String> lines = text.lines().toList();
-      for (String key : new TreeSet<>(own.stringPropertyNames())) {
-        String theirs = builtIn.getProperty(key);
-        if (theirs == null) {
-          continue;
-        }
-        List<String> filled = dev.kept.model.Placeholders.of(theirs).names().stream().distinct().toList();
-        for (String name : new java.util.LinkedHashSet<>(dev.kept.model.Placeholders.of(own.getProperty(key)).names())) {
-          if (filled.contains(name)) {
-            continue;
-          }
-          findings.error(
-              wordPos(file, lines, key, name),
-              "the word " + key + " has {" + name + "}, which Kept does not fill in it",
-              filled.isEmpty()
-                  ? "Kept gives " + key + " no values: take {" + name + "} out."
-                  : "Kept fills " + filled.stream().map(n -> "{" + n + "}").collect(java.util.stream.Collectors.joining(", "))
-                      + " in " + key + ": check the spelling, or take {" + name + "} out.");
-        }
-      }
-    }
-    return findings.all();
-  }
-
-  /** Where a key's placeholder is in a words file: the key's line, the placeholder's column. */
-  private static SourcePos wordPos(Path file, List<String> lines, String key, String name) {
-    for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i).stripLeading();
-      if (line.startsWith(key) && (line.length() == key.length() || "=: \t".indexOf(line.charAt(key.length())) >= 0)) {
-        int at = lines.get(i).indexOf("{" + name + "}");
-        return new SourcePos(file.toString(), i + 1, at < 0 ? 1 : at + 1);
-      }
-    }
-    return SourcePos.file(file.toString());
+    return ThemeWords.read(folder, language);
   }
 
   /** The names of every asset, the built-in ones and the folder's, sorted. */
@@ -498,153 +411,6 @@ public final class Theme {
     return "templates/" + templateName;
   }
 
-  /** What a theme's assets may be: styles, images and fonts. SVG images are checked as written. */
-  static final List<String> ASSET_KINDS =
-      List.of(".css", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico", ".svg", ".woff", ".woff2", ".ttf", ".otf");
-
-  /** How deep a theme folder's files may lie, and how many it may hold. */
-  static final int MAX_DEPTH = 8;
-
-  static final int MAX_FILES = 2_000;
-
-  /**
-   * Checks a theme folder's files before anything is parsed: that it is a theme (its top level
-   * holds a template, {@code assets/} or {@code i18n/}), that it is small (at most {@value
-   * #MAX_FILES} files, {@value #MAX_DEPTH} folders deep; links to folders are not followed), that
-   * no file is a link to a file outside it, that its assets are of the kinds Kept publishes, and
-   * that its templates are UTF-8.
-   *
-   * @return the names of its templates, relative to the folder, {@code /}-separated, and the
-   *     findings about links, which the templates' checks complete with the includes that use them
-   */
-  private static Walked refuseUnsafe(Path folder) throws ThemeException {
-    Findings findings = new Findings();
-    Findings links = new Findings();
-    if (!Files.isDirectory(folder)) {
-      throw new ThemeException(List.of(finding(
-          SourcePos.file(folder.toString()),
-          Files.exists(folder) ? "the theme folder is a file, not a folder" : "the theme folder does not exist",
-          "Name an existing folder with --templates DIR.")));
-    }
-    Path real;
-    List<Path> top;
-    try (Stream<Path> list = Files.list(folder)) {
-      real = folder.toRealPath();
-      top = list.limit(MAX_FILES + 1L).toList();
-    } catch (IOException | SecurityException e) {
-      throw new ThemeException(List.of(finding(SourcePos.file(folder.toString()), "the theme folder cannot be read: " + e.getMessage(), "Check that --templates names a readable folder.")));
-    }
-    boolean themeLike =
-        top.stream().anyMatch(p -> isTemplate(p.getFileName().toString()) && Files.isRegularFile(p))
-            || Files.isDirectory(folder.resolve("assets"), LinkOption.NOFOLLOW_LINKS)
-            || Files.isDirectory(folder.resolve("i18n"), LinkOption.NOFOLLOW_LINKS)
-            || Files.isDirectory(folder.resolve("partials"), LinkOption.NOFOLLOW_LINKS);
-    if (!themeLike) {
-      throw new ThemeException(List.of(finding(
-          SourcePos.file(folder.toString()),
-          "this folder is not a theme: it has no templates (.ftlh, .ftlx), no assets/ and no i18n/ folder",
-          "--templates names a theme folder, laid out as the built-in theme in templates/: copy the"
-              + " templates you change, such as partials/footer.ftlh, into a folder of their own.")));
-    }
-    List<String> templates = new ArrayList<>();
-    List<Path> files = new ArrayList<>();
-    try (Stream<Path> walk = Files.walk(folder, MAX_DEPTH)) {
-      java.util.Iterator<Path> it = walk.iterator();
-      while (it.hasNext()) {
-        Path p = it.next();
-        if (files.size() >= MAX_FILES) {
-          throw new ThemeException(List.of(finding(SourcePos.file(folder.toString()), "the theme folder holds more than " + MAX_FILES + " files",
-              "A theme is its templates, words and assets: check that --templates names the theme's own folder.")));
-        }
-        if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-          files.add(p);
-        }
-      }
-    } catch (IOException | java.io.UncheckedIOException | SecurityException e) {
-      throw new ThemeException(List.of(finding(SourcePos.file(folder.toString()), "the theme folder cannot be read: " + e.getMessage(), "Check that --templates names the theme's own, readable folder.")));
-    }
-    Path assets = folder.resolve("assets");
-    for (Path p : files.stream().sorted().toList()) {
-      String name = p.getFileName().toString();
-      String lower = name.toLowerCase(Locale.ROOT);
-      if (Files.isSymbolicLink(p)) {
-        Optional<Path> target = realPath(p);
-        if (target.isEmpty() || !target.get().startsWith(real)) {
-          links.error(
-              SourcePos.file(p.toString()),
-              "the theme's file " + folder.relativize(p) + " is a link to "
-                  + target.map(t -> "a file outside the theme folder").orElse("nothing readable"),
-              "A theme's files are its own: copy the file into the theme folder instead of linking to it.");
-          continue;
-        }
-      }
-      if (!Files.isRegularFile(p)) {
-        continue;
-      }
-      if (p.startsWith(assets) && !name.equals("index.txt") && !name.startsWith(".")
-          && ASSET_KINDS.stream().noneMatch(lower::endsWith)) {
-        findings.error(
-            SourcePos.file(p.toString()),
-            "the theme's asset " + assets.relativize(p) + " is not a kind of file Kept publishes",
-            "A theme's assets are styles, images and fonts: " + String.join(", ", ASSET_KINDS)
-                + ". A page a browser would open on its own, without the site's policy, is not"
-                + " allowed.");
-        continue;
-      }
-      if (!isTemplate(name) || p.startsWith(assets)) {
-        continue;
-      }
-      try {
-        byte[] bytes = Files.readAllBytes(p);
-        Optional<SourcePos> bad = notUtf8(p.toString(), bytes);
-        if (bad.isPresent()) {
-          findings.error(bad.get(), "the template is not UTF-8 text", "Save the template as UTF-8 (most editors offer it under \"Save with encoding\").");
-          continue;
-        }
-      } catch (IOException e) {
-        findings.error(SourcePos.file(p.toString()), "the template cannot be read: " + e.getMessage());
-        continue;
-      }
-      templates.add(folder.relativize(p).toString().replace('\\', '/'));
-    }
-    if (findings.hasErrors()) {
-      findings.addAll(links.all());
-      throw new ThemeException(findings.all());
-    }
-    return new Walked(templates, links.all());
-  }
-
-  /** A theme folder's templates, and its links to files outside it. */
-  private record Walked(List<String> templates, List<Finding> links) {}
-
-  private static boolean isTemplate(String name) {
-    return TemplateCheck.TEMPLATE_KINDS.stream().anyMatch(name::endsWith);
-  }
-
-  private static Optional<Path> realPath(Path p) {
-    try {
-      return Optional.of(p.toRealPath());
-    } catch (IOException | SecurityException e) {
-      return Optional.empty();
-    }
-  }
-
-  /** The place of the first byte that is not UTF-8, if any. */
-  static Optional<SourcePos> notUtf8(String file, byte[] bytes) {
-    java.nio.charset.CharsetDecoder decoder =
-        StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
-    java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
-    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
-    java.nio.charset.CoderResult result = decoder.decode(in, out, true);
-    if (!result.isError()) {
-      return Optional.empty();
-    }
-    out.flip();
-    return Optional.of(SourcePos.at(file, out, out.length()));
-  }
-
   // ---- The templates' trees: checked once each, with every file they include. ----
 
   private final java.util.Set<String> prepared = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -656,7 +422,7 @@ public final class Theme {
   private record Include(SourcePos pos, String target) {}
 
   /** Parses and checks every template of the folder, and what they include. */
-  private void prepareAll(Walked own) throws ThemeException {
+  private void prepareAll(ThemeFolder.Walked own) throws ThemeException {
     List<Finding> all = new ArrayList<>();
     try {
       prepare(own.templates());
@@ -736,7 +502,7 @@ public final class Theme {
       return Optional.empty();
     }
     String name = resolved.get();
-    if (!isTemplate(name)) {
+    if (!ThemeFolder.isTemplate(name)) {
       findings.error(r.pos(), "the template " + what + " \"" + r.name() + "\", which is not a template",
           "A template includes only templates (.ftlh, .ftlx, .ftl) of the theme.");
       return Optional.empty();
@@ -745,8 +511,8 @@ public final class Theme {
     if (folder.isPresent()) {
       Path file = folder.get().resolve(name);
       if (Files.isSymbolicLink(file) || Files.exists(file)) {
-        Optional<Path> real = realPath(file);
-        Optional<Path> root = realPath(folder.get());
+        Optional<Path> real = ThemeFolder.realPath(file);
+        Optional<Path> root = ThemeFolder.realPath(folder.get());
         if (real.isEmpty() || root.isEmpty() || !real.get().startsWith(root.get())) {
           findings.error(r.pos(), "the template " + what + " \"" + r.name() + "\", a link to a file outside the theme folder",
               "A theme's files are its own: copy the file into the theme folder instead of linking to it.");
@@ -851,7 +617,7 @@ public final class Theme {
     }
   }
 
-  private static Finding finding(SourcePos pos, String message, String hint) {
+  static Finding finding(SourcePos pos, String message, String hint) {
     Findings f = new Findings();
     f.error(pos, message, hint);
     return f.all().get(0);

@@ -168,7 +168,7 @@ class ThemeTest {
     Files.writeString(dir.resolve("layout.ftlh"), "x");
     Path deep = dir.resolve("a/b");
     Files.createDirectories(deep);
-    for (int i = 0; i <= Theme.MAX_FILES; i++) {
+    for (int i = 0; i <= ThemeFolder.MAX_FILES; i++) {
       Files.writeString(deep.resolve(i + ".txt"), "");
     }
     ThemeException e =
