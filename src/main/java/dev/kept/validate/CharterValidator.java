@@ -136,7 +136,6 @@ public final class CharterValidator {
     others.forEach(findings::addAll);
 
     checkLatestPeriod(published, figuresEnds, settings, findings);
-    checkLatestPeriod(published, figuresEnds, settings, findings);
 
     List<Promise> ordered = order(head, published, promiseIds, drafts, raw, findings);
     if (raw.promiseIds().isEmpty() && raw.charter().isPresent()) {
