@@ -81,6 +81,11 @@ public final class Memory {
           }
           return value;
         }
+
+        @Override
+        public boolean keeps() {
+          return keeps;
+        }
       };
 
   /** What the stages take their pieces of work from; it counts what each run makes. */

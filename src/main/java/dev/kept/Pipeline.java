@@ -206,8 +206,7 @@ public final class Pipeline {
    */
   private Outcome run(Mode mode, Memory memory, Optional<Publisher> publisher) throws IOException, PublishException {
     Run run = new Run(memory);
-    RawCharter raw = run.stage("load", () -> load(run, memory));
-    Optional<Charter> charter = run.stage("validate", () -> validate(raw, run, memory));
+    Optional<Charter> charter = loadAndValidate(run, memory);
     if (charter.isEmpty()) {
       return run.stopped();
     }
@@ -228,6 +227,16 @@ public final class Pipeline {
       return run.served(site.get()); // rendered and verified a file at a time, when asked for
     }
     return renderVerifyPublish(site.get(), publisher.orElseThrow(), run);
+  }
+
+  /**
+   * Load, then validate. Load lists the figures files and validate reads each as it checks it, so
+   * that the cells of one file per core are held at a time; the raw charter (every promise file's
+   * tree) is let go when this returns, and what later stages keep is the validated charter.
+   */
+  private Optional<Charter> loadAndValidate(Run run, Memory memory) {
+    RawCharter raw = run.stage("load", () -> load(run, memory));
+    return run.stage("validate", () -> validate(raw, run, memory));
   }
 
   private RawCharter load(Run run, Memory memory) {

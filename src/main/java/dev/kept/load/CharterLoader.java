@@ -110,20 +110,60 @@ public final class CharterLoader {
                   .map(tree -> new PromiseFile(idOf(file, ".yaml"), name, tree));
             });
 
+    // A figures file is listed here and read when validate checks it (FiguresFile#read): the
+    // cells of every file at once were the build's peak of memory.
     CsvReader csv = new CsvReader(limits);
     List<Path> figuresFiles = list(root, "figures", ".csv", prefix, findings, false);
     java.util.SortedSet<String> figuresIds = ids(figuresFiles, ".csv");
+    boolean keepText = reuse.keeps();
     List<FiguresFile> figures =
-        readAll(
-            figuresFiles, findings, reuse, prefix + "/figures/",
-            (file, found) -> {
-              String name = prefix + "/figures/" + file.getFileName();
-              return readText(root, file, name, limits.maxCsvBytes(), found)
-                  .flatMap(text -> csv.read(text, name, found))
-                  .map(table -> new FiguresFile(idOf(file, ".csv"), table));
-            });
+        figuresFiles.stream()
+            .map(
+                file ->
+                    reuse.get("read", file.toString(), key(file, prefix + "/figures/"), () -> {
+                      String name = prefix + "/figures/" + file.getFileName();
+                      Source text = new Source(root, file, name, limits.maxCsvBytes(), keepText);
+                      return new FiguresFile(
+                          idOf(file, ".csv"), name,
+                          found -> text.read(found).flatMap(t -> csv.read(t, name, found)));
+                    }))
+            .toList();
     return new LoadResult(
         new RawCharter(prefix, charter, promises, figures, promiseIds, figuresIds), findings.all());
+  }
+
+  /**
+   * A file's text, read when asked for: afresh at every call, or once and then kept (with what
+   * reading it found) when {@code keep}, for a memory that keeps the file for later runs.
+   */
+  private static final class Source {
+    private final Path root;
+    private final Path file;
+    private final String name;
+    private final long maxBytes;
+    private final boolean keep;
+    private volatile Read<String> kept;
+
+    Source(Path root, Path file, String name, long maxBytes, boolean keep) {
+      this.root = root;
+      this.file = file;
+      this.name = name;
+      this.maxBytes = maxBytes;
+      this.keep = keep;
+    }
+
+    Optional<String> read(Findings findings) {
+      Read<String> read = kept;
+      if (read == null) {
+        Findings found = new Findings();
+        read = new Read<>(readText(root, file, name, maxBytes, found), found.all());
+        if (keep) {
+          kept = read;
+        }
+      }
+      findings.addAll(read.findings());
+      return read.value();
+    }
   }
 
   /** One file read on its own, with what reading it found. */

@@ -13,7 +13,8 @@ import java.util.TreeSet;
  * @param folder the charter folder as the user named it, used as the prefix of every file name
  * @param charter {@code charter.yaml}, or empty when it was missing or could not be read
  * @param promises each readable {@code promises/<id>.yaml}, in file-name order
- * @param figures each readable {@code figures/<id>.csv}, in file-name order
+ * @param figures each {@code figures/<id>.csv} found with a valid name, in file-name order, not yet
+ *     read: validate reads each when it checks it, so that one file's cells are held at a time
  * @param promiseIds the id of every promise file found, readable or not, so that a file that could
  *     not be read is not reported again as missing
  * @param figuresIds the id of every figures file found, readable or not
@@ -43,11 +44,33 @@ public record RawCharter(
     }
   }
 
-  /** A figures file: the promise id it belongs to and its table. */
-  public record FiguresFile(String id, CsvTable table) {
+  /**
+   * A figures file, handed on unread: the promise id it belongs to, its name in messages, and how
+   * to read it. Its cells (six million at 10,000 promises of 120 months) are made only when {@link
+   * #read} is called, and are the caller's to let go; so a build holds the cells of the files being
+   * checked, not of every file. Equal only to itself (or a copy with the same reader): a file made
+   * again for a later run is a new one.
+   */
+  public record FiguresFile(String id, String file, Reader reader) {
     public FiguresFile {
       Objects.requireNonNull(id, "id");
-      Objects.requireNonNull(table, "table");
+      Objects.requireNonNull(file, "file");
+      Objects.requireNonNull(reader, "reader");
+    }
+
+    /**
+     * Reads and parses the file: its table, or empty when it cannot be read; every problem met
+     * (size, link, encoding, CSV) is added to {@code findings}, as loading adds those of a promise
+     * file. Each call reads afresh, unless the loader's {@link dev.kept.model.Reuse#keeps} kept
+     * the file's text for later runs; thread-safe.
+     */
+    public Optional<CsvTable> read(dev.kept.model.Findings findings) {
+      return reader.read(findings);
+    }
+
+    /** How a figures file is read; see {@link FiguresFile#read}. */
+    public interface Reader {
+      Optional<CsvTable> read(dev.kept.model.Findings findings);
     }
   }
 }

@@ -33,4 +33,12 @@ public interface Reuse {
    *     piece must be made afresh (a file that may change unseen)
    */
   <V> V get(String step, String slot, Object key, Supplier<V> make);
+
+  /**
+   * Whether pieces may be handed back in a later run. A piece that is kept may keep what it read
+   * (a figures file's text) for that run; a piece made for one run only holds nothing it need not.
+   */
+  default boolean keeps() {
+    return false;
+  }
 }

@@ -1,5 +1,6 @@
 package dev.kept.validate;
 
+import dev.kept.load.CsvTable;
 import dev.kept.load.RawCharter.FiguresFile;
 import dev.kept.load.RawCharter.PromiseFile;
 import dev.kept.load.RawCharter;
@@ -96,17 +97,18 @@ public final class CharterValidator {
       }
     }
 
-    FiguresReader figuresReader = new FiguresReader(settings, findings);
     Map<String, FiguresFile> figuresById = new HashMap<>();
     for (FiguresFile figures : raw.figures()) {
       figuresById.put(figures.id(), figures);
     }
     Set<String> promiseIds = raw.promiseIds();
     Map<String, Promise> published = new LinkedHashMap<>();
+    Map<String, SourcePos> figuresEnds = new HashMap<>();
     Set<String> drafts = new java.util.HashSet<>();
     Set<String> figuresChecked = new java.util.HashSet<>();
     // Each promise and its figures are checked on their own, on every core; their findings are
-    // then listed in the promises' order, as if checked one after another.
+    // then listed in the promises' order, as if checked one after another. A figures file is read
+    // as its promise is checked and its cells let go when it is done: what is kept is its rows.
     Settings shared = settings;
     List<Checked> checked =
         raw.promises().parallelStream()
@@ -121,25 +123,19 @@ public final class CharterValidator {
         drafts.add(c.id());
       }
       c.published().ifPresent(p -> published.put(p.id(), p));
+      c.figuresEnd().ifPresent(end -> figuresEnds.put(c.id(), end));
     }
 
-    for (FiguresFile figures : raw.figures()) {
-      if (promiseIds.contains(figures.id()) && !figuresChecked.contains(figures.id())) {
-        // The promise file has errors of its own; still report what is wrong with its figures.
-        figuresReader.read(figures.table(), FiguresReader.standIn(figures.id(), figures.table()));
-      }
-      if (!promiseIds.contains(figures.id())) {
-        findings.error(
-            SourcePos.file(figures.table().file()),
-            "there is no promise '" + figures.id() + "' for these figures",
-            Fields.nearest(figures.id(), List.copyOf(promiseIds))
-                .map(n -> "Did you mean figures/" + n + ".csv? ")
-                .orElse("")
-                + "Name the file after its promise: figures/<id>.csv for promises/<id>.yaml.");
-      }
-    }
+    // The figures files no promise's check read: their promise file could not be read, or there
+    // is none. Each is read (what reading it finds is reported) and checked for what it can be.
+    List<List<Finding>> others =
+        raw.figures().parallelStream()
+            .filter(figures -> !figuresChecked.contains(figures.id()))
+            .map(figures -> unclaimed(figures, promiseIds, shared))
+            .toList();
+    others.forEach(findings::addAll);
 
-    checkLatestPeriod(published, figuresById, settings, findings);
+    checkLatestPeriod(published, figuresEnds, settings, findings);
 
     List<Promise> ordered = order(head, published, promiseIds, drafts, raw, findings);
     if (raw.promiseIds().isEmpty() && raw.charter().isPresent()) {
@@ -170,35 +166,72 @@ public final class CharterValidator {
     return reuse.get("check", file.id(), key, () -> checkAfresh(file, figures, raw, settings));
   }
 
-  /** What checking one promise file (and its figures file) found. */
+  /**
+   * What checking one promise file (and its figures file) found.
+   *
+   * @param figuresChecked whether its figures file, if any, was read and checked here
+   * @param figuresEnd where its figures file ends, when it was read, for "no row for" findings
+   */
   private record Checked(
-      String id, Optional<Promise> published, boolean draft, boolean figuresChecked, List<Finding> findings) {}
+      String id, Optional<Promise> published, boolean draft, boolean figuresChecked,
+      Optional<SourcePos> figuresEnd, List<Finding> findings) {}
 
-  /** Checks one promise file and its figures; thread-safe, as it finds into its own list. */
+  /**
+   * A figures file whose promise's check did not read it: read here, so that what reading it
+   * finds is reported; checked against a stand-in when its promise file could not be read, and
+   * an error when there is no promise of its id.
+   */
+  private static List<Finding> unclaimed(FiguresFile figures, Set<String> promiseIds, Settings settings) {
+    Findings findings = new Findings();
+    Optional<CsvTable> table = figures.read(findings);
+    if (table.isPresent() && promiseIds.contains(figures.id())) {
+      // The promise file has errors of its own; still report what is wrong with its figures.
+      new FiguresReader(settings, findings).read(table.get(), FiguresReader.standIn(figures.id(), table.get()));
+    }
+    if (table.isPresent() && !promiseIds.contains(figures.id())) {
+      findings.error(
+          SourcePos.file(figures.file()),
+          "there is no promise '" + figures.id() + "' for these figures",
+          Fields.nearest(figures.id(), List.copyOf(promiseIds))
+              .map(n -> "Did you mean figures/" + n + ".csv? ")
+              .orElse("")
+              + "Name the file after its promise: figures/<id>.csv for promises/<id>.yaml.");
+    }
+    return findings.all();
+  }
+
+  /**
+   * Checks one promise file and its figures; thread-safe, as it finds into its own list. The
+   * figures file is read here, once, and its cells are let go when this returns.
+   */
   private static Checked checkAfresh(PromiseFile file, FiguresFile figures, RawCharter raw, Settings settings) {
     Findings findings = new Findings();
     PromiseReader promiseReader = new PromiseReader(settings, findings);
     FiguresReader figuresReader = new FiguresReader(settings, findings);
+    Optional<CsvTable> table = figures == null ? Optional.empty() : figures.read(findings);
+    Optional<SourcePos> end = table.map(CsvTable::end);
     Optional<Promise> parts = promiseReader.read(file);
     if (parts.isEmpty()) {
-      return new Checked(file.id(), Optional.empty(), false, false, findings.all());
+      // The promise file has errors of its own; still report what is wrong with its figures.
+      table.ifPresent(t -> figuresReader.read(t, FiguresReader.standIn(file.id(), t)));
+      return new Checked(file.id(), Optional.empty(), false, true, end, findings.all());
     }
     Promise p = parts.get();
     List<FigureRow> rows = List.of();
     if (!p.isMeasured()) {
-      if (figures != null) {
+      if (table.isPresent()) {
         findings.ruleError(
             "H19",
-            SourcePos.file(figures.table().file()),
+            SourcePos.file(figures.file()),
             "the promise '" + p.id() + "' says 'measure: none' but has a figures file",
             "Remove 'measure: none' from " + file.file() + " to publish these figures, or"
                 + " delete this file.");
-        return new Checked(file.id(), Optional.empty(), false, true, findings.all());
+        return new Checked(file.id(), Optional.empty(), false, true, end, findings.all());
       }
-    } else if (figures == null) {
+    } else if (table.isEmpty()) {
       if (raw.figuresIds().contains(p.id())) {
         // the file exists but could not be read; its errors say why
-        return new Checked(file.id(), Optional.empty(), false, true, findings.all());
+        return new Checked(file.id(), Optional.empty(), false, true, end, findings.all());
       }
       if (p.status() != PromiseStatus.DRAFT) {
         findings.ruleError(
@@ -207,19 +240,19 @@ public final class CharterValidator {
             "the promise has no figures file, " + raw.folder() + "/figures/" + p.id() + ".csv",
             "Add the file, starting with the line: period,cases,kept,excluded,note. If you do"
                 + " not measure this promise yet, write 'measure: none' instead of a target.");
-        return new Checked(file.id(), Optional.empty(), false, true, findings.all());
+        return new Checked(file.id(), Optional.empty(), false, true, end, findings.all());
       }
     } else {
-      Optional<List<FigureRow>> read = figuresReader.read(figures.table(), p);
+      Optional<List<FigureRow>> read = figuresReader.read(table.get(), p);
       if (read.isEmpty()) {
-        return new Checked(file.id(), Optional.empty(), false, true, findings.all());
+        return new Checked(file.id(), Optional.empty(), false, true, end, findings.all());
       }
       rows = read.get();
     }
     if (p.status() == PromiseStatus.DRAFT) {
-      return new Checked(file.id(), Optional.empty(), true, true, findings.all());
+      return new Checked(file.id(), Optional.empty(), true, true, end, findings.all());
     }
-    return new Checked(file.id(), Optional.of(p.withFigures(rows)), false, true, findings.all());
+    return new Checked(file.id(), Optional.of(p.withFigures(rows)), false, true, end, findings.all());
   }
 
   /**
@@ -231,7 +264,7 @@ public final class CharterValidator {
    */
   private static void checkLatestPeriod(
       Map<String, Promise> promises,
-      Map<String, FiguresFile> files,
+      Map<String, SourcePos> ends,
       Settings settings,
       Findings findings) {
     Period latest = Period.latestEndedBy(settings.published(), settings.kind(), settings.yearStarts());
@@ -260,7 +293,7 @@ public final class CharterValidator {
                 : "; the promise was retired in " + due;
         findings.ruleError(
             "H11",
-            files.get(p.id()).table().end(),
+            ends.get(p.id()),
             "no row for " + FiguresReader.span(from, due) + why,
             "Add the figures, or declare each missing period: a row with the period, empty"
                 + " counts and a note saying why there are no figures.");

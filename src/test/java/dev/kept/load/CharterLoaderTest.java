@@ -109,7 +109,29 @@ class CharterLoaderTest {
   void tooManyRowsAreRefused() {
     Limits small = new Limits(1 << 20, 1 << 20, 16, 16, 50_000, 20_000, 3);
     CharterLoader.LoadResult r = load(Fixtures.minimal(), small);
-    assertThat(headlines(r)).containsExactly("charter/figures/calls.csv:5:1: error: the file has more than 3 rows");
+    assertThat(headlines(r)).isEmpty(); // a figures file is read when validate asks for it
+    dev.kept.model.Findings read = new dev.kept.model.Findings();
+    assertThat(r.charter().figures().get(0).read(read)).isEmpty();
+    assertThat(read.all().stream().map(Finding::headline))
+        .containsExactly("charter/figures/calls.csv:5:1: error: the file has more than 3 rows");
+  }
+
+  /**
+   * Issue 13: load hands each figures file on unread, so that validate holds the cells of the
+   * files it is checking, not of every file at once (6 million cells at 10,000 promises). A file
+   * changed after load is read as it is when validate asks; load kept no table of it.
+   */
+  @Test
+  void aFiguresFileIsReadWhenAskedForNotWhenLoaded() throws Exception {
+    Path charter = Fixtures.minimal().writeTo(dir.resolve("charter"));
+    CharterLoader.LoadResult r = new CharterLoader(Limits.DEFAULT).load(charter, "charter");
+    assertThat(r.findings()).isEmpty();
+    Files.writeString(charter.resolve("figures/calls.csv"), "period,cases,kept,excluded,note\n2026-07,9,8,0,later\n");
+    dev.kept.model.Findings read = new dev.kept.model.Findings();
+    CsvTable table = r.charter().figures().get(0).read(read).orElseThrow();
+    assertThat(read.all()).isEmpty();
+    assertThat(table.rows()).hasSize(1);
+    assertThat(table.rows().get(0).cells().get(4).text()).isEqualTo("later");
   }
 
   @Test
