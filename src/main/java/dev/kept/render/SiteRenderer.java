@@ -90,6 +90,7 @@ public final class SiteRenderer {
     private final Map<String, String> t;
     private final Map<String, Object> common = new HashMap<>();
     private final Template promiseTemplate;
+    private final Optional<PeriodTable.TableWords> table;
     private final Map<String, Card> cards = new LinkedHashMap<>();
     private final Map<ExplainedPromise, Card> cardsByWords = new IdentityHashMap<>();
 
@@ -102,6 +103,7 @@ public final class SiteRenderer {
       common.put("charterJson", SitePaths.CHARTER_JSON);
       common.put("exclusionWarning", explained.exclusionWarning());
       this.promiseTemplate = theme.template("promise.ftlh");
+      this.table = rowsWritten(theme) ? Optional.of(PeriodTable.TableWords.of(t)) : Optional.empty();
       // Cards are small: one per promise, for the index, the group pages and each promise's page.
       for (ExplainedPromise p : explained.promises()) {
         Card card =
@@ -132,7 +134,7 @@ public final class SiteRenderer {
       Map<String, Object> page = new HashMap<>(common);
       page.put("root", SitePaths.rootOf(SitePaths.promiseUrl(id)));
       page.put("path", SitePaths.promiseUrl(id));
-      page.put("promise", Views.promiseView(record, card, t));
+      page.put("promise", Views.promiseView(record, card, t, table));
       write(out, SitePaths.promisePage(id), promiseTemplate, page);
       try (OutputStream o = out.open(SitePaths.badge(id))) {
         o.write(Badges.svg(card, t).getBytes(StandardCharsets.UTF_8));
@@ -193,6 +195,17 @@ public final class SiteRenderer {
         }
       }
     }
+  }
+
+  /**
+   * Whether a promise page's table rows are written by {@link PeriodTable} rather than listed by
+   * the template: when the theme's rows would use the built-in {@code verdict} macro, that is,
+   * when the theme has neither its own {@code layout.ftlh} (where the macro is) nor its own {@code
+   * partials/verdict.ftlh} (what it shows). A theme with either gets {@code p.rowsHtml} empty, and
+   * the built-in {@code partials/period-table.ftlh} lists {@code p.rows} through the theme's macro.
+   */
+  static boolean rowsWritten(Theme theme) {
+    return !theme.overrides("layout.ftlh") && !theme.overrides("partials/verdict.ftlh");
   }
 
   private void write(Output out, String path, String templateName, Map<String, Object> model)

@@ -67,10 +67,12 @@ public final class Theme {
 
   private final Optional<Path> folder;
   private final Configuration config;
+  private final java.util.Set<String> own;
 
-  private Theme(Optional<Path> folder, Configuration config) {
+  private Theme(Optional<Path> folder, Configuration config, List<String> own) {
     this.folder = folder;
     this.config = config;
+    this.own = java.util.Set.copyOf(own);
   }
 
   /** The built-in theme alone. */
@@ -130,7 +132,7 @@ public final class Theme {
     config.setObjectWrapper(new ViewWrapper(wrapper));
     // fill(t.key, {"name": value}): the one placeholder filler, as explain and render use it.
     config.setSharedVariable(FillMethod.NAME, new FillMethod());
-    Theme theme = new Theme(folder, config);
+    Theme theme = new Theme(folder, config, own.templates());
     theme.prepareAll(own);
     if (folder.isPresent()) {
       List<Finding> words = ThemeWords.problems(folder.get());
@@ -139,6 +141,11 @@ public final class Theme {
       }
     }
     return theme;
+  }
+
+  /** Whether the theme folder has its own template of this name, such as {@code partials/verdict.ftlh}. */
+  boolean overrides(String name) {
+    return own.contains(name);
   }
 
   /** A template by name, such as {@code promise.ftlh}, parsed and checked with all it includes. */

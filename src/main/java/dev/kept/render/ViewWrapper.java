@@ -1,5 +1,6 @@
 package dev.kept.render;
 
+import dev.kept.render.view.Lazy;
 import freemarker.ext.beans.BeansWrapperConfiguration;
 import freemarker.template.AdapterTemplateModel;
 import freemarker.template.DefaultObjectWrapper;
@@ -17,8 +18,9 @@ import java.util.Map;
 /**
  * Hands the view records of {@code dev.kept.render.view} to templates: each record reads as a hash
  * of its components ({@code ${row.figure}}), and nothing else of it is reachable, no method, field or
- * constructor. Texts and booleans are wrapped directly; everything else goes to FreeMarker's default
- * wrapper, under the theme's member-access policy.
+ * constructor. Texts and booleans are wrapped directly, a {@link Lazy} value as the value it makes
+ * when first read; everything else goes to FreeMarker's default wrapper, under the theme's
+ * member-access policy.
  *
  * <p>Why not FreeMarker's bean wrapper for the records too: a promise page reads some 3,000 values
  * (a table of 120 periods with 20-odd cells each), and the bean wrapper's general path, with its
@@ -64,6 +66,10 @@ final class ViewWrapper extends DefaultObjectWrapper {
     }
     if (value instanceof Boolean b) {
       return b ? TemplateBooleanModel.TRUE : TemplateBooleanModel.FALSE;
+    }
+    if (value instanceof Lazy<?> lazy) {
+      // Made when first read: the template sees the value, never the holder.
+      return wrap(lazy.get());
     }
     if (value instanceof Record record) {
       // Class.isRecord is a call into the VM: ask it once per class, not once per value.

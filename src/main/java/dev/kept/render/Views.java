@@ -19,6 +19,7 @@ import dev.kept.model.Words;
 import dev.kept.render.view.Card;
 import dev.kept.render.view.Example;
 import dev.kept.render.view.GroupView;
+import dev.kept.render.view.Lazy;
 import dev.kept.render.view.PromiseView;
 import dev.kept.render.view.Reason;
 import dev.kept.render.view.Row;
@@ -132,14 +133,31 @@ final class Views {
         .orElse("");
   }
 
-  /** Everything a promise's page shows (H19), from its whole record. */
-  static PromiseView promiseView(PromiseRecord record, Card card, Map<String, String> t) {
+  /**
+   * Everything a promise's page shows (H19), from its whole record. The table's rows are written
+   * by {@link PeriodTable} when {@code table} gives the theme's words for them, and left to the
+   * template otherwise (empty {@code rowsHtml}); either way each is made only if a template reads it.
+   */
+  static PromiseView promiseView(PromiseRecord record, Card card, Map<String, String> t, Optional<PeriodTable.TableWords> table) {
     ExplainedPromise p = record.explained();
     List<ExplainedPeriod> periods = record.periods();
     var promise = p.promise();
-    List<Row> rows = new ArrayList<>(periods.size());
+    Lazy<List<Row>> rows =
+        Lazy.of(
+            () -> {
+              List<Row> all = new ArrayList<>(periods.size());
+              for (ExplainedPeriod period : periods) {
+                all.add(row(period, promise.exclusions()));
+              }
+              return all;
+            });
+    Lazy<TemplateHTMLOutputModel> rowsHtml =
+        Lazy.of(() -> table.map(words -> PeriodTable.rows(periods, promise.exclusions(), words)).orElse(markup("")));
+    boolean anyFlagged = false;
+    boolean anyProvisional = false;
     for (ExplainedPeriod period : periods) {
-      rows.add(row(period, promise.exclusions()));
+      anyFlagged |= period.result().result().exclusionFlag();
+      anyProvisional |= period.result().provisional();
     }
     String chart = "";
     if (periods.stream().anyMatch(x -> x.result().result().interval().isPresent())) {
@@ -164,7 +182,11 @@ final class Views {
         markup(promise.remedy().map(MarkdownHtml::block).orElse("")),
         promise.unit(),
         markup(chart.isEmpty() ? "" : "<div class=\"chart-scroll\" role=\"region\" aria-label=\"" + Charts.escape(fill(t.get("chart_title"), Map.of("title", promise.title(), "unit", promise.unit()))) + "\" tabindex=\"0\">" + chart + "</div>"),
+        !periods.isEmpty(),
+        rowsHtml,
         rows,
+        anyFlagged,
+        anyProvisional,
         p.changes(),
         promise.targets().stream().anyMatch(r -> r.change() == TargetRule.Change.LOWERED),
         exclusions,

@@ -79,17 +79,47 @@ final class Markup {
 
   private Markup() {}
 
-  /** The problems with one page, in the order of {@link Kind}, each kind at most a few times. */
+  /**
+   * The problems with one page, in the order of {@link Kind}, each kind at most a few times.
+   *
+   * <p>A page is read first without noting where each tag is (what jsoup spends most of its time
+   * on): the same parse, the same checks, with the raw-text check made on the page's text (see
+   * {@link #rawTextAsWrittenIsPlain}). Only when that finds a problem, or cannot tell, is the page
+   * read again with places, and that reading's problems are the answer; so a page is refused
+   * exactly when {@link #located} refuses it ({@code MarkupTest} compares the two).
+   */
   static List<Problem> page(String path, String html) {
+    List<Problem> quick = check(path, html, false);
+    return quick.isEmpty() ? quick : check(path, html, true);
+  }
+
+  /** As {@link #page}, always reading the page with the place of every tag. */
+  static List<Problem> located(String path, String html) {
+    return check(path, html, true);
+  }
+
+  private static List<Problem> check(String path, String html, boolean located) {
     List<Problem> found = new ArrayList<>();
-    Parser parser = Parser.htmlParser().setTrackErrors(1).setTrackPosition(true);
+    Parser parser = Parser.htmlParser().setTrackErrors(1).setTrackPosition(located);
     Document doc = parser.parseInput(html, "");
     // Foreign content (SVG, MathML) is entered only by an <svg> or a <math> start tag.
     boolean foreign = containsIgnoreCase(html, "<svg") || containsIgnoreCase(html, "<math");
-    for (Element e : doc.getAllElements()) {
-      element(path, html, e, foreign, found);
+    if (!located && foreign && !rawTextAsWrittenIsPlain(html)) {
+      // Cannot tell without the places of the tags: the located reading decides.
+      found.add(new Problem(path, Kind.UNCLEAR, "raw text that may hold markup", 0, 0, List.of()));
+      return found;
     }
-    policy(path, html, doc, found);
+    List<Element> metas = new ArrayList<>();
+    doc.traverse(
+        (node, depth) -> {
+          if (node instanceof Element e) {
+            element(path, html, e, foreign && located, found);
+            if (e.normalName().equals("meta")) {
+              metas.add(e);
+            }
+          }
+        });
+    policy(path, html, doc, metas, found);
     for (ParseError error : parser.getErrors()) {
       int at = Math.min(Math.max(0, error.getPosition()), html.length());
       int start = Math.max(0, html.lastIndexOf('<', Math.max(0, at - 1)));
@@ -112,7 +142,11 @@ final class Markup {
     return found;
   }
 
-  private static void element(String path, String html, Element e, boolean foreign, List<Problem> found) {
+  /**
+   * The checks of one element; {@code rawText}: whether to check a raw-text element's content as
+   * written here (from the places of its tags), in a page with foreign content.
+   */
+  private static void element(String path, String html, Element e, boolean rawText, List<Problem> found) {
     String name = e.normalName();
     String local = name.substring(name.lastIndexOf(':') + 1);
     if (local.equals("script")) {
@@ -140,7 +174,7 @@ final class Markup {
           "a tag with " + MAX_ATTRIBUTES + " or more attributes: jsoup reads only the first " + MAX_ATTRIBUTES
               + ", browsers every one", start(e), tagClues(html, e)));
     }
-    if (foreign && RAW_TEXT.contains(local) && !rawTextIsPlain(html, e)) {
+    if (rawText && RAW_TEXT.contains(local) && !rawTextIsPlain(html, e)) {
       found.add(problem(path, html, Kind.UNCLEAR,
           "markup inside <" + e.tagName() + "> in a page with SVG or MathML: browsers read it as"
               + " text or as markup depending on where the SVG ends",
@@ -214,13 +248,60 @@ final class Markup {
   }
 
   /**
+   * Whether every raw-text element a page may have ({@link #RAW_TEXT}, by local name, in any case)
+   * holds, as written, no {@code <} before its end tag: for every start tag of such a name in the
+   * text, the first {@code <} after the first {@code >} that follows it starts its own end tag
+   * ({@code </name} then a space, {@code /} or {@code >}). The text is read without regard to
+   * comments or attribute values, so this may say no where {@link #rawTextIsPlain} would say yes
+   * (the page is then read again with places), never yes where it would say no: every element of
+   * the tree starts at a start tag of its name in the text, and one whose content is text up to
+   * its own end tag ends there.
+   */
+  static boolean rawTextAsWrittenIsPlain(String html) {
+    int n = html.length();
+    for (int i = html.indexOf('<'); i >= 0; i = html.indexOf('<', i + 1)) {
+      int from = i + 1;
+      if (from >= n || !isAsciiLetter(html.charAt(from))) {
+        continue;
+      }
+      int end = from;
+      while (end < n && !endsTagName(html.charAt(end))) {
+        end++;
+      }
+      String name = html.substring(from, end).toLowerCase(Locale.ROOT);
+      if (!RAW_TEXT.contains(name.substring(name.lastIndexOf(':') + 1))) {
+        continue;
+      }
+      int close = html.indexOf('>', end);
+      int next = close < 0 ? -1 : html.indexOf('<', close + 1);
+      if (next < 0
+          || next + 2 + name.length() >= n
+          || html.charAt(next + 1) != '/'
+          || !html.regionMatches(true, next + 2, name, 0, name.length())
+          || !endsTagName(html.charAt(next + 2 + name.length()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
+  /** A character that ends a tag's name in HTML's tokenizer. */
+  private static boolean endsTagName(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '/' || c == '>';
+  }
+
+  /**
    * Kept's policy must be the page's only one, with Kept's exact text, and the first element of
    * {@code <head>}, after at most a {@code <meta charset>}: a browser applies a policy only from
    * where it is read, and only from {@code <head>}.
    */
-  private static void policy(String path, String html, Document doc, List<Problem> found) {
+  private static void policy(String path, String html, Document doc, List<Element> metas, List<Problem> found) {
     List<Element> policies = new ArrayList<>();
-    for (Element meta : doc.getElementsByTag("meta")) {
+    for (Element meta : metas) {
       if (meta.attr("http-equiv").equalsIgnoreCase("content-security-policy")) {
         policies.add(meta);
       }
@@ -336,7 +417,9 @@ final class Markup {
       }
     };
     try {
-      SAXParser parser = FACTORY.newSAXParser();
+      // One parser per thread, reset before each file: making one costs more than reading a badge.
+      SAXParser parser = PARSERS.get();
+      parser.reset();
       parser.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
       parser.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
       parser.parse(new InputSource(new ByteArrayInputStream(bytes)), handler);
@@ -345,7 +428,7 @@ final class Markup {
       found.add(new Problem(path, dtd ? Kind.UNSAFE : Kind.XML,
           dtd ? "a DOCTYPE, which may declare entities of its own" : "not well-formed XML: " + e.getMessage(),
           Math.max(0, e.getLineNumber()), Math.max(0, e.getColumnNumber()), dtd ? List.of("<!DOCTYPE") : List.of()));
-    } catch (SAXException | IOException | ParserConfigurationException e) {
+    } catch (SAXException | IOException e) {
       found.add(new Problem(path, Kind.XML, "not readable as XML: " + e.getMessage(), 0, 0, List.of()));
     }
     found.sort(java.util.Comparator.comparing(Problem::kind));
@@ -353,6 +436,16 @@ final class Markup {
   }
 
   private static final SAXParserFactory FACTORY = factory();
+
+  private static final ThreadLocal<SAXParser> PARSERS =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return FACTORY.newSAXParser();
+            } catch (ParserConfigurationException | SAXException e) {
+              throw new IllegalStateException("the JDK's XML parser cannot be made: " + e.getMessage(), e);
+            }
+          });
 
   private static SAXParserFactory factory() {
     try {

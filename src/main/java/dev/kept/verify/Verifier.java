@@ -77,7 +77,8 @@ public final class Verifier {
       public void write(String path, String text) throws IOException {
         Optional<FileKind> kind = kind(path);
         if (kind.isPresent()) {
-          check(path, kind.get(), text.getBytes(StandardCharsets.UTF_8));
+          // A page is checked from its text as it is; an XML file from its bytes, as a browser decodes them.
+          record(path, kind.get() == FileKind.PAGE ? Markup.page(path, text) : Markup.xml(path, text.getBytes(StandardCharsets.UTF_8)));
         }
         out.write(path, text);
         written.add(path);
@@ -106,10 +107,10 @@ public final class Verifier {
   }
 
   private void check(String path, FileKind kind, byte[] bytes) {
-    List<Problem> found =
-        kind == FileKind.PAGE
-            ? Markup.page(path, new String(bytes, StandardCharsets.UTF_8))
-            : Markup.xml(path, bytes);
+    record(path, kind == FileKind.PAGE ? Markup.page(path, new String(bytes, StandardCharsets.UTF_8)) : Markup.xml(path, bytes));
+  }
+
+  private void record(String path, List<Problem> found) {
     if (!found.isEmpty()) {
       problems.put(path, found);
     }

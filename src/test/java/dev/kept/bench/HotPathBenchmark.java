@@ -78,6 +78,12 @@ public class HotPathBenchmark {
     return paths.renderPage();
   }
 
+  /** Check one promise's page (its chart and table of 120 months) as the verify stage does. */
+  @Benchmark
+  public int checkOnePage() {
+    return paths.checkPage();
+  }
+
   /** One promise's part of charter.json. */
   @Benchmark
   public byte[] jsonOnePromise() {

@@ -36,6 +36,8 @@ final class HotPaths {
   final PromiseRecord record;
   final SiteRenderer.Site site;
   final DataRenderer data = new DataRenderer();
+  /** The promise's page as rendered, for the verifier's check of one page. */
+  final String page;
 
   HotPaths() throws Exception {
     Path dir = Files.createTempDirectory("kept-jmh");
@@ -78,6 +80,14 @@ final class HotPaths {
     periods = measurer.periods(promise.promise());
     record = explainer.record(promise, periods, explained.charter());
     site = new SiteRenderer(Theme.load(Optional.empty())).begin(explained);
+    java.io.ByteArrayOutputStream html = new java.io.ByteArrayOutputStream();
+    site.promise(record, path -> path.endsWith(".html") ? html : OutputStream.nullOutputStream());
+    page = html.toString(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** Checks the promise's page as the verify stage does when it is written; the number of problems. */
+  int checkPage() {
+    return dev.kept.verify.Verifier.pageProblems("promises/calls/index.html", page).size();
   }
 
   /** Renders the promise's page and badge, counting the bytes instead of writing them. */

@@ -154,4 +154,54 @@ class ThemePartialsTest {
     Path theme = theme("i18n/en.properties", "retired_link=See the retired promises.\nmy_word={anything}\n");
     assertThat(Theme.load(Optional.of(theme))).isNotNull();
   }
+
+  @Test
+  void aThemesOwnPeriodTableListsTheRowsItselfAndTheRestOfThePageIsUnchanged() throws Exception {
+    assertThat(build(Optional.empty(), dir.resolve("built-in")).published()).isTrue();
+    Path theme =
+        theme(
+            "partials/period-table.ftlh",
+            "<table class=\"own-table\"><tbody>\n"
+                + "<#list p.rows?reverse as r><tr class=\"own-row\"><td>${r.when}</td><td>${r.figure}</td><td>${r.label}</td></tr>\n</#list>"
+                + "</tbody></table>\n");
+    Pipeline.Outcome outcome = build(Optional.of(theme), dir.resolve("own"));
+    assertThat(outcome.published()).as(outcome.findings().toString()).isTrue();
+    String page = Files.readString(dir.resolve("own/promises/calls/index.html"));
+    assertThat(page)
+        .contains("<table class=\"own-table\"><tbody>\n<tr class=\"own-row\"><td>October 2026</td><td>99.0%</td>")
+        .doesNotContain("<table class=\"figures\">", "<tr id=\"p-2026-10\"");
+    assertThat(page.split("class=\"own-row\"", -1)).hasSize(5);
+    Map<String, String> builtIn = site(dir.resolve("built-in"));
+    Map<String, String> own = site(dir.resolve("own"));
+    builtIn.forEach((name, bytes) -> {
+      if (!name.equals("promises/calls/index.html".replace('/', java.io.File.separatorChar))) {
+        assertThat(own.get(name)).as(name).isEqualTo(bytes);
+      }
+    });
+  }
+
+  @Test
+  void aThemesOwnVerdictShowsInEveryRowOfTheTable() throws Exception {
+    Path theme = theme("partials/verdict.ftlh", "<b class=\"own-verdict own-${class}\">${label}</b>\n");
+    Pipeline.Outcome outcome = build(Optional.of(theme), dir.resolve("site"));
+    assertThat(outcome.published()).as(outcome.findings().toString()).isTrue();
+    String page = Files.readString(dir.resolve("site/promises/calls/index.html"));
+    org.jsoup.select.Elements rows = org.jsoup.Jsoup.parse(page).select("table.figures tbody tr");
+    assertThat(rows).hasSize(4);
+    assertThat(rows).allSatisfy(row -> assertThat(row.select("td b.own-verdict")).hasSize(1));
+    assertThat(page).doesNotContain("<span class=\"verdict");
+    assertThat(rows.get(0).outerHtml()).contains("own-met");
+  }
+
+  @Test
+  void aThemesOwnLayoutsVerdictMacroShowsInTheTableToo() throws Exception {
+    String layout = Files.readString(Path.of("templates/layout.ftlh"));
+    String own = layout.replace("<#include \"partials/verdict.ftlh\">", "<i class=\"own-verdict\">${label}</i>");
+    assertThat(own).isNotEqualTo(layout);
+    Path theme = theme("layout.ftlh", own);
+    Pipeline.Outcome outcome = build(Optional.of(theme), dir.resolve("site"));
+    assertThat(outcome.published()).as(outcome.findings().toString()).isTrue();
+    String page = Files.readString(dir.resolve("site/promises/calls/index.html"));
+    assertThat(org.jsoup.Jsoup.parse(page).select("table.figures tbody tr td i.own-verdict")).hasSize(4);
+  }
 }

@@ -10,6 +10,15 @@ import java.util.List;
  * @param hasMeasured whether the charter says how the promise is measured
  * @param hasRemedy false when the charter says the customer gets nothing ({@code remedy: none})
  * @param chart the inline SVG chart, or empty markup when there is nothing to draw
+ * @param hasRows whether the promise has any period to show in its chart and table
+ * @param rowsHtml every period's table row, newest first, as the built-in {@code
+ *     partials/period-table.ftlh} shows it; empty markup when the theme has its own {@code verdict}
+ *     macro ({@code layout.ftlh} or {@code partials/verdict.ftlh}), so that its table lists {@code
+ *     rows} through the theme's macro instead. Made only when a template reads it.
+ * @param rows every period's values (oldest first), for a theme that writes its own rows; made only
+ *     when a template reads it
+ * @param anyFlagged whether any period's exclusions are flagged (H12), for the note under the table
+ * @param anyProvisional whether any period is provisional (H13), for the note under the table
  * @param changes one sentence per change of target or definition (H15)
  * @param lowered whether the target was ever lowered, so the page can call it out
  * @param retiredSentence when and why it was retired (H16), or empty
@@ -25,7 +34,11 @@ public record PromiseView(
     TemplateHTMLOutputModel remedy,
     String unit,
     TemplateHTMLOutputModel chart,
-    List<Row> rows,
+    boolean hasRows,
+    Lazy<TemplateHTMLOutputModel> rowsHtml,
+    Lazy<List<Row>> rows,
+    boolean anyFlagged,
+    boolean anyProvisional,
     List<String> changes,
     boolean lowered,
     List<Reason> exclusions,
