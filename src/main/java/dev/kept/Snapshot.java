@@ -32,7 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * A charter's site, ready to render: what the pipeline's stages made of the charter up to explain,
  * with the theme's renderer begun on it. A build {@linkplain #write writes} every file of it into
  * a folder; the preview renders each {@linkplain #file file} when a reader asks for it. Both render
- * a promise's page, badge and figures from its record, made then (measured and put into words),
+ * a promise's page, badge, data.json and figures from its record, made then (measured and put into words),
  * with the same code, so a file has the same bytes either way.
  *
  * <p>{@link #file} renders a promise's files together; each page about the whole charter (index,
@@ -62,7 +62,7 @@ public final class Snapshot {
   }
 
   /**
-   * A file too big to hold in memory ({@code charter.json}: about 50 kB a promise), rendered as it
+   * A file that grows with the charter ({@code charter.json}: a few kB a promise), rendered as it
    * is written out.
    */
   public record Streamed(String path, Body body) implements SiteFile {
@@ -150,7 +150,7 @@ public final class Snapshot {
     return SitePaths.promiseOf(path).filter(byId::containsKey);
   }
 
-  /** One promise's page, badge and figures, as a build writes them. */
+  /** One promise's page, badge, record and figures, as a build writes them. */
   private Map<String, byte[]> promiseFiles(ExplainedPromise promise) throws ThemeException {
     String id = promise.promise().id();
     Map<String, byte[]> files = promiseFiles.get(id);
@@ -164,6 +164,7 @@ public final class Snapshot {
     try {
       site.promise(record, out);
       data.csv(record, out);
+      data.record(record, explained.charter(), out);
     } catch (IOException e) {
       throw new UncheckedIOException(e); // memory does not fail
     }
@@ -257,9 +258,8 @@ public final class Snapshot {
   }
 
   /**
-   * Writes {@code charter.json} as a build does: each promise's record measured, put into words
-   * and added in the charter's order, in batches on every core, so a batch's records are held at
-   * a time.
+   * Writes {@code charter.json} as a build does: each promise's part, made from its charter-wide
+   * words (no period is measured again), added in the charter's order.
    */
   private void charterJson(OutputStream target) throws IOException {
     Verifier verifier = new Verifier();
@@ -276,7 +276,7 @@ public final class Snapshot {
     };
     Output out = verifier.watching(path -> path.equals(SitePaths.CHARTER_JSON) ? unclosed : OutputStream.nullOutputStream());
     try (DataRenderer.Json json = data.begin(explained, out)) {
-      inOrder(explained.promises(), p -> data.fragment(record(p)), json);
+      inOrder(explained.promises(), data::fragment, json);
       json.finish();
     }
     refuse(verifier.problems());
@@ -305,8 +305,9 @@ public final class Snapshot {
 
   /**
    * Writes every file of the site into {@code out}, as a build does: each promise's record made,
-   * rendered and let go, in batches of the charter's order on every core, its part of {@code
-   * charter.json} added in order; then the pages about the whole charter.
+   * rendered (page, badge, {@code data.json}, figures) and let go, in batches of the charter's
+   * order on every core, its part of {@code charter.json} added in order; then the pages about the
+   * whole charter.
    *
    * @param promisesDone told when every promise's files are written
    */
@@ -331,12 +332,13 @@ public final class Snapshot {
     try {
       site.promise(record, out);
       data.csv(record, out);
+      data.record(record, explained.charter(), out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (ThemeException e) {
       throw new ThemeFailure(e);
     }
-    return data.fragment(record);
+    return data.fragment(promise);
   }
 
   /** How many promises' records are made at once, on every core, before their parts are added. */
@@ -344,7 +346,8 @@ public final class Snapshot {
 
   /**
    * Adds each promise's part of {@code charter.json}, in the charter's order: the parts are made in
-   * batches, each batch on every core, so that only a batch's records are held at a time.
+   * batches, each batch on every core, so that only a batch's records are held at a time (in a
+   * build, making a part renders the promise's record).
    */
   static void inOrder(
       List<ExplainedPromise> promises, java.util.function.Function<ExplainedPromise, byte[]> part, DataRenderer.Json json)
@@ -363,10 +366,14 @@ public final class Snapshot {
     return SiteRenderer.pages(explained);
   }
 
-  /** The data files a site must have: charter.json, its schema, and each measured promise's figures. */
+  /**
+   * The data files a site must have: charter.json, its schema, each promise's record and each
+   * measured promise's figures.
+   */
   static List<String> dataFiles(ExplainedCharter explained) {
     List<String> files = new ArrayList<>(List.of(SitePaths.CHARTER_JSON, SitePaths.CHARTER_SCHEMA));
     for (ExplainedPromise p : explained.promises()) {
+      files.add(DataRenderer.dataPath(p.promise()));
       if (p.promise().isMeasured()) {
         files.add(DataRenderer.csvPath(p.promise()));
       }

@@ -37,18 +37,26 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Writes the charter's data: {@code charter.json}, {@code charter.schema.json} and {@code
- * figures/<id>.csv} for every published promise.
+ * Writes the charter's data: {@code charter.json}, {@code charter.schema.json}, and for every
+ * published promise its whole record {@code promises/<id>/data.json} and, when it is measured,
+ * {@code figures/<id>.csv}.
+ *
+ * <p>Format 2 ({@value #FORMAT}): {@code charter.json} holds the charter and, for each promise, its
+ * fields, its headline and its latest complete period with their sentences, and the address of its
+ * record; it has no periods, so it is written from the charter-wide words alone. A promise's {@code
+ * data.json} holds its fields and every period's facts (counts, display, range, verdict, qualifier,
+ * flags, note), one period a line, without a generated sentence: the sentences are on the pages and
+ * in the figures CSV.
  *
  * <p>Output is deterministic: fields in a fixed order, {@code \n} line ends, numbers written the
- * same way on every machine. The JSON format is described by {@code charter.schema.json}; its
- * {@code format} field names the version, {@value #FORMAT}.
+ * same way on every machine. Both files are described by {@code charter.schema.json}; their {@code
+ * format} field names the version.
  *
  * <p>Thread-safe: the Jackson factories are shared and every call makes its own generators.
  */
 public final class DataRenderer {
   /** The version of {@code charter.json}'s format. */
-  public static final String FORMAT = "kept-charter/1";
+  public static final String FORMAT = "kept-charter/2";
 
   private static final JsonFactory JSON = JsonFactory.builder().build();
   private static final CsvFactory CSV = new CsvFactory();
@@ -87,7 +95,7 @@ public final class DataRenderer {
       // The generator writes the head; the promises and the closing brackets are added as bytes.
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT);
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      g.setPrettyPrinter(printer(0));
+      g.setPrettyPrinter(new Printer(0, CHARTER_LINES, false));
       g.writeStartObject();
       g.writeStringField("format", FORMAT);
       g.writeStringField("organisation", c.organisation());
@@ -137,19 +145,60 @@ public final class DataRenderer {
   }
 
   /**
-   * One promise's part of {@code charter.json}, in UTF-8, indented to sit in its list. Fields are
-   * indented one to a line down to each period, and each period is written on one line of its own,
-   * so a change to one period's figures is a one-line change in a diff.
+   * One promise's part of {@code charter.json}, in UTF-8, indented to sit in its list: its fields,
+   * its headline and its latest complete period with their sentences, and the address of its whole
+   * record. Made from the charter-wide words alone: no period beyond the latest is needed.
    */
-  public byte[] fragment(PromiseRecord record) {
-    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(4096 + record.periods().size() * 900);
+  public byte[] fragment(ExplainedPromise explained) {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(8192);
     try (JsonGenerator g = JSON.createGenerator(bytes, JsonEncoding.UTF8)) {
-      g.setPrettyPrinter(printer(2));
+      g.setPrettyPrinter(new Printer(2, CHARTER_LINES, false));
       g.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
-      writePromise(g, record);
+      writePromise(g, explained);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+    return bytes.toByteArray();
+  }
+
+  /**
+   * Writes a promise's whole record, {@code promises/<id>/data.json}: its fields and every period's
+   * facts, oldest first, gaps included (H11), each period on one line of its own so that a change
+   * to one period's figures is a one-line change in a diff.
+   */
+  public void record(PromiseRecord record, Charter charter, Output out) throws IOException {
+    try (OutputStream stream = out.open(dataPath(record.promise()))) {
+      stream.write(recordBytes(record, charter));
+    }
+  }
+
+  /** Where a promise's whole record is published, relative to the site root. */
+  public static String dataPath(Promise promise) {
+    return SitePaths.promiseData(promise.id());
+  }
+
+  private byte[] recordBytes(PromiseRecord record, Charter charter) throws IOException {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(4096 + record.periods().size() * 520);
+    Promise p = record.promise();
+    // Addresses in a promise's record are relative to the record, as a browser resolves them.
+    String toRoot = SitePaths.rootOf(SitePaths.promiseUrl(p.id()));
+    try (JsonGenerator g = JSON.createGenerator(bytes, JsonEncoding.UTF8)) {
+      g.setPrettyPrinter(new Printer(0, RECORD_LINES, true));
+      g.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+      g.writeStartObject();
+      g.writeStringField("format", FORMAT);
+      g.writeStringField("charter_json", toRoot + SitePaths.CHARTER_JSON);
+      g.writeStringField("published", charter.published().toString());
+      writeFields(g, p);
+      nullable(g, "figures_csv", p.isMeasured() ? Optional.of(toRoot + csvPath(p)) : Optional.empty());
+      g.writeArrayFieldStart("periods");
+      for (ExplainedPeriod period : record.periods()) {
+        writePeriod(g, period, false);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    bytes.write('\n');
     return bytes.toByteArray();
   }
 
@@ -168,34 +217,31 @@ public final class DataRenderer {
   }
 
   /**
-   * Two spaces a level, a new line for every field down to the {@code periods} list; each period
-   * on one line. {@code depth} is how deep the generator starts in the whole file.
-   */
-  private static DefaultPrettyPrinter printer(int depth) {
-    return new Printer(depth);
-  }
-
-  /**
-   * Jackson's pretty printer with its lines broken only down to {@link #PERIOD_DEPTH}: a period's
-   * fields, and its closing brace, stay on the period's line.
+   * Jackson's pretty printer, two spaces a level, with its lines broken only down to a depth: the
+   * fields of anything deeper, and its closing brace, stay on its line. {@code depth} is how deep
+   * the generator starts in the whole file; {@code compact} writes the deeper parts without spaces.
    */
   private static final class Printer extends DefaultPrettyPrinter {
     private static final long serialVersionUID = 1L;
     private final int depth;
+    private final int lines;
+    private final boolean compact;
 
-    Printer(int depth) {
+    Printer(int depth, int lines, boolean compact) {
       this.depth = depth;
+      this.lines = lines;
+      this.compact = compact;
       DefaultPrettyPrinter.Indenter indenter =
           new DefaultPrettyPrinter.Indenter() {
             @Override
             public void writeIndentation(JsonGenerator g, int level) throws IOException {
               int at = depth + level;
-              if (at <= PERIOD_DEPTH) {
+              if (at <= lines) {
                 g.writeRaw('\n');
                 for (int i = 0; i < at; i++) {
                   g.writeRaw("  ");
                 }
-              } else {
+              } else if (!compact) {
                 g.writeRaw(' ');
               }
             }
@@ -211,30 +257,103 @@ public final class DataRenderer {
 
     @Override
     public DefaultPrettyPrinter createInstance() {
-      return new Printer(depth);
+      return new Printer(depth, lines, compact);
+    }
+
+    private boolean deep(JsonGenerator g) {
+      return depth + g.getOutputContext().getNestingDepth() > lines;
+    }
+
+    @Override
+    public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
+      if (compact && deep(g)) {
+        g.writeRaw(':');
+        return;
+      }
+      super.writeObjectFieldValueSeparator(g);
     }
 
     @Override
     public void writeEndObject(JsonGenerator g, int nrOfEntries) throws IOException {
-      if (depth + g.getOutputContext().getNestingDepth() > PERIOD_DEPTH) {
+      if (deep(g)) {
         _nesting--;
-        g.writeRaw(" }");
+        g.writeRaw(compact ? "}" : " }");
         return;
       }
       super.writeEndObject(g, nrOfEntries);
     }
+
+    @Override
+    public void writeEndArray(JsonGenerator g, int nrOfValues) throws IOException {
+      if (compact && deep(g)) {
+        _nesting--;
+        g.writeRaw(']');
+        return;
+      }
+      super.writeEndArray(g, nrOfValues);
+    }
   }
 
   /**
-   * The depth of a period object in the file (root object, promises list, promise, periods list):
-   * lines break down to here, and everything deeper stays on the period's line.
+   * How deep lines break in {@code charter.json} (root object, promises list, promise, headline):
+   * every field of a headline or a latest period has its line; deeper objects stay on one.
    */
-  private static final int PERIOD_DEPTH = 4;
+  private static final int CHARTER_LINES = 4;
 
-  private void writePromise(JsonGenerator g, PromiseRecord record) throws IOException {
-    ExplainedPromise explained = record.explained();
+  /**
+   * How deep lines break in a promise's record (root object, periods list): each period, and each
+   * version of the target, is one line.
+   */
+  private static final int RECORD_LINES = 2;
+
+  private void writePromise(JsonGenerator g, ExplainedPromise explained) throws IOException {
     Promise p = explained.promise();
     g.writeStartObject();
+    writeFields(g, p);
+    g.writeStringField("status_sentence", explained.statusSentence());
+    nullable(g, "figures_csv", p.isMeasured() ? Optional.of(csvPath(p)) : Optional.empty());
+    g.writeStringField("data", dataPath(p));
+    if (explained.headline().isPresent()) {
+      ExplainedHeadline h = explained.headline().get();
+      Headline headline = h.headline();
+      g.writeObjectFieldStart("headline");
+      g.writeStringField("from", headline.from().label());
+      g.writeStringField("to", headline.to().label());
+      g.writeNumberField("periods", headline.periods());
+      g.writeArrayFieldStart("gaps");
+      for (Period gap : headline.gaps()) {
+        g.writeString(gap.label());
+      }
+      g.writeEndArray();
+      g.writeBooleanField("target_changed", headline.targetChanged());
+      g.writeBooleanField("definition_changed", headline.definitionChanged());
+      writeFigure(g, headline.result(), h.words(), true);
+      g.writeEndObject();
+    } else {
+      g.writeNullField("headline");
+    }
+    if (explained.latest().isPresent()) {
+      g.writeFieldName("latest");
+      writePeriod(g, explained.latest().get(), true);
+    } else {
+      g.writeNullField("latest");
+    }
+    g.writeEndObject();
+  }
+
+  /** One period: its facts, and with {@code sentences} the sentences that state them. */
+  private static void writePeriod(JsonGenerator g, ExplainedPeriod period, boolean sentences) throws IOException {
+    PeriodResult r = period.result();
+    g.writeStartObject();
+    g.writeStringField("period", r.period().label());
+    g.writeBooleanField("provisional", r.provisional());
+    writeFigure(g, r.result(), period.words(), sentences);
+    g.writeStringField("note", r.note());
+    g.writeEndObject();
+  }
+
+  /** A promise's own fields, as both files carry them. */
+  private static void writeFields(JsonGenerator g, Promise p) throws IOException {
     g.writeStringField("id", p.id());
     g.writeStringField("title", p.title());
     g.writeStringField("status", p.status().word());
@@ -283,42 +402,10 @@ public final class DataRenderer {
     } else {
       g.writeNullField("retired");
     }
-    g.writeStringField("status_sentence", explained.statusSentence());
-    nullable(g, "figures_csv", p.isMeasured() ? Optional.of(csvPath(p)) : Optional.empty());
-    if (explained.headline().isPresent()) {
-      ExplainedHeadline h = explained.headline().get();
-      Headline headline = h.headline();
-      g.writeObjectFieldStart("headline");
-      g.writeStringField("from", headline.from().label());
-      g.writeStringField("to", headline.to().label());
-      g.writeNumberField("periods", headline.periods());
-      g.writeArrayFieldStart("gaps");
-      for (Period gap : headline.gaps()) {
-        g.writeString(gap.label());
-      }
-      g.writeEndArray();
-      g.writeBooleanField("target_changed", headline.targetChanged());
-      g.writeBooleanField("definition_changed", headline.definitionChanged());
-      writeFigure(g, headline.result(), h.words());
-      g.writeEndObject();
-    } else {
-      g.writeNullField("headline");
-    }
-    g.writeArrayFieldStart("periods");
-    for (ExplainedPeriod period : record.periods()) {
-      PeriodResult r = period.result();
-      g.writeStartObject();
-      g.writeStringField("period", r.period().label());
-      g.writeBooleanField("provisional", r.provisional());
-      writeFigure(g, r.result(), period.words());
-      g.writeStringField("note", r.note());
-      g.writeEndObject();
-    }
-    g.writeEndArray();
-    g.writeEndObject();
   }
 
-  private static void writeFigure(JsonGenerator g, Result r, Words words) throws IOException {
+  private static void writeFigure(JsonGenerator g, Result r, Words words, boolean sentences)
+      throws IOException {
     Optional<Counts> counts = r.counts();
     if (counts.isPresent()) {
       Counts c = counts.get();
@@ -362,8 +449,10 @@ public final class DataRenderer {
       g.writeNullField("rate_if_excluded_not_kept");
       g.writeNullField("verdict_if_excluded_not_kept");
     }
-    g.writeStringField("sentence", words.sentence());
-    nullable(g, "exclusion_sentence", words.exclusions());
+    if (sentences) {
+      g.writeStringField("sentence", words.sentence());
+      nullable(g, "exclusion_sentence", words.exclusions());
+    }
   }
 
   /** The low bound at 17 digits, rounded down so the published range contains the computed one (H6). */

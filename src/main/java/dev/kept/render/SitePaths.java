@@ -12,6 +12,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * SitePaths.promisePage("answer-calls")         // "promises/answer-calls/index.html"
+ * SitePaths.promiseData("answer-calls")         // "promises/answer-calls/data.json"
  * SitePaths.promiseOf("figures/answer-calls.csv") // Optional["answer-calls"]
  * }</pre>
  *
@@ -26,6 +27,7 @@ public final class SitePaths {
   private static final String CSV = ".csv";
   private static final String INDEX_FILE = "index.html";
   private static final String ASSETS = "assets/";
+  private static final String DATA = "data.json";
 
   /** The index page's file. */
   public static final String INDEX = INDEX_FILE;
@@ -86,6 +88,14 @@ public final class SitePaths {
     return promiseUrl(id) + "badge.svg";
   }
 
+  /**
+   * A promise's whole record as data: its fields and every period's facts, beside its page
+   * ({@code promises/answer-calls/data.json}).
+   */
+  public static String promiseData(String id) {
+    return promiseUrl(id) + DATA;
+  }
+
   /** A measured promise's figures, as published. */
   public static String figures(String id) {
     return FIGURES + id + CSV;
@@ -124,7 +134,7 @@ public final class SitePaths {
 
   /**
    * The id of the promise whose record holds the file at {@code path} (its page, its badge, its
-   * figures); empty for any other file. The id is not checked against a charter.
+   * data, its figures); empty for any other file. The id is not checked against a charter.
    */
   public static Optional<String> promiseOf(String path) {
     if (path.startsWith(PROMISES)) {

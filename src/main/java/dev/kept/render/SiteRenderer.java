@@ -134,6 +134,8 @@ public final class SiteRenderer {
       Map<String, Object> page = new HashMap<>(common);
       page.put("root", SitePaths.rootOf(SitePaths.promiseUrl(id)));
       page.put("path", SitePaths.promiseUrl(id));
+      // The page's data link promises every figure: on a promise's page, they are in its record.
+      page.put("charterJson", SitePaths.promiseData(id));
       page.put("promise", Views.promiseView(record, card, t, table));
       write(out, SitePaths.promisePage(id), promiseTemplate, page);
       try (OutputStream o = out.open(SitePaths.badge(id))) {

@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The hot paths of a build, one promise of 120 months at a time: measure (judge every period),
  * display (the H5 figure and H6 range of one period), explain (every period in words), render one
- * page, and write one promise's part of charter.json. Run with {@code bench/jmh}; the figures are
+ * page, and write one promise's whole record ({@code promises/<id>/data.json}). Run with {@code bench/jmh}; the figures are
  * in docs/benchmarks.md.
  */
 @State(Scope.Benchmark)
@@ -84,9 +84,11 @@ public class HotPathBenchmark {
     return paths.checkPage();
   }
 
-  /** One promise's part of charter.json. */
+  /** One promise's whole record as data: {@code promises/<id>/data.json}, every period's facts. */
   @Benchmark
-  public byte[] jsonOnePromise() {
-    return paths.data.fragment(paths.record);
+  public long jsonOnePromise() throws Exception {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(64 * 1024);
+    paths.data.record(paths.record, paths.explained.charter(), path -> bytes);
+    return bytes.size();
   }
 }

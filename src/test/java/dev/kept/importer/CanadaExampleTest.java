@@ -38,13 +38,15 @@ class CanadaExampleTest {
 
   JsonNode charter;
   Map<String, JsonNode> byId = new HashMap<>();
+  Path site;
 
   @BeforeAll
   void build(@TempDir Path dir) throws Exception {
     Pipeline.Outcome outcome = Fixtures.pipeline(CHARTER.toAbsolutePath(), dir.resolve("site")).build();
     assertThat(outcome.findings()).as("the Canadian example checks clean").isEmpty();
     assertThat(outcome.published()).isTrue();
-    charter = new ObjectMapper().readTree(dir.resolve("site/charter.json").toFile());
+    site = dir.resolve("site");
+    charter = new ObjectMapper().readTree(site.resolve("charter.json").toFile());
     for (JsonNode p : charter.get("promises")) {
       byId.put(p.get("id").asText(), p);
     }
@@ -54,6 +56,12 @@ class CanadaExampleTest {
   void everyStandardIsAPromise() {
     assertThat(charter.get("promises").size()).isGreaterThan(2343);
     assertThat(charter.get("period").asText()).isEqualTo("year");
+  }
+
+  /** Canada's charter.json and its 2,300 records match the published schema (format 2). */
+  @Test
+  void theDataMatchesItsPublishedSchema() throws IOException {
+    dev.kept.render.DataRendererTest.assertMatchesSchema(site);
   }
 
   @Test
@@ -86,6 +94,7 @@ class CanadaExampleTest {
       }
       String id = promiseFor(lines.get(i + 1)); // record 0 is the header
       JsonNode period = lastPeriod(byId.get(id));
+      assertThat(byId.get(id).get("latest")).as("charter.json's latest period is the record's").isEqualTo(withSentences(period, byId.get(id).get("latest")));
       assertThat(period.get("period").asText()).as(id).isEqualTo("2023-24");
       assertThat(period.get("cases").asLong()).as(id).isEqualTo(n);
       assertThat(period.get("kept").asLong()).as(id).isEqualTo(k);
@@ -137,9 +146,20 @@ class CanadaExampleTest {
     return starts;
   }
 
-  private static JsonNode lastPeriod(JsonNode promise) {
-    JsonNode periods = promise.get("periods");
+  /** A promise's last period, from its whole record (promises/<id>/data.json). */
+  private JsonNode lastPeriod(JsonNode promise) throws IOException {
+    JsonNode periods = new ObjectMapper().readTree(site.resolve(promise.get("data").asText()).toFile()).get("periods");
     return periods.get(periods.size() - 1);
+  }
+
+  /** A record's period with the sentences charter.json's {@code latest} adds to it. */
+  private static JsonNode withSentences(JsonNode period, JsonNode latest) {
+    com.fasterxml.jackson.databind.node.ObjectNode copy = ((com.fasterxml.jackson.databind.node.ObjectNode) period).deepCopy();
+    copy.remove("note");
+    copy.set("sentence", latest.get("sentence"));
+    copy.set("exclusion_sentence", latest.get("exclusion_sentence"));
+    copy.set("note", period.get("note"));
+    return copy;
   }
 
   /** The promise imported from a line of the source: its file names that line in a comment. */

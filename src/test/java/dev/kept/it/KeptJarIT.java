@@ -67,6 +67,7 @@ class KeptJarIT {
     Run r = kept(work, "build");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(work.resolve("site/charter.json")).isRegularFile();
+    assertThat(work.resolve("site/promises/answer-calls/data.json")).isRegularFile();
     assertThat(work.resolve("site/figures/answer-calls.csv")).isRegularFile();
   }
 

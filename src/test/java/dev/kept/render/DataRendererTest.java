@@ -21,8 +21,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What {@code kept build} writes: charter.json, its schema, and the figures CSVs. */
-class DataRendererTest {
+/** What {@code kept build} writes: charter.json, each promise's data.json, their schema, and the figures CSVs. */
+public class DataRendererTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path dir;
@@ -34,29 +34,43 @@ class DataRendererTest {
   }
 
   @Test
-  void charterJsonMatchesItsPublishedSchema() throws Exception {
+  void charterJsonAndEveryRecordMatchTheirPublishedSchema() throws Exception {
     Path site = build(Fixtures.exampleCharter(), dir.resolve("site"));
+    assertMatchesSchema(site);
+  }
+
+  /** charter.json and every promise's data.json of {@code site} against the site's own schema. */
+  public static void assertMatchesSchema(Path site) throws IOException {
     JsonSchema schema =
         JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
             .getSchema(Files.newInputStream(site.resolve("charter.schema.json")));
-    Set<ValidationMessage> errors = schema.validate(JSON.readTree(site.resolve("charter.json").toFile()));
-    assertThat(errors).isEmpty();
+    JsonNode charter = JSON.readTree(site.resolve("charter.json").toFile());
+    assertThat(charter.get("format").asText()).isEqualTo("kept-charter/2");
+    assertThat(schema.validate(charter)).as("charter.json").isEmpty();
+    assertThat(charter.get("promises")).isNotEmpty();
+    for (JsonNode promise : charter.get("promises")) {
+      assertThat(promise.has("periods")).as("no periods in charter.json").isFalse();
+      Path record = site.resolve(promise.get("data").asText());
+      assertThat(record).as("the record charter.json names").isEqualTo(site.resolve("promises/" + promise.get("id").asText() + "/data.json"));
+      Set<ValidationMessage> errors = schema.validate(JSON.readTree(record.toFile()));
+      assertThat(errors).as(record.toString()).isEmpty();
+    }
   }
 
   @Test
-  void charterJsonHasEachPeriodOnALineOfItsOwnForReadableDiffs() throws Exception {
+  void aRecordHasEachPeriodOnALineOfItsOwnForReadableDiffs() throws Exception {
     Path site = build(Fixtures.exampleCharter(), dir.resolve("site"));
-    List<String> lines = Files.readAllLines(site.resolve("charter.json"));
-    JsonNode root = JSON.readTree(site.resolve("charter.json").toFile());
-    int periods = 0;
-    for (JsonNode promise : root.get("promises")) {
-      periods += promise.get("periods").size();
-    }
-    List<String> periodLines = lines.stream().filter(l -> l.startsWith("        { \"period\" : ")).toList();
+    Path record = site.resolve("promises/answer-calls/data.json");
+    List<String> lines = Files.readAllLines(record);
+    int periods = JSON.readTree(record.toFile()).get("periods").size();
+    assertThat(periods).isEqualTo(25); // 24 complete months and the provisional one
+    List<String> periodLines = lines.stream().filter(l -> l.startsWith("    {\"period\":")).toList();
     assertThat(periodLines).hasSize(periods);
     for (String line : periodLines) {
-      assertThat(line).as("a whole period on its line").matches(".*\"note\" : (\"[^\"]*\"|null) },?$");
-      assertThat(JSON.readTree(line.replaceAll(",$", ""))).as("one JSON object").isNotNull();
+      assertThat(line).as("a whole period on its line").matches(".*\"note\":(\"[^\"]*\"|null)},?$");
+      JsonNode period = JSON.readTree(line.replaceAll(",$", ""));
+      assertThat(period.has("sentence")).as("no per-period sentence").isFalse();
+      assertThat(period.has("exclusion_sentence")).isFalse();
     }
   }
 
@@ -64,6 +78,7 @@ class DataRendererTest {
   void charterJsonIsWellFormedWithOneOrNoPromises() throws Exception {
     Path one = build(Fixtures.minimal().writeTo(dir.resolve("one")), dir.resolve("one-site"));
     assertThat(JSON.readTree(one.resolve("charter.json").toFile()).get("promises")).hasSize(1);
+    assertThat(JSON.readTree(one.resolve("promises/calls/data.json").toFile()).get("periods")).isNotEmpty();
     Path none =
         build(
             Fixtures.minimal()
@@ -94,6 +109,10 @@ class DataRendererTest {
     String json = Files.readString(site.resolve("charter.json"));
     assertThat(schema.validate(JSON.readTree(json.replaceFirst("\"verdict\" : \"MISSED\"", "\"verdict\" : \"KEPT\"")))).isNotEmpty();
     assertThat(schema.validate(JSON.readTree(json.replaceFirst("\"display\" : ", "\"shown\" : ")))).isNotEmpty();
+    assertThat(schema.validate(JSON.readTree(json.replaceFirst("\"format\" : \"kept-charter/2\"", "\"format\" : \"kept-charter/1\"")))).isNotEmpty();
+    String record = Files.readString(site.resolve("promises/answer-calls/data.json"));
+    assertThat(schema.validate(JSON.readTree(record.replaceFirst("\"verdict\":\"MISSED\"", "\"verdict\":\"KEPT\"")))).isNotEmpty();
+    assertThat(schema.validate(JSON.readTree(record.replaceFirst("\"note\":", "\"sentence\":\"x\",\"note\":")))).as("a period has no sentence").isNotEmpty();
   }
 
   @Test
@@ -115,10 +134,19 @@ class DataRendererTest {
     assertThat(root.get("next_update").asText()).isEqualTo("2026-12-14");
     JsonNode calls = root.get("promises").get(0);
     assertThat(calls.get("id").asText()).isEqualTo("answer-calls");
-    for (String field : List.of("id", "title", "status", "unit", "target", "headline", "periods")) {
+    for (String field : List.of("id", "title", "status", "unit", "target", "headline", "latest", "data")) {
       assertThat(calls.has(field)).as(field).isTrue();
     }
-    JsonNode october = calls.get("periods").get(23);
+    // The latest complete period, with its sentence, in charter.json.
+    JsonNode latest = calls.get("latest");
+    assertThat(latest.get("period").asText()).isEqualTo("2026-10");
+    assertThat(latest.get("sentence").asText()).startsWith("In October 2026, we kept this promise for 9,496 of 10,000 calls (94.96%)");
+    Path site = dir.resolve("site");
+    JsonNode record = JSON.readTree(site.resolve(calls.get("data").asText()).toFile());
+    assertThat(record.get("id").asText()).isEqualTo("answer-calls");
+    assertThat(record.get("figures_csv").asText()).isEqualTo("../../figures/answer-calls.csv");
+    assertThat(site.resolve("promises/answer-calls").resolve(record.get("figures_csv").asText()).normalize()).isRegularFile();
+    JsonNode october = record.get("periods").get(23);
     assertThat(october.get("period").asText()).isEqualTo("2026-10");
     assertThat(october.get("cases").asLong()).isEqualTo(10000);
     assertThat(october.get("kept").asLong()).isEqualTo(9496);
@@ -130,11 +158,15 @@ class DataRendererTest {
     assertThat(october.get("low").asDouble()).isBetween(0.9451, 0.9452);
     assertThat(october.get("high").asDouble()).isBetween(0.9537, 0.9538);
     assertThat(october.get("exclusion_flag").isBoolean()).isTrue();
-    assertThat(october.get("sentence").asText()).startsWith("In October 2026, we kept this promise for 9,496 of 10,000 calls (94.96%)");
+    assertThat(october.get("low_display").asText()).isEqualTo("94.5%");
+    assertThat(october.has("sentence")).isFalse();
+    // The period's sentence, with its denominator, is still in its figures CSV (H4, H10).
+    assertThat(Files.readString(site.resolve("figures/answer-calls.csv")))
+        .contains("In October 2026, we kept this promise for 9,496 of 10,000 calls (94.96%)");
     JsonNode headline = calls.get("headline");
     assertThat(headline.get("from").asText()).isEqualTo("2025-11");
     assertThat(headline.get("to").asText()).isEqualTo("2026-10");
-    JsonNode gap = root.get("promises").get(1).get("periods").get(4);
+    JsonNode gap = JSON.readTree(site.resolve(root.get("promises").get(1).get("data").asText()).toFile()).get("periods").get(4);
     assertThat(gap.get("verdict").asText()).isEqualTo("NO_DATA");
     assertThat(gap.get("note").asText()).startsWith("Figures were lost");
     assertThat(gap.get("cases").isNull()).isTrue();

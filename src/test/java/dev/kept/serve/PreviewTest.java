@@ -89,6 +89,9 @@ class PreviewTest {
     assertThat(json.headers().firstValue("Content-Type")).contains("application/json");
     assertThat(json.body()).startsWith("{").endsWith("}\n").contains("\"id\" : \"calls\"");
     assertThat(get("charter.schema.json").statusCode()).isEqualTo(200);
+    HttpResponse<String> record = get("promises/calls/data.json");
+    assertThat(record.headers().firstValue("Content-Type")).contains("application/json");
+    assertThat(record.body()).startsWith("{").endsWith("}\n").contains("\"id\" : \"calls\"").contains("{\"period\":");
 
     HttpResponse<String> folder = get("promises/calls");
     assertThat(folder.statusCode()).isEqualTo(301);

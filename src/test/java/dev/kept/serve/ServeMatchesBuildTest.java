@@ -79,6 +79,7 @@ class ServeMatchesBuildTest {
         .contains("index.html", "404.html", "charter.json", "charter.schema.json", "feed.xml", "robots.txt", "assets/kept.css")
         .anyMatch(p -> p.startsWith("promises/") && p.endsWith("/index.html"))
         .anyMatch(p -> p.endsWith("/badge.svg"))
+        .anyMatch(p -> p.startsWith("promises/") && p.endsWith("/data.json"))
         .anyMatch(p -> p.startsWith("figures/") && p.endsWith(".csv"));
   }
 

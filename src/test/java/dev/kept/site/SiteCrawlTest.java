@@ -138,7 +138,9 @@ class SiteCrawlTest {
   void everyPageLinksToTheDataAndSaysWhenItWasPublished() throws IOException {
     for (Path page : pages) {
       Document doc = parse(page);
-      assertThat(doc.select("a[href$=charter.json]")).as("%s: charter.json link", page).isNotEmpty();
+      // On a promise's page, "All figures, as JSON" leads to the promise's whole record (format 2).
+      String json = page.startsWith("promises") ? "a[href$=" + page.getParent().getFileName() + "/data.json]" : "a[href$=charter.json]";
+      assertThat(doc.select(json)).as("%s: JSON link", page).isNotEmpty();
       assertThat(doc.text()).as("%s: H18", page).contains("Published 16 November 2026").contains("Next update due 14 December 2026");
       if (page.startsWith("promises") && !page.toString().contains("smart-meter")) {
         assertThat(doc.select("a[href$=.csv]")).as("%s: CSV link", page).isNotEmpty();
