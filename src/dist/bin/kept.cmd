@@ -104,7 +104,7 @@ if "%EXT%"=="aot" goto useaot
 "%JAVA_EXE%" %QUIET% -XX:+VerifySharedSpaces -XX:SharedArchiveFile="%CACHE%" %KEPT_DEFAULT_OPTS% %KEPT_JAVA_OPTS% -jar "%KEPT_JAR%" %*
 exit /b %ERRORLEVEL%
 :useaot
-"%JAVA_EXE%" %QUIET% -XX:AOTMode=auto -XX:AOTCache="%CACHE%" %KEPT_DEFAULT_OPTS% %KEPT_JAVA_OPTS% -jar "%KEPT_JAR%" %*
+"%JAVA_EXE%" %QUIET% -XX:+VerifySharedSpaces -XX:AOTMode=auto -XX:AOTCache="%CACHE%" %KEPT_DEFAULT_OPTS% %KEPT_JAVA_OPTS% -jar "%KEPT_JAR%" %*
 exit /b %ERRORLEVEL%
 
 :plain

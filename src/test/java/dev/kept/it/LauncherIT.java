@@ -40,7 +40,8 @@ class LauncherIT {
   void freshCopy() throws IOException {
     Path packaged = Path.of(System.getProperty("kept.dist", "target/kept-" + version()));
     assertThat(packaged.resolve("bin/kept")).as("run mvn package first").isRegularFile();
-    dist = dir.resolve("kept dist"); // a space in the install path too
+    // No space in this path: Java 17 then shares only the JDK's classes, not Kept's (docs/launcher.md).
+    dist = dir.resolve("kept-dist");
     Files.createDirectories(dist.resolve("bin"));
     Files.createDirectories(dist.resolve("lib"));
     Files.copy(packaged.resolve("bin/kept"), dist.resolve("bin/kept"), StandardCopyOption.COPY_ATTRIBUTES);
@@ -192,10 +193,11 @@ class LauncherIT {
     Run defaults = kept(System.getProperty("java.home"), Map.of("KEPT_JAVA_OPTS", "-XX:+PrintCommandLineFlags"), "--version");
     assertThat(defaults.code()).isZero();
     assertThat(defaults.out()).contains("-XX:+UseSerialGC").contains("kept ");
+    assertThat(defaults.out()).contains("-XX:TieredStopAtLevel=1");
     Run overridden =
-        kept(System.getProperty("java.home"), Map.of("KEPT_JAVA_OPTS", "-XX:+PrintCommandLineFlags -XX:+UseParallelGC"), "--version");
-    assertThat(overridden.code()).isZero();
-    assertThat(overridden.out()).contains("-XX:+UseParallelGC").doesNotContain("-XX:+UseSerialGC");
+        kept(System.getProperty("java.home"), Map.of("KEPT_JAVA_OPTS", "-XX:+PrintCommandLineFlags -XX:TieredStopAtLevel=4"), "--version");
+    assertThat(overridden.code()).as(overridden.err()).isZero();
+    assertThat(overridden.out()).contains("-XX:TieredStopAtLevel=4").doesNotContain("-XX:TieredStopAtLevel=1");
     // KEPT_NO_CACHE: a build makes no cache.
     Run noCache = kept(System.getProperty("java.home"), Map.of("KEPT_NO_CACHE", "1"), "build");
     assertThat(noCache.code()).as(noCache.err()).isZero();
@@ -232,9 +234,13 @@ class LauncherIT {
       assertThat(r.code()).as(r.err()).isZero();
       assertThat(r.err()).isEmpty();
     }
+    // Each kept its own whole file; the one renamed last normally removes the other's, but when
+    // both clean up before either renames, two good caches remain (the next run takes either).
     List<Path> caches = cacheFiles();
-    assertThat(caches).hasSize(1);
-    assertThat(caches.get(0).getFileName().toString()).doesNotEndWith(".tmp");
+    assertThat(caches).isNotEmpty().hasSizeLessThanOrEqualTo(2);
+    for (Path cache : caches) {
+      assertThat(cache.getFileName().toString()).endsWith("-" + Files.size(cache) + ".jsa");
+    }
     assertThat(Trees.digest(work.resolve("a"))).isEqualTo(Trees.digest(work.resolve("b")));
     Run after = kept(java, Map.of("KEPT_JAVA_OPTS", "-Xlog:class+load=info"), "--version");
     assertThat(after.out()).contains("dev.kept.cli.Main source: shared objects file");
