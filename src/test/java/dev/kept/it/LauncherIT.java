@@ -1,0 +1,256 @@
+package dev.kept.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.kept.testing.Fixtures;
+import dev.kept.testing.Trees;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The release folder's launcher, {@code bin/kept}, run as a user runs it (docs/launcher.md): it
+ * builds the example, makes its class cache on the first build and uses it after, ignores a
+ * damaged cache without a word, honours {@code KEPT_JAVA_OPTS} and passes Kept's arguments and exit
+ * codes through. Each test runs a fresh copy of the folder, so it starts with no cache. The Java is
+ * the one running the tests (17 in CI); a JDK 25 variant runs where one is installed.
+ */
+class LauncherIT {
+  @TempDir Path dir;
+  private Path dist;
+  private Path work;
+
+  record Run(int code, String out, String err) {}
+
+  @BeforeEach
+  void freshCopy() throws IOException {
+    Path packaged = Path.of(System.getProperty("kept.dist", "target/kept-" + version()));
+    assertThat(packaged.resolve("bin/kept")).as("run mvn package first").isRegularFile();
+    // No space in this path: Java 17 then shares only the JDK's classes, not Kept's (docs/launcher.md).
+    dist = dir.resolve("kept-dist");
+    Files.createDirectories(dist.resolve("bin"));
+    Files.createDirectories(dist.resolve("lib"));
+    Files.copy(packaged.resolve("bin/kept"), dist.resolve("bin/kept"), StandardCopyOption.COPY_ATTRIBUTES);
+    Files.copy(packaged.resolve("lib/kept.jar"), dist.resolve("lib/kept.jar"));
+    work = dir.resolve("work");
+    Files.createDirectories(work);
+    Trees.copy(Fixtures.exampleCharter(), work.resolve("charter"));
+  }
+
+  private static String version() {
+    return System.getProperty("kept.version", "0.1.0-SNAPSHOT");
+  }
+
+  private int runs;
+
+  private Process start(String javaHome, Map<String, String> env, String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of(dist.resolve("bin/kept").toString()));
+    command.addAll(Arrays.asList(args));
+    ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile());
+    pb.environment().put("SOURCE_DATE_EPOCH", "1795305600");
+    pb.environment().put("JAVA_HOME", javaHome);
+    pb.environment().remove("KEPT_JAVA_OPTS");
+    pb.environment().remove("KEPT_NO_CACHE");
+    pb.environment().remove("JAVA_TOOL_OPTIONS");
+    pb.environment().putAll(env);
+    // To files, never pipes: -Xlog:class+load writes more than a pipe holds.
+    int n = ++runs;
+    pb.redirectOutput(dir.resolve("out" + n).toFile()).redirectError(dir.resolve("err" + n).toFile());
+    pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    return pb.start();
+  }
+
+  private Run finish(Process p) throws Exception {
+    assertThat(p.waitFor(300, TimeUnit.SECONDS)).as("kept ended").isTrue();
+    int n = outputs.get(p);
+    return new Run(
+        p.exitValue(),
+        Files.readString(dir.resolve("out" + n), StandardCharsets.UTF_8),
+        Files.readString(dir.resolve("err" + n), StandardCharsets.UTF_8));
+  }
+
+  private final Map<Process, Integer> outputs = new java.util.HashMap<>();
+
+  private Process launch(String javaHome, Map<String, String> env, String... args) throws IOException {
+    Process p = start(javaHome, env, args);
+    outputs.put(p, runs);
+    return p;
+  }
+
+  private Run kept(String javaHome, Map<String, String> env, String... args) throws Exception {
+    return finish(launch(javaHome, env, args));
+  }
+
+  private Run kept(String... args) throws Exception {
+    return kept(System.getProperty("java.home"), Map.of(), args);
+  }
+
+  private List<Path> cacheFiles() throws IOException {
+    try (Stream<Path> files = Files.list(dist.resolve("lib"))) {
+      return files.filter(f -> !f.getFileName().toString().equals("kept.jar")).sorted().toList();
+    }
+  }
+
+  /** The build's one line, without the time it took. */
+  private static String untimed(String out) {
+    return out.replaceAll(" in \\d+ ms\\.", " in N ms.");
+  }
+
+  private void buildsCachesAndUses(String javaHome, String extension) throws Exception {
+    Run first = kept(javaHome, Map.of(), "build", "--out", "site1");
+    assertThat(first.code()).as(first.err()).isZero();
+    assertThat(first.err()).isEmpty();
+    assertThat(untimed(first.out())).isEqualTo("Published 11 promises from charter to site1/ in N ms.\n");
+    List<Path> caches = cacheFiles();
+    assertThat(caches).hasSize(1);
+    String name = caches.get(0).getFileName().toString();
+    assertThat(name).endsWith("." + extension);
+    assertThat(name).endsWith("-" + Files.size(caches.get(0)) + "." + extension);
+
+    // The second run loads Kept's own classes from the cache, not from the jar.
+    Run second = kept(javaHome, Map.of("KEPT_JAVA_OPTS", "-Xlog:class+load=info"), "build", "--out", "site2");
+    assertThat(second.code()).as(second.err()).isZero();
+    assertThat(second.out()).containsPattern("dev\\.kept\\.cli\\.Main source: (shared objects file|.*AOT)");
+    assertThat(Trees.digest(work.resolve("site2"))).isEqualTo(Trees.digest(work.resolve("site1")));
+    assertThat(cacheFiles()).isEqualTo(caches);
+
+    // A damaged cache of the right size: refused without a word, the same site.
+    Path cache = caches.get(0);
+    cache.toFile().setWritable(true);
+    try (RandomAccessFile f = new RandomAccessFile(cache.toFile(), "rw")) {
+      byte[] junk = new byte[8192];
+      Arrays.fill(junk, (byte) 0x5a);
+      f.seek(f.length() / 3);
+      f.write(junk);
+    }
+    Run damaged = kept(javaHome, Map.of(), "build", "--out", "site3");
+    assertThat(damaged.code()).as(damaged.err()).isZero();
+    assertThat(damaged.err()).isEmpty();
+    assertThat(untimed(damaged.out())).isEqualTo("Published 11 promises from charter to site3/ in N ms.\n");
+    assertThat(Trees.digest(work.resolve("site3"))).isEqualTo(Trees.digest(work.resolve("site1")));
+
+    // A cut-short cache (it would crash the JVM): never handed to it, removed and made again.
+    Files.write(cache, Arrays.copyOf(Files.readAllBytes(cache), 100_000));
+    Run cut = kept(javaHome, Map.of(), "build", "--out", "site4");
+    assertThat(cut.code()).as(cut.err()).isZero();
+    assertThat(cut.err()).isEmpty();
+    assertThat(untimed(cut.out())).isEqualTo("Published 11 promises from charter to site4/ in N ms.\n");
+    assertThat(Trees.digest(work.resolve("site4"))).isEqualTo(Trees.digest(work.resolve("site1")));
+    List<Path> remade = cacheFiles();
+    assertThat(remade).hasSize(1);
+    assertThat(Files.size(remade.get(0))).isGreaterThan(1_000_000);
+  }
+
+  @Test
+  void buildsTheExampleMakesTheCacheUsesItAndIgnoresADamagedOne() throws Exception {
+    assumeTrue(Runtime.version().feature() < 25, "the test JVM is Java 25+: covered by the JDK 25 test");
+    buildsCachesAndUses(System.getProperty("java.home"), "jsa");
+  }
+
+  @Test
+  void onJava25TheLauncherMakesAndUsesAnAotCache() throws Exception {
+    Path jdk25 = jdk25();
+    assumeTrue(
+        jdk25 != null,
+        "no JDK 25 found (neither KEPT_TEST_JDK25 nor /usr/lib/jvm/temurin-25*): the AOT-cache path is not tested here");
+    buildsCachesAndUses(jdk25.toString(), "aot");
+  }
+
+  private static Path jdk25() throws IOException {
+    String named = System.getenv("KEPT_TEST_JDK25");
+    if (named != null && !named.isBlank()) {
+      return Path.of(named);
+    }
+    Path jvms = Path.of("/usr/lib/jvm");
+    if (!Files.isDirectory(jvms)) {
+      return null;
+    }
+    try (Stream<Path> all = Files.list(jvms)) {
+      return all.filter(p -> p.getFileName().toString().startsWith("temurin-25"))
+          .filter(p -> Files.isExecutable(p.resolve("bin/java")))
+          .sorted()
+          .findFirst()
+          .orElse(null);
+    }
+  }
+
+  @Test
+  void keptJavaOptsComeAfterTheDefaultsAndOverrideThem() throws Exception {
+    Run defaults = kept(System.getProperty("java.home"), Map.of("KEPT_JAVA_OPTS", "-XX:+PrintCommandLineFlags"), "--version");
+    assertThat(defaults.code()).isZero();
+    assertThat(defaults.out()).contains("-XX:+UseSerialGC").contains("kept ");
+    assertThat(defaults.out()).contains("-XX:TieredStopAtLevel=1");
+    Run overridden =
+        kept(System.getProperty("java.home"), Map.of("KEPT_JAVA_OPTS", "-XX:+PrintCommandLineFlags -XX:TieredStopAtLevel=4"), "--version");
+    assertThat(overridden.code()).as(overridden.err()).isZero();
+    assertThat(overridden.out()).contains("-XX:TieredStopAtLevel=4").doesNotContain("-XX:TieredStopAtLevel=1");
+    // KEPT_NO_CACHE: a build makes no cache.
+    Run noCache = kept(System.getProperty("java.home"), Map.of("KEPT_NO_CACHE", "1"), "build");
+    assertThat(noCache.code()).as(noCache.err()).isZero();
+    assertThat(cacheFiles()).isEmpty();
+  }
+
+  @Test
+  void argumentsWithSpacesAndExitCodesPassThrough() throws Exception {
+    Path spaced = work.resolve("my \"charter\" 'x'");
+    Files.move(work.resolve("charter"), spaced);
+    Run check = kept("check", "--charter", spaced.toString());
+    assertThat(check.code()).as(check.err()).isZero();
+    assertThat(check.out()).contains("12 promises checked");
+    assertThat(check.err()).isEmpty();
+
+    Run usage = kept("frobnicate");
+    assertThat(usage.code()).isEqualTo(2);
+    assertThat(usage.err()).contains("frobnicate");
+
+    Files.writeString(spaced.resolve("promises/broken.yaml"), "title: [\n");
+    Run broken = kept("build", "--charter", spaced.toString(), "--out", "out dir");
+    assertThat(broken.code()).isEqualTo(1);
+    assertThat(broken.err()).contains("broken.yaml");
+    assertThat(cacheFiles()).as("a failed build makes no cache").isEmpty();
+  }
+
+  @Test
+  void twoFirstRunsAtOnceBothSucceedAndLeaveOneWholeCache() throws Exception {
+    String java = System.getProperty("java.home");
+    Process a = launch(java, Map.of(), "build", "--out", "a");
+    Process b = launch(java, Map.of(), "build", "--out", "b");
+    for (Process p : List.of(a, b)) {
+      Run r = finish(p);
+      assertThat(r.code()).as(r.err()).isZero();
+      assertThat(r.err()).isEmpty();
+    }
+    // Each kept its own whole file; the one renamed last normally removes the other's, but when
+    // both clean up before either renames, two good caches remain (the next run takes either).
+    List<Path> caches = cacheFiles();
+    assertThat(caches).isNotEmpty().hasSizeLessThanOrEqualTo(2);
+    for (Path cache : caches) {
+      assertThat(cache.getFileName().toString()).endsWith("-" + Files.size(cache) + ".jsa");
+    }
+    assertThat(Trees.digest(work.resolve("a"))).isEqualTo(Trees.digest(work.resolve("b")));
+    Run after = kept(java, Map.of("KEPT_JAVA_OPTS", "-Xlog:class+load=info"), "--version");
+    assertThat(after.out()).contains("dev.kept.cli.Main source: shared objects file");
+  }
+
+  @Test
+  void theReadmesFirstCommandNamesThisVersionsLauncher() throws IOException {
+    String readme = Files.readString(Path.of("README.md"));
+    assertThat(readme).contains("mvn -q -DskipTests package && target/kept-" + version() + "/bin/kept build");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dist.resolve("bin/kept"))))
+        .startsWith("rwx");
+  }
+}
