@@ -25,7 +25,7 @@ goto plain
 :version
 rem The version from `java -version`: its first line reads ... version "17.0.15" ...
 set "JAVA_VERSION="
-for /f "tokens=3" %%v in ('""%JAVA_EXE%" -version 2>&1 | findstr /i /c:" version """') do (
+for /f "tokens=3" %%v in ('""%JAVA_EXE%" -version 2>&1 | findstr /i /c:" version ""') do (
   if not defined JAVA_VERSION set "JAVA_VERSION=%%~v"
 )
 if not defined JAVA_VERSION goto plain
@@ -68,6 +68,7 @@ if %JAVA_FEATURE% GEQ 25 (
 set "PREFIX=kept-java%JAVA_FEATURE%-%KEY%-"
 
 rem A cache whose size is the one its name records: use it; any other: remove it.
+set "CACHE="
 for %%c in ("%CACHE_DIR%\%PREFIX%*.%EXT%") do call :check "%%~fc" %%~zc
 if defined CACHE goto usecache
 

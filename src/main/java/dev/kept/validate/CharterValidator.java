@@ -110,6 +110,7 @@ public final class CharterValidator {
     // then listed in the promises' order, as if checked one after another. A figures file is read
     // as its promise is checked and its cells let go when it is done: what is kept is its rows.
     Settings shared = settings;
+    MarkdownCheck.initialise(); // here, not on a worker: see its Javadoc
     List<Checked> checked =
         raw.promises().parallelStream()
             .map(file -> check(file, figuresById.get(file.id()), raw, shared))

@@ -30,6 +30,16 @@ final class MarkdownCheck {
 
   private MarkdownCheck() {}
 
+  /**
+   * Initialises this class (its flexmark parser) on the calling thread. The validator calls it
+   * before its parallel stage: a class whose initialiser runs out of memory on a worker is left
+   * unusable, and the other workers then see only "NoClassDefFoundError: Could not initialize
+   * class", not the out-of-memory error, and Kept would call it a bug (OutOfMemoryIT, -Xmx6m).
+   */
+  static void initialise() {
+    // The call itself runs the static initialisers above; nothing more is needed.
+  }
+
   /** Checks one Markdown field and returns it, positioned, whatever the outcome. */
   static Markdown check(YScalar scalar, String field, Findings findings) {
     String source = scalar.text();

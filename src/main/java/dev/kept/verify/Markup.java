@@ -272,7 +272,7 @@ final class Markup {
       if (!RAW_TEXT.contains(name.substring(name.lastIndexOf(':') + 1))) {
         continue;
       }
-      int close = html.indexOf('>', end);
+      int close = tagEnd(html, end);
       int next = close < 0 ? -1 : html.indexOf('<', close + 1);
       if (next < 0
           || next + 2 + name.length() >= n
@@ -283,6 +283,28 @@ final class Markup {
       }
     }
     return true;
+  }
+
+  /** The '>' that ends a start tag whose name ends at {@code from}: a quoted value may hold '>'. */
+  private static int tagEnd(String html, int from) {
+    char quote = 0;
+    char before = 0; // the last character outside a quoted value that is not white space
+    for (int i = from; i < html.length(); i++) {
+      char c = html.charAt(i);
+      if (quote != 0) {
+        if (c == quote) {
+          quote = 0;
+          before = c;
+        }
+      } else if ((c == '"' || c == '\'') && before == '=') {
+        quote = c; // a quote opens a value only right after '=', as the HTML tokenizer reads it
+      } else if (c == '>') {
+        return i;
+      } else if (!Character.isWhitespace(c)) {
+        before = c;
+      }
+    }
+    return -1;
   }
 
   private static boolean isAsciiLetter(char c) {

@@ -53,6 +53,10 @@ class MarkupTest {
           // Raw text: the cases the quick reading decides from the page's text.
           "<title>a &lt;b</title>",
           "<title>a<b>x</b></title>",
+          // A '>' and the raw text's end tag inside a quoted attribute (review of issue 13).
+          "<title data-x=\"></title>\"><b>x</b></title>",
+          "<title data-x='></title>'><b>x</b></title>",
+          "<title a=b\"c><b></title>\"></title>",
           "<title>a<!-- c --></title>",
           "<title>abc",
           "<title/>x",
