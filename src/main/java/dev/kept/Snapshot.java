@@ -160,11 +160,8 @@ public final class Snapshot {
     Verifier verifier = new Verifier();
     Map<String, byte[]> written = new ConcurrentHashMap<>();
     Output out = verifier.watching(memory(written));
-    PromiseRecord record = record(promise);
     try {
-      site.promise(record, out);
-      data.csv(record, out);
-      data.record(record, explained.charter(), out);
+      write(promise, out);
     } catch (IOException e) {
       throw new UncheckedIOException(e); // memory does not fail
     }
@@ -328,17 +325,22 @@ public final class Snapshot {
 
   /** Renders one promise's record into {@code out}; returns its part of charter.json. */
   private byte[] record(ExplainedPromise promise, Output out) {
-    PromiseRecord record = record(promise);
     try {
-      site.promise(record, out);
-      data.csv(record, out);
-      data.record(record, explained.charter(), out);
+      write(promise, out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (ThemeException e) {
       throw new ThemeFailure(e);
     }
     return data.fragment(promise);
+  }
+
+  /** One promise's whole record, made and written: its page and badge, its figures CSV and data.json. */
+  private void write(ExplainedPromise promise, Output out) throws IOException, ThemeException {
+    PromiseRecord record = record(promise);
+    site.promise(record, out);
+    data.csv(record, out);
+    data.record(record, explained.charter(), out);
   }
 
   /** How many promises' records are made at once, on every core, before their parts are added. */
