@@ -34,6 +34,36 @@ class KeptJarIT {
     return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
   }
 
+  /**
+   * The JVM's class caches (AppCDS on 17 to 24, the AOT cache on 25) leave out class files older
+   * than Java 6, so every such class in the jar is loaded and verified afresh on every run; Maven
+   * Central's picocli jar is all Java 5 class files (about 250 ms of the example's build). The pom
+   * compiles picocli from its sources; this fails when any class in the jar is older again.
+   */
+  @Test
+  void everyClassInTheJarIsOneTheStartUpCacheCanHold() throws Exception {
+    String jar = System.getProperty("kept.jar", "target/kept.jar");
+    List<String> old = new ArrayList<>();
+    int classes = 0;
+    try (java.util.jar.JarFile file = new java.util.jar.JarFile(Path.of(jar).toFile())) {
+      for (java.util.jar.JarEntry entry : java.util.Collections.list(file.entries())) {
+        if (!entry.getName().endsWith(".class") || entry.getName().startsWith("META-INF/")) {
+          continue;
+        }
+        classes++;
+        try (java.io.InputStream in = file.getInputStream(entry)) {
+          byte[] head = in.readNBytes(8);
+          int major = ((head[6] & 0xff) << 8) | (head[7] & 0xff);
+          if (major < 50) {
+            old.add(entry.getName() + " (class file version " + major + ")");
+          }
+        }
+      }
+    }
+    assertThat(classes).as("classes in " + jar).isGreaterThan(1000);
+    assertThat(old).as("class files older than Java 6 in " + jar).isEmpty();
+  }
+
   @Test
   void checkOnTheExamplePrintsASummaryLineAndExitsZero() throws Exception {
     Run r = kept(Path.of("").toAbsolutePath(), "check");
