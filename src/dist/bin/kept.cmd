@@ -1,14 +1,16 @@
 @echo off
-rem Kept's launcher for Windows: the same logic as bin/kept (docs/launcher.md).
+rem Kept's launcher for Windows: the logic of bin/kept (docs/launcher.md), less its first-run signal
+rem handling, its read-only lib\ lookup and its stale temporary file cleanup. Not run on Windows here.
 rem   Java 25 or later: an AOT cache; Java 17 to 24: an AppCDS archive. Made by the first `build`
 rem   that finds none (under a temporary name, renamed after exit 0), used by every later run.
-rem   Kept beside the jar when lib\ is writable, else in %LOCALAPPDATA%\kept\.
+rem   Kept beside the jar when lib\ is writable, else in %LOCALAPPDATA%\kept\INSTALL\ (INSTALL: an
+rem   MD5 of the install folder's path, so installs never share or delete each other's caches).
 rem Environment: JAVA_HOME (else java on PATH), KEPT_JAVA_OPTS (added after the defaults),
 rem KEPT_NO_CACHE=1 (no cache). No delayed expansion, so arguments with ! pass through intact.
 setlocal
 
 set "KEPT_DEFAULT_OPTS=-XX:+UseSerialGC -XX:TieredStopAtLevel=1"
-set "KEPT_HOME=%~dp0.."
+for %%h in ("%~dp0..") do set "KEPT_HOME=%%~fh"
 set "KEPT_JAR=%KEPT_HOME%\lib\kept.jar"
 if not exist "%KEPT_JAR%" (
   echo kept: error: %KEPT_JAR% is missing; the Kept folder is incomplete. 1>&2
@@ -39,21 +41,31 @@ if %JAVA_FEATURE% LSS 17 (
   exit /b 3
 )
 
-rem The key: the Java's version, the jar's size and time; no dashes or dots, so the name splits.
-for %%j in ("%KEPT_JAR%") do set "JAR_ID=%%~zj_%%~tj"
-set "KEY=%JAVA_VERSION%_%JAR_ID%"
-set "KEY=%KEY:.=_%"
-set "KEY=%KEY:-=_%"
-set "KEY=%KEY:+=_%"
-set "KEY=%KEY:/=_%"
-set "KEY=%KEY::=_%"
-set "KEY=%KEY: =_%"
+rem The key: an MD5 (certutil, in Windows since Vista) of the Java's path and version and of the
+rem jar's path, size and modification time (to the minute: all %%~t gives); hex, so no dashes or
+rem dots and the name splits. The install's sub-folder: an MD5 of the install folder's path.
+rem Without certutil (or TEMP), no cache.
+set "JAVA_PATH=%JAVA_EXE%"
+if "%JAVA_EXE%"=="java" for %%i in (java.exe) do set "JAVA_PATH=%%~$PATH:i"
+for %%i in ("%JAVA_PATH%") do set "JAVA_PATH=%%~fi"
+for %%j in ("%KEPT_JAR%") do set "JAR_ID=%%~fj %%~zj %%~tj"
+if not defined TEMP goto plain
+set "KEY_FILE=%TEMP%\kept-key-%RANDOM%%RANDOM%.txt"
+> "%KEY_FILE%" echo("%KEPT_HOME%"
+call :hash
+set "INSTALL=%HASH%"
+> "%KEY_FILE%" echo("%JAVA_PATH%" "%JAVA_VERSION%" "%JAR_ID%"
+call :hash
+set "KEY=%HASH%"
+del "%KEY_FILE%" 2>nul
+if not defined INSTALL goto plain
+if not defined KEY goto plain
 
 set "CACHE_DIR=%KEPT_HOME%\lib"
 set "PROBE=%CACHE_DIR%\.kept-write-%RANDOM%"
 (type nul > "%PROBE%") 2>nul && del "%PROBE%" 2>nul && goto havedir
 if not defined LOCALAPPDATA goto plain
-set "CACHE_DIR=%LOCALAPPDATA%\kept"
+set "CACHE_DIR=%LOCALAPPDATA%\kept\%INSTALL%"
 if not exist "%CACHE_DIR%" mkdir "%CACHE_DIR%" 2>nul
 if not exist "%CACHE_DIR%" goto plain
 
@@ -111,6 +123,16 @@ exit /b %ERRORLEVEL%
 :plain
 "%JAVA_EXE%" %KEPT_DEFAULT_OPTS% %KEPT_JAVA_OPTS% -jar "%KEPT_JAR%" %*
 exit /b %ERRORLEVEL%
+
+rem :hash - HASH := the MD5 of %KEY_FILE% in hex (certutil's second line, spaces removed, as
+rem Windows 7 prints them), or undefined when certutil is missing or fails.
+:hash
+set "HASH="
+for /f "skip=1 delims=" %%h in ('certutil -hashfile "%KEY_FILE%" MD5 2^>nul') do if not defined HASH set "HASH=%%h"
+if not defined HASH exit /b 1
+set "HASH=%HASH: =%"
+if not "%HASH::=%"=="%HASH%" set "HASH="
+exit /b 0
 
 rem :check FILE SIZE - the size the name records is the 4th field of kept-javaN-KEY-SIZE.EXT.
 :check

@@ -16,7 +16,8 @@ final class HtmlWriter {
   /**
    * Every piece of markup the writer may write. Each is a whole number of tags and attribute
    * openings, closed by the pieces that follow it in {@link PeriodTable}; none holds a script, an
-   * event handler or a link ({@code HtmlWriterTest} parses each and checks).
+   * event handler or a link ({@code PeriodTableTest.theWritersMarkupHasNoScriptNoHandlerAndNoLink}
+   * parses each and checks).
    */
   enum Tag {
     ROW_ID("<tr id=\""),

@@ -11,13 +11,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,13 +31,34 @@ import org.junit.jupiter.api.io.TempDir;
  * The release folder's launcher, {@code bin/kept}, run as a user runs it (docs/launcher.md): it
  * builds the example, makes its class cache on the first build and uses it after, ignores a
  * damaged cache without a word, honours {@code KEPT_JAVA_OPTS} and passes Kept's arguments and exit
- * codes through. Each test runs a fresh copy of the folder, so it starts with no cache. The Java is
- * the one running the tests (17 in CI); a JDK 25 variant runs where one is installed.
+ * codes through; a first run stopped by SIGTERM stops its Java and leaves no cache; a cache in a
+ * read-only {@code lib/} is used; stale temporary files of killed first runs are removed. Each test
+ * runs a fresh copy of the folder, so it starts with no cache. The Java is the one running the
+ * tests (17 in CI); a JDK 25 variant runs where one is installed.
+ *
+ * <p>A read-only {@code lib/} is made as {@code OutputFaultTest} makes a read-only folder: as root
+ * (who may write anywhere) by a read-only bind mount, else by {@code chmod a-w}; when the mount is
+ * refused the test fails under {@code CI=true} and is reported as skipped elsewhere.
  */
 class LauncherIT {
+  private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
+  private static final boolean CI = "true".equals(System.getenv("CI"));
+
   @TempDir Path dir;
   private Path dist;
   private Path work;
+  private final List<Path> mounts = new ArrayList<>();
+
+  @AfterEach
+  void unmountAndRestore() throws Exception {
+    for (int i = mounts.size() - 1; i >= 0; i--) {
+      sh("umount", mounts.get(i).toString());
+    }
+    mounts.clear();
+    if (dist != null && Files.isDirectory(dist.resolve("lib"))) {
+      Files.setPosixFilePermissions(dist.resolve("lib"), PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+  }
 
   record Run(int code, String out, String err) {}
 
@@ -252,5 +278,173 @@ class LauncherIT {
     assertThat(readme).contains("mvn -q -DskipTests package && target/kept-" + version() + "/bin/kept build");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dist.resolve("bin/kept"))))
         .startsWith("rwx");
+  }
+
+  @Test
+  void sigtermOnTheFirstRunStopsJavaPromptlyKeepsNoCacheAndLeavesThePreviousSite() throws Exception {
+    String java = System.getProperty("java.home");
+    Path charter = generate(300, 120);
+    // The previous site, built plain (no cache made).
+    Run previous = kept(java, Map.of("KEPT_NO_CACHE", "1"), "build", "--out", "site");
+    assertThat(previous.code()).as(previous.err()).isZero();
+    assertThat(cacheFiles()).isEmpty();
+    var before = Trees.digest(work.resolve("site"));
+
+    Process p = launch(java, Map.of(), "build", "--charter", charter.toString(), "--out", "site");
+    // Mid-build: Kept has started writing the new site into its staging folder.
+    Instant limit = Instant.now().plusSeconds(120);
+    while (!staging() && p.isAlive() && Instant.now().isBefore(limit)) {
+      Thread.sleep(50);
+    }
+    assertThat(p.isAlive()).as("the first run is still building when signalled").isTrue();
+    assertThat(staging()).as("the build reached its staging folder").isTrue();
+    List<ProcessHandle> children = p.descendants().toList();
+    assertThat(children).as("the launcher's Java").isNotEmpty();
+    assertThat(p.isAlive()).isTrue();
+    assertThat(sh("kill", "-TERM", Long.toString(p.pid()))).isZero();
+
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("the launcher ends promptly after SIGTERM").isTrue();
+    assertThat(p.exitValue()).as("128 + SIGTERM").isEqualTo(143);
+    for (ProcessHandle child : children) {
+      assertThat(child.onExit().completeOnTimeout(child, 5, TimeUnit.SECONDS).get().isAlive())
+          .as("Java child %s ended", child.pid()).isFalse();
+    }
+    assertThat(cacheFiles()).as("no cache and no temporary file").isEmpty();
+    assertThat(Trees.digest(work.resolve("site"))).as("the previous site, whole").isEqualTo(before);
+  }
+
+  /** Whether Kept's staging folder for work/site exists (Kept writes a new site there first). */
+  private boolean staging() throws IOException {
+    try (Stream<Path> s = Files.list(work)) {
+      return s.anyMatch(f -> f.getFileName().toString().startsWith(".site.staging"));
+    }
+  }
+
+  private Path generate(int promises, int months) throws Exception {
+    Path generated = dir.resolve("gen");
+    Process gen = new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "bench/GenerateCharter.java", Integer.toString(promises), Integer.toString(months), generated.toString())
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .start();
+    assertThat(gen.waitFor(180, TimeUnit.SECONDS)).as("the generator ends").isTrue();
+    assertThat(gen.exitValue()).isZero();
+    return generated.resolve("kept");
+  }
+
+  @Test
+  void aCacheInAReadOnlyLibIsUsedAndElseOneIsMadeInTheUsersFolder() throws Exception {
+    String java = System.getProperty("java.home");
+    Path userCache = dir.resolve("xdg");
+    Map<String, String> env = Map.of("XDG_CACHE_HOME", userCache.toString());
+    Map<String, String> logged = Map.of("XDG_CACHE_HOME", userCache.toString(), "KEPT_JAVA_OPTS", "-Xlog:class+load=info");
+    Run first = kept(java, env, "build", "--out", "site1");
+    assertThat(first.code()).as(first.err()).isZero();
+    List<Path> caches = cacheFiles();
+    assertThat(caches).hasSize(1);
+
+    // lib/ read-only (as an installer or root leaves it): its cache is used, none is made elsewhere.
+    readOnly(dist.resolve("lib"));
+    Run used = kept(java, logged, "build", "--out", "site2");
+    assertThat(used.code()).as(used.err()).isZero();
+    assertThat(used.err()).isEmpty();
+    assertThat(used.out()).containsPattern("dev\\.kept\\.cli\\.Main source: (shared objects file|.*AOT)");
+    assertThat(userFiles(userCache)).as("no cache made in the user's folder").isEmpty();
+    assertThat(cacheFiles()).isEqualTo(caches);
+
+    // lib/ read-only with no cache in it: the cache is made in the user's folder, and used.
+    unmountAndRestore();
+    Files.delete(caches.get(0));
+    readOnly(dist.resolve("lib"));
+    Run made = kept(java, env, "build", "--out", "site3");
+    assertThat(made.code()).as(made.err()).isZero();
+    assertThat(made.err()).isEmpty();
+    assertThat(userFiles(userCache)).hasSize(1);
+    Run again = kept(java, logged, "build", "--out", "site4");
+    assertThat(again.code()).as(again.err()).isZero();
+    assertThat(again.out()).containsPattern("dev\\.kept\\.cli\\.Main source: (shared objects file|.*AOT)");
+    assertThat(Trees.digest(work.resolve("site4"))).isEqualTo(Trees.digest(work.resolve("site1")));
+  }
+
+  private static List<Path> userFiles(Path userCache) throws IOException {
+    if (!Files.exists(userCache)) {
+      return List.of();
+    }
+    try (Stream<Path> s = Files.walk(userCache)) {
+      return s.filter(Files::isRegularFile).toList();
+    }
+  }
+
+  private void readOnly(Path folder) throws Exception {
+    if (ROOT) {
+      int bound = sh("mount", "--bind", folder.toString(), folder.toString());
+      requireMechanism(bound == 0, "mount --bind failed (exit " + bound + "); a read-only lib/ as root needs CAP_SYS_ADMIN");
+      mounts.add(folder);
+      assertThat(sh("mount", "-o", "remount,bind,ro", folder.toString())).as("remount read-only").isZero();
+    } else {
+      Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("r-xr-xr-x"));
+    }
+    boolean canCreate;
+    try {
+      Files.delete(Files.createTempFile(folder, "probe", ""));
+      canCreate = true;
+    } catch (IOException e) {
+      canCreate = false;
+    }
+    assertThat(canCreate).as("%s is read-only", folder).isFalse();
+  }
+
+  /** Fails under CI, and reports a skip with the reason elsewhere, when the fault cannot be made. */
+  private static void requireMechanism(boolean available, String why) {
+    if (!available) {
+      if (CI) {
+        org.junit.jupiter.api.Assertions.fail("CI=true but the fault cannot be made here: " + why);
+      }
+      Assumptions.abort("not run, the fault cannot be made here: " + why);
+    }
+  }
+
+  private static int sh(String... cmd) throws Exception {
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!p.waitFor(30, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      return -1;
+    }
+    if (p.exitValue() != 0) {
+      System.out.println(String.join(" ", cmd) + ": " + output.strip());
+    }
+    return p.exitValue();
+  }
+
+  @Test
+  void temporaryFilesOfKilledFirstRunsAreRemovedWhenACacheIsMade() throws Exception {
+    Process gone = new ProcessBuilder("true").start();
+    assertThat(gone.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    long dead = gone.pid();
+    long alive = ProcessHandle.current().pid();
+    Path lib = dist.resolve("lib");
+    Path deadTmp = Files.writeString(lib.resolve("kept-java17-123-" + dead + ".tmp"), "x");
+    Path deadConf = Files.writeString(lib.resolve("kept-java25-456-" + dead + ".tmp.conf"), "x");
+    Path aliveTmp = Files.writeString(lib.resolve("kept-java17-789-" + alive + ".tmp"), "x");
+    Path reused = Files.writeString(lib.resolve("kept-java25-1-" + alive + ".tmp.conf"), "x");
+    Files.setLastModifiedTime(reused, FileTime.from(Instant.now().minus(Duration.ofDays(2))));
+    Path other = Files.writeString(lib.resolve("notes.tmp"), "x");
+    assumeTrue(!ProcessHandle.of(dead).isPresent(), "the ended process's PID was reused at once");
+
+    // A command that makes no cache leaves them.
+    Run version = kept("--version");
+    assertThat(version.code()).isZero();
+    assertThat(deadTmp).exists();
+
+    Run first = kept("build", "--out", "site");
+    assertThat(first.code()).as(first.err()).isZero();
+    assertThat(deadTmp).as("a dead run's archive").doesNotExist();
+    assertThat(deadConf).as("a dead run's AOT configuration").doesNotExist();
+    assertThat(reused).as("a day-old file of a live (reused) PID").doesNotExist();
+    assertThat(aliveTmp).as("a live run's file").exists();
+    assertThat(other).as("not the launcher's").exists();
+    assertThat(cacheFiles()).hasSize(3).contains(aliveTmp, other);
   }
 }
