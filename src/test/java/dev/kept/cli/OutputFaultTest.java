@@ -1,5 +1,7 @@
 package dev.kept.cli;
 
+import static dev.kept.testing.Faults.requireMechanism;
+import static dev.kept.testing.Faults.sh;
 import dev.kept.testing.Trees;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -12,10 +14,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OutputFaultTest {
   private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
-  private static final boolean CI = "true".equals(System.getenv("CI"));
 
   @TempDir Path dir;
   private final List<Path> mounts = new ArrayList<>();
@@ -263,28 +262,6 @@ class OutputFaultTest {
     mounts.add(target);
   }
 
-  /** Fails under CI, and reports a skip with the reason elsewhere, when the fault cannot be made. */
-  private static void requireMechanism(boolean available, String why) {
-    if (!available) {
-      if (CI) {
-        fail("CI=true but the fault cannot be made here: " + why);
-      }
-      Assumptions.abort("not run, the fault cannot be made here: " + why);
-    }
-  }
-
-  private static int sh(String... cmd) throws Exception {
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    String output = new String(p.getInputStream().readAllBytes());
-    if (!p.waitFor(30, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      return -1;
-    }
-    if (p.exitValue() != 0) {
-      System.out.println(String.join(" ", cmd) + ": " + output.strip());
-    }
-    return p.exitValue();
-  }
 
   /** Writes zeros to {@code file} until {@code max} bytes or the disk is full; returns the bytes written. */
   private static long fill(Path file, long max) throws IOException {

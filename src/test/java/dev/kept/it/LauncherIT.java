@@ -1,5 +1,7 @@
 package dev.kept.it;
 
+import static dev.kept.testing.Faults.requireMechanism;
+import static dev.kept.testing.Faults.sh;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -22,7 +24,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +43,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LauncherIT {
   private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
-  private static final boolean CI = "true".equals(System.getenv("CI"));
 
   @TempDir Path dir;
   private Path dist;
@@ -395,28 +395,6 @@ class LauncherIT {
     assertThat(canCreate).as("%s is read-only", folder).isFalse();
   }
 
-  /** Fails under CI, and reports a skip with the reason elsewhere, when the fault cannot be made. */
-  private static void requireMechanism(boolean available, String why) {
-    if (!available) {
-      if (CI) {
-        org.junit.jupiter.api.Assertions.fail("CI=true but the fault cannot be made here: " + why);
-      }
-      Assumptions.abort("not run, the fault cannot be made here: " + why);
-    }
-  }
-
-  private static int sh(String... cmd) throws Exception {
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!p.waitFor(30, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      return -1;
-    }
-    if (p.exitValue() != 0) {
-      System.out.println(String.join(" ", cmd) + ": " + output.strip());
-    }
-    return p.exitValue();
-  }
 
   @Test
   void temporaryFilesOfKilledFirstRunsAreRemovedWhenACacheIsMade() throws Exception {
