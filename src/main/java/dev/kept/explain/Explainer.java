@@ -317,10 +317,30 @@ public final class Explainer {
                     : "sentence.target.headline",
             "");
     List<String> sentences = new ArrayList<>(List.of(core.sentence()));
+    Verdict verdict = h.result().verdict();
+    if (h.result().fewCases() && verdict == Verdict.MISSED) {
+      // The few-cases rule in words where the summary is a miss on few cases (H8): a miss stays a miss.
+      sentences.add(
+          language.format(
+              "few_cases_rule.missed",
+              Map.of(
+                  "minimum", numbers.count(h.result().minimumCases()),
+                  "unit", promise.unit(),
+                  "target", numbers.target(h.result().target()))));
+    }
+    if (verdict != Verdict.NO_DATA && verdict != Verdict.NO_CASES && h.periods() > 1) {
+      pooling(h, promise, when).ifPresent(sentences::add);
+      concentration(h, promise).ifPresent(sentences::add);
+    }
     if (h.definitionChanged()) {
       sentences.add(language.get("sentence.definition.changed"));
     }
-    if (!h.gaps().isEmpty() && h.result().verdict() != Verdict.NO_DATA) {
+    if (!h.gaps().isEmpty() && verdict == Verdict.NO_DATA) {
+      // Every period a gap: the reason for each, so the summary still says why.
+      sentences.add(
+          language.format(
+              h.gaps().size() == 1 ? "gaps.reasons.one" : "gaps.reasons", Map.of("list", gapList(h))));
+    } else if (!h.gaps().isEmpty()) {
       sentences.add(
           language.format(
               "gaps",
@@ -328,9 +348,159 @@ public final class Explainer {
                   "gaps", numbers.count(h.gaps().size()),
                   "count", numbers.count(h.periods()),
                   "units", language.get("units." + h.from().kind().word()),
-                  "list", h.gaps().stream().map(this::when).collect(Collectors.joining(", ")))));
+                  "list", gapList(h))));
+    }
+    if (h.periods() > 1) {
+      tooFewParts(h, promise).forEach(sentences::add);
+      for (PeriodResult part : h.parts()) {
+        if (part.result().exclusionFlag()) {
+          sentences.add(flaggedPart(part, promise.unit()));
+        }
+      }
     }
     return core.withSentence(String.join(" ", sentences));
+  }
+
+  /**
+   * H21, a status pooling hides: the headline's status set against the status of most of the
+   * periods it pools. Only periods with a result count: those MET or MISSED on their own; gaps
+   * (no figures), periods with no cases and periods too few to tell (H8) have no status of their
+   * own to set against the headline's, and are said in words elsewhere. Where the rule is unclear
+   * the reading harder on the organisation wins (as in H8): a met (or too-few-to-tell) headline
+   * says so when at least half of the periods with a result were missed, a tie included; a missed
+   * headline says that its periods were met only when more than half were, never on a tie.
+   */
+  private Optional<String> pooling(Headline h, Promise promise, String window) {
+    int met = 0;
+    int missed = 0;
+    for (PeriodResult part : h.parts()) {
+      Verdict v = part.result().verdict();
+      if (v == Verdict.MET) {
+        met++;
+      } else if (v == Verdict.MISSED) {
+        missed++;
+      }
+    }
+    int judged = met + missed;
+    Verdict verdict = h.result().verdict();
+    String key;
+    int count;
+    if ((verdict == Verdict.MET || verdict == Verdict.TOO_FEW_TO_TELL) && judged > 1 && 2 * missed >= judged) {
+      key = "pooling.missed";
+      count = missed;
+    } else if (verdict == Verdict.MISSED && judged > 1 && 2 * met > judged) {
+      key = "pooling.met";
+      count = met;
+    } else {
+      return Optional.empty();
+    }
+    if (judged < h.periods()) {
+      key += ".judged";
+    }
+    if (count == 1) {
+      key += ".one";
+    }
+    return Optional.of(
+        sentenceCase(
+            language.format(
+                key,
+                Map.of(
+                    "verdict", language.get("verdict_word." + verdict.name()),
+                    "window", window,
+                    "count", numbers.count(count),
+                    "judged", numbers.count(judged),
+                    "units", language.get("units." + h.from().kind().word()),
+                    "unit", promise.unit()))));
+  }
+
+  /**
+   * H21, a period pooling hides: when one period holds more than half of the headline's cases
+   * (strictly: exactly half is not most), the headline says which and how large a share.
+   */
+  private Optional<String> concentration(Headline h, Promise promise) {
+    long total = h.result().counts().map(Counts::cases).orElse(0L);
+    PeriodResult largest = null;
+    long largestCases = 0;
+    for (PeriodResult part : h.parts()) {
+      long n = part.result().counts().map(Counts::cases).orElse(0L);
+      if (n > largestCases) {
+        largest = part;
+        largestCases = n;
+      }
+    }
+    if (largest == null || total <= 0 || 2 * largestCases <= total) {
+      return Optional.empty();
+    }
+    Map<String, String> values =
+        Map.of(
+            "unit", promise.unit(),
+            "when", when(largest.period()),
+            "share", numbers.share(largestCases, total),
+            "part", numbers.count(largestCases),
+            "total", numbers.count(total));
+    return Optional.of(
+        language.format(largestCases == total ? "concentration.all" : "concentration", values));
+  }
+
+  /** Each gap in a headline's window with its reason, the figures file's note (H11). */
+  private String gapList(Headline h) {
+    Map<Period, String> notes = new HashMap<>();
+    for (PeriodResult part : h.parts()) {
+      notes.put(part.period(), part.note().strip());
+    }
+    return h.gaps().stream()
+        .map(
+            gap -> {
+              String note = stripFullStop(notes.getOrDefault(gap, ""));
+              return note.isEmpty()
+                  ? when(gap)
+                  : language.format("gap.reason", Map.of("when", when(gap), "reason", note));
+            })
+        .collect(Collectors.joining(language.get("gaps.separator")));
+  }
+
+  /**
+   * The few-cases rule in words for the periods of a headline's window too few to tell on their
+   * own (H8): one sentence per target in force among them.
+   */
+  private List<String> tooFewParts(Headline h, Promise promise) {
+    Map<Share, List<PeriodResult>> byTarget = new java.util.LinkedHashMap<>();
+    for (PeriodResult part : h.parts()) {
+      if (part.result().verdict() == Verdict.TOO_FEW_TO_TELL) {
+        byTarget.computeIfAbsent(part.result().target(), t -> new ArrayList<>()).add(part);
+      }
+    }
+    List<String> out = new ArrayList<>();
+    byTarget.forEach(
+        (target, parts) ->
+            out.add(
+                language.format(
+                    parts.size() == 1 ? "few_cases_parts.one" : "few_cases_parts",
+                    Map.of(
+                        "count", numbers.count(parts.size()),
+                        "periods", numbers.count(h.periods()),
+                        "units", language.get("units." + h.from().kind().word()),
+                        "unit", promise.unit(),
+                        "list", parts.stream().map(p -> when(p.period())).collect(Collectors.joining(language.get("list.separator"))),
+                        "minimum", numbers.count(parts.get(0).result().minimumCases()),
+                        "target", numbers.target(target)))));
+    return out;
+  }
+
+  /** A flagged period of a headline's window with its stress-tested figure (H12). */
+  private String flaggedPart(PeriodResult part, String unit) {
+    Counts c = part.result().counts().orElseThrow();
+    long all = c.cases() + c.excluded();
+    return language.format(
+        "flagged_part",
+        Map.of(
+            "when", when(part.period()),
+            "excluded", numbers.count(c.excluded()),
+            "all", numbers.count(all),
+            "unit", unit,
+            "share", numbers.share(c.excluded(), all),
+            "kept", numbers.count(c.kept()),
+            "stressed", numbers.rate(c.kept(), all, part.result().target())));
   }
 
   private Words words(
@@ -386,12 +556,64 @@ public final class Explainer {
             + " "
             + language.format(verdictKey, values);
     String labelKey = "label." + qualifierKey;
+    Optional<String> margin = margin(r, c, unit, values);
+    if (margin.isPresent()) {
+      sentence += " " + margin.get();
+    }
     if (r.fewCases() && r.verdict() == Verdict.MISSED) {
       // H8: a miss on few cases stays a miss, with the note.
       sentence += " " + language.format("few_cases_note", values);
       labelKey = "label.MISSED.few_cases";
     }
-    return new Words.Rate(language.get(labelKey), figure, low, high, counted, sentence);
+    return new Words.Rate(language.get(labelKey), figure, low, high, counted, sentence, margin);
+  }
+
+  /**
+   * The fewest kept cases that reach target {@code t} over {@code n} cases: {@code ⌈t·n⌉}, exactly
+   * (H2: for a whole {@code k}, {@code k ≥ t·n} exactly when {@code k ≥ ⌈t·n⌉}).
+   */
+  static long fewestReaching(Share t, long n) {
+    return t.value()
+        .multiply(java.math.BigDecimal.valueOf(n))
+        .setScale(0, java.math.RoundingMode.CEILING)
+        .longValueExact();
+  }
+
+  /**
+   * The margin in the promise's unit (see {@link Words#margin()}), in exact integer arithmetic.
+   * A count of one is said without the unit ("We missed it by 1: ..."), since the unit is a plural
+   * noun and the charter gives no singular.
+   *
+   * <p>None for a result too few to tell (H8): it reached the target, but any "to spare" would
+   * read as a success, and H8 says uncertainty may never be read that way. A miss on few cases
+   * keeps its margin (a miss stays a miss), said as what "would have reached" the target, since
+   * reaching it on so few cases would still not have met it. None for a 100% target kept in full:
+   * there is nothing to spare.
+   */
+  private Optional<String> margin(Result r, Counts c, String unit, Map<String, String> values) {
+    Share t = r.target();
+    long k = c.kept();
+    long n = c.cases();
+    long needed = fewestReaching(t, n);
+    String key;
+    long count;
+    if (r.verdict() == Verdict.MISSED && t.isWhole()) {
+      count = n - k;
+      key = count == 1 ? "margin.MISSED.whole.one" : "margin.MISSED.whole";
+    } else if (r.verdict() == Verdict.MISSED) {
+      count = needed - k;
+      key = "margin.MISSED" + (r.fewCases() ? ".few_cases" : "") + (count == 1 ? ".one" : "");
+    } else if (r.verdict() == Verdict.MET && !t.isWhole()) {
+      count = k - needed;
+      key = count == 0 ? "margin.MET.none" : count == 1 ? "margin.MET.one" : "margin.MET";
+    } else {
+      return Optional.empty();
+    }
+    Map<String, String> v = new HashMap<>(values);
+    v.put("count", numbers.count(count));
+    v.put("needed", numbers.count(needed));
+    v.put("unit", unit);
+    return Optional.of(language.format(key, v));
   }
 
   /** The counts in words, and the excluded cases when there are any (H4, H12). */
@@ -480,9 +702,33 @@ public final class Explainer {
       addCount(sentences, "summary.too_few", byVerdict.getOrDefault(Verdict.TOO_FEW_TO_TELL, 0L));
       addCount(sentences, "summary.no_cases", byVerdict.getOrDefault(Verdict.NO_CASES, 0L));
       addCount(sentences, "summary.no_data", byVerdict.getOrDefault(Verdict.NO_DATA, 0L));
+      later(active, latest.get().plus(1 - measured.charter().headlinePeriods())).ifPresent(sentences::add);
     }
     addCount(sentences, "summary.not_measured", notMeasured);
     return sentenceCase(String.join(" ", sentences));
+  }
+
+  /**
+   * The active promises whose headline covers less than the charter's window because they started
+   * later, by name, so that the summary's window matches every card it introduces.
+   */
+  private Optional<String> later(List<MeasuredPromise> active, Period windowStart) {
+    List<String> names = new ArrayList<>();
+    for (MeasuredPromise m : active) {
+      Optional<Headline> h = m.headline();
+      if (h.isPresent() && h.get().from().compareTo(windowStart) > 0) {
+        names.add(
+            language.format(
+                "summary.later.item", Map.of("title", m.promise().title(), "from", when(h.get().from()))));
+      }
+    }
+    if (names.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        language.format(
+            names.size() == 1 ? "summary.later.one" : "summary.later",
+            Map.of("count", numbers.count(names.size()), "list", String.join(language.get("gaps.separator"), names))));
   }
 
   private void addCount(List<String> sentences, String key, long count) {

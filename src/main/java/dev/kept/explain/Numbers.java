@@ -111,10 +111,10 @@ public final class Numbers {
   }
 
   /**
-   * The likely range as displayed (H6): both ends at the target's decimals (at least one), the low
-   * end rounded down and the high end rounded up, so the shown range always contains the computed
-   * one. Where an end would read 100% (or 0%) without being exactly that, a decimal is added, up to
-   * two more, so the range says as much as it can; past that, outward rounding wins.
+   * The likely range as displayed (H6): both ends at the same decimals, the target's (at least
+   * one), the low end rounded down and the high end rounded up, so the shown range always contains
+   * the computed one. Where an end would read 100% (or 0%) without being exactly that, a decimal is
+   * added, up to two more, so the range says as much as it can; past that, outward rounding wins.
    *
    * @return the low and high ends, in that order
    */
@@ -127,6 +127,13 @@ public final class Numbers {
    * clear} (the target lies outside the computed range), decimals are also added, up to two, until
    * the shown range leaves the target outside too, so the range never seems to contradict the
    * verdict.
+   *
+   * <p>H6, consistent decimals: both ends always share one number of decimals, and a range has no
+   * more decimals than it needs. A decimal is added only where it makes the range say something it
+   * could not say without it: of the decimals from the target's to two more, the fewest that meet
+   * as many of the conditions above as any of them can. So a range whose low end sits on the target
+   * at every number of decimals ({@code 90.0003%} against 90%) keeps the target's decimals, "90.0%
+   * to 91.8%", rather than three that do not help, "90.000% to 91.705%".
    */
   public String[] range(Interval interval, Share target, boolean clear) {
     BigDecimal low = interval.low().multiply(HUNDRED);
@@ -134,18 +141,41 @@ public final class Numbers {
     BigDecimal t = target.value().multiply(HUNDRED);
     int base = baseDecimals(target);
     int d = base;
-    while (d < base + EXTRA_DECIMALS
-        && ((high.compareTo(HUNDRED) < 0
-                && high.setScale(d, RoundingMode.CEILING).compareTo(HUNDRED) >= 0)
-            || (low.signum() > 0 && low.setScale(d, RoundingMode.FLOOR).signum() == 0)
-            || (clear
-                && low.setScale(d, RoundingMode.FLOOR).compareTo(t) <= 0
-                && high.setScale(d, RoundingMode.CEILING).compareTo(t) >= 0))) {
-      d++;
+    int bestFailures = Integer.MAX_VALUE;
+    for (int candidate = base; candidate <= base + EXTRA_DECIMALS; candidate++) {
+      int failures = rangeFailures(low, high, t, candidate, clear);
+      if (failures < bestFailures) {
+        bestFailures = failures;
+        d = candidate;
+      }
+      if (failures == 0) {
+        break;
+      }
     }
     BigDecimal shownLow = low.setScale(d, RoundingMode.FLOOR);
     BigDecimal shownHigh = high.setScale(d, RoundingMode.CEILING);
     return new String[] {percent(shownLow, d), percent(shownHigh, d)};
+  }
+
+  /**
+   * How many of the range's conditions fail at {@code d} decimals: the high end reads 100% while the
+   * computed one is below it; the low end reads 0% while the computed one is above it; for a clear
+   * verdict, the shown range holds the target.
+   */
+  private static int rangeFailures(BigDecimal low, BigDecimal high, BigDecimal t, int d, boolean clear) {
+    BigDecimal shownLow = low.setScale(d, RoundingMode.FLOOR);
+    BigDecimal shownHigh = high.setScale(d, RoundingMode.CEILING);
+    int failures = 0;
+    if (high.compareTo(HUNDRED) < 0 && shownHigh.compareTo(HUNDRED) >= 0) {
+      failures++;
+    }
+    if (low.signum() > 0 && shownLow.signum() == 0) {
+      failures++;
+    }
+    if (clear && shownLow.compareTo(t) <= 0 && shownHigh.compareTo(t) >= 0) {
+      failures++;
+    }
+    return failures;
   }
 
   /** H5's starting decimals: at least one, and at least as many as the target has. */

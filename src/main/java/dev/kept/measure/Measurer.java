@@ -127,7 +127,7 @@ public final class Measurer {
         promise.status() == PromiseStatus.ACTIVE
             ? Optional.of(latestComplete)
             : rows.stream().map(FigureRow::period).filter(p -> p.endedBy(charter.published())).max(Period::compareTo);
-    return new MeasuredPromise(promise, end.flatMap(e -> headline(promise, e)), recent);
+    return new MeasuredPromise(promise, end.flatMap(e -> headline(promise, e, recent)), recent);
   }
 
   /** Every period of one promise judged against the target in force then, oldest first (H11, H15). */
@@ -190,7 +190,11 @@ public final class Measurer {
     return List.copyOf(found.values());
   }
 
-  private Optional<Headline> headline(Promise promise, Period end) {
+  /**
+   * The headline over the window ending at {@code end}, with each period in it judged on its own
+   * (its parts); a period already judged among {@code recent} is taken from there.
+   */
+  private Optional<Headline> headline(Promise promise, Period end, List<PeriodResult> recent) {
     Period since = promise.since().orElseThrow();
     if (since.compareTo(end) > 0) {
       return Optional.empty();
@@ -205,6 +209,11 @@ public final class Measurer {
     boolean changed = false;
     String definition = null;
     boolean redefined = false;
+    List<PeriodResult> parts = new ArrayList<>();
+    java.util.Map<Period, PeriodResult> judged = new java.util.HashMap<>();
+    for (PeriodResult r : recent) {
+      judged.put(r.period(), r);
+    }
     for (FigureRow row : promise.figures()) {
       Period p = row.period();
       if (p.compareTo(from) < 0 || p.compareTo(end) > 0 || !p.endedBy(charter.published())) {
@@ -222,6 +231,8 @@ public final class Measurer {
       if (highest == null || target.compareTo(highest) > 0) {
         highest = target;
       }
+      PeriodResult part = judged.get(p);
+      parts.add(part != null ? part : result(promise, row));
       if (row.counts().isEmpty()) {
         gaps.add(p);
       } else {
@@ -241,6 +252,7 @@ public final class Measurer {
             gaps,
             pooled == null ? judge.gap(highest) : judge.judge(pooled, highest),
             changed,
-            redefined));
+            redefined,
+            parts));
   }
 }

@@ -15,6 +15,10 @@ import java.util.Objects;
  *     against the highest target in force during it
  * @param definitionChanged whether what counts as kept changed within the window, so the pooled
  *     counts mix definitions (H15)
+ * @param parts every period in the window that has a row in the figures file, gaps included, each
+ *     judged on its own against the target in force then (H15), oldest first: what the pooled
+ *     figure is made of, so that its words can say what pooling hides (H21), name each gap's reason
+ *     (H11) and each flagged exclusion (H12)
  */
 public record Headline(
     Period from,
@@ -23,8 +27,10 @@ public record Headline(
     List<Period> gaps,
     Result result,
     boolean targetChanged,
-    boolean definitionChanged) {
+    boolean definitionChanged,
+    List<PeriodResult> parts) {
   public Headline {
+    parts = List.copyOf(parts);
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
     gaps = List.copyOf(gaps);

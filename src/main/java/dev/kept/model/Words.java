@@ -42,6 +42,16 @@ public sealed interface Words permits Words.NoData, Words.NoCases, Words.Rate {
     return counted().flatMap(Counted::excluded);
   }
 
+  /**
+   * The margin in the promise's own unit, when there is a rate to have one: by how many cases a
+   * target was missed, or how many were kept beyond it ("We missed it by 4 calls: 9,500 of 10,000
+   * would have met 95%."). Empty for a declared gap, no cases, a result too few to tell (H8), and a
+   * 100% target kept in full.
+   */
+  default Optional<String> margin() {
+    return Optional.empty();
+  }
+
   /** The sentence on excluded cases (H12), when any were excluded. */
   default Optional<String> exclusions() {
     return excluded().map(Excluded::sentence);
@@ -90,8 +100,10 @@ public sealed interface Words permits Words.NoData, Words.NoCases, Words.Rate {
    * @param figure the rate as displayed ("94.96%", "just under 95%")
    * @param low the displayed low end of the likely range, rounded down
    * @param high the displayed high end, rounded up
+   * @param margin the margin in the promise's unit, when it has one (see {@link Words#margin()})
    */
-  record Rate(String label, String figure, String low, String high, Counted counts, String sentence)
+  record Rate(
+      String label, String figure, String low, String high, Counted counts, String sentence, Optional<String> margin)
       implements Words {
     public Rate {
       Objects.requireNonNull(label, "label");
@@ -100,11 +112,12 @@ public sealed interface Words permits Words.NoData, Words.NoCases, Words.Rate {
       Objects.requireNonNull(high, "high");
       Objects.requireNonNull(counts, "counts");
       Objects.requireNonNull(sentence, "sentence");
+      Objects.requireNonNull(margin, "margin");
     }
 
     @Override
     public Rate withSentence(String newSentence) {
-      return new Rate(label, figure, low, high, counts, newSentence);
+      return new Rate(label, figure, low, high, counts, newSentence, margin);
     }
 
     @Override

@@ -113,6 +113,12 @@ final class PeriodTable {
     if (flagged) {
       out.tag(STRONG).text(t.flagged()).tag(STRONG_END);
     }
+    // The margin (in the promise's unit), then the figures file's note, a space between them.
+    String margin = w.margin().orElse("");
+    out.text(margin);
+    if (!margin.isEmpty() && !r.note().isEmpty()) {
+      out.text(" ");
+    }
     out.text(r.note()).tag(ROW_END);
   }
 

@@ -241,7 +241,8 @@ final class Views {
         result.verdict() == Verdict.NO_DATA,
         r.note(),
         w.sentence(),
-        w.exclusions().orElse(""));
+        w.exclusions().orElse(""),
+        w.margin().orElse(""));
   }
 
   /** Worked examples for the method page: the first figure in this charter of each kind. */

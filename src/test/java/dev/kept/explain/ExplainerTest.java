@@ -56,21 +56,24 @@ class ExplainerTest {
         .isEqualTo(
             "In October 2026, we kept this promise for 9,496 of 10,000 calls (94.96%): a person"
                 + " answered within 2 minutes. The target was 95%. We missed it narrowly: the gap is small enough to"
-                + " be normal variation (likely range 94.5% to 95.4%).");
+                + " be normal variation (likely range 94.5% to 95.4%). We missed it by 4 calls: 9,500 of 10,000"
+                + " would have met 95%.");
     assertThat(w.rate().orElseThrow().figure()).isEqualTo("94.96%");
   }
 
   @Test
   void h10_theMetClearlySentence() {
     assertThat(october(oneMonth("95%", "2026-10,10000,9900,0,")).sentence())
-        .endsWith("We met it, by more than normal variation would explain (likely range 98.7% to 99.2%).");
+        .endsWith("We met it, by more than normal variation would explain (likely range 98.7% to 99.2%). We met"
+            + " it with 400 calls to spare.");
   }
 
   @Test
   void h8_aMissOnFewCasesSaysHowFew() {
     assertThat(october(oneMonth("95%", "2026-10,12,10,0,")).sentence())
         .endsWith("We missed it narrowly: the gap is small enough to be normal variation (likely range"
-            + " 55.1% to 95.4%). This is based on only 12 calls.");
+            + " 55.1% to 95.4%). We missed it by 2 calls: 12 of 12 would have reached 95%. This is based on"
+            + " only 12 calls.");
     assertThat(october(oneMonth("95%", "2026-10,72,0,0,")).sentence())
         .contains("We missed it, by more than normal variation would explain")
         .endsWith("This is based on only 72 calls.");

@@ -3,6 +3,7 @@ package dev.kept.explain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kept.measure.Wilson;
+import dev.kept.model.Interval;
 import dev.kept.model.Share;
 import java.math.BigDecimal;
 import java.util.Random;
@@ -136,5 +137,53 @@ class NumbersTest {
     assertThat(numbers.share(1, 100_000)).isEqualTo("0.001%");
     assertThat(numbers.share(60, 1060)).isEqualTo("5.7%");
     assertThat(numbers.share(99_999, 100_000)).isEqualTo("99.999%");
+  }
+
+  /**
+   * H6, consistent decimals: a clear verdict's range whose low end sits on the target at every
+   * number of decimals gains nothing from more of them, so it keeps the target's ("90.0% to
+   * 91.8%", not "90.000% to 91.705%"), still rounded outward.
+   */
+  @Test
+  void h6_aRangeHasNoMoreDecimalsThanItNeeds() {
+    Interval interval = new Interval(new BigDecimal("0.900003"), new BigDecimal("0.917041"));
+    assertThat(numbers.range(interval, share("90%"), true)).containsExactly("90.0%", "91.8%");
+  }
+
+  /** H6: where a decimal does help (the target then lies outside), both ends gain it together. */
+  @Test
+  void h6_bothEndsOfARangeShareTheirDecimals() {
+    Interval interval = new Interval(new BigDecimal("0.90041"), new BigDecimal("0.917041"));
+    assertThat(numbers.range(interval, share("90%"), true)).containsExactly("90.04%", "91.71%");
+    Interval twoMore = new Interval(new BigDecimal("0.900041"), new BigDecimal("0.917041"));
+    assertThat(numbers.range(twoMore, share("90%"), true)).containsExactly("90.004%", "91.705%");
+  }
+
+  /** H6: over many ranges, both ends show the same decimals and the shown range holds the computed one. */
+  @Test
+  void h6_rangesAlwaysShareDecimalsAndContainTheComputedOne() {
+    Random random = new Random(14);
+    for (int i = 0; i < 5_000; i++) {
+      long n = 1 + random.nextInt(20_000);
+      long k = random.nextInt((int) n + 1);
+      Share t = share(new String[] {"90%", "95%", "99.9%", "100%", "50%"}[random.nextInt(5)]);
+      Interval interval = Wilson.interval(k, n);
+      boolean clear = random.nextBoolean();
+      String[] range = numbers.range(interval, t, clear);
+      BigDecimal low = new BigDecimal(range[0].replace("%", "").replace(",", ""));
+      BigDecimal high = new BigDecimal(range[1].replace("%", "").replace(",", ""));
+      assertThat(low.scale()).as("%d of %d: %s to %s", k, n, range[0], range[1]).isEqualTo(high.scale());
+      assertThat(low.movePointLeft(2)).isLessThanOrEqualTo(interval.low());
+      assertThat(high.movePointLeft(2)).isGreaterThanOrEqualTo(interval.high());
+      // No more decimals than needed: one fewer (down to the target's) would show the same range.
+      int base = Numbers.baseDecimals(t);
+      if (low.scale() > base) {
+        BigDecimal fewerLow = interval.low().multiply(BigDecimal.valueOf(100)).setScale(low.scale() - 1, java.math.RoundingMode.FLOOR);
+        BigDecimal fewerHigh = interval.high().multiply(BigDecimal.valueOf(100)).setScale(low.scale() - 1, java.math.RoundingMode.CEILING);
+        assertThat(fewerLow.compareTo(low) != 0 || fewerHigh.compareTo(high) != 0)
+            .as("%d of %d: %s to %s needs its last decimal", k, n, range[0], range[1])
+            .isTrue();
+      }
+    }
   }
 }

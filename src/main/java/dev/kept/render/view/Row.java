@@ -13,6 +13,9 @@ import java.util.List;
  * @param stressed the rate if excluded cases counted as not kept, or empty
  * @param flagged whether the exclusions are flagged (H12)
  * @param provisional whether the period had not ended when published (H13)
+ * @param margin the margin in the promise's unit ("We missed it by 4 calls: 9,500 of 10,000 would
+ *     have met 95%."), or empty when the period has none (a gap, no cases, too few to tell, a 100%
+ *     target kept in full)
  */
 public record Row(
     String anchor,
@@ -38,4 +41,5 @@ public record Row(
     boolean gap,
     String note,
     String sentence,
-    String exclusionSentence) {}
+    String exclusionSentence,
+    String margin) {}
