@@ -335,28 +335,22 @@ public final class Explainer {
     if (h.definitionChanged()) {
       sentences.add(language.get("sentence.definition.changed"));
     }
-    if (!h.gaps().isEmpty() && verdict == Verdict.NO_DATA) {
-      // Every period a gap: the reason for each, so the summary still says why.
-      sentences.add(
-          language.format(
-              h.gaps().size() == 1 ? "gaps.reasons.one" : "gaps.reasons", Map.of("list", gapList(h))));
-    } else if (!h.gaps().isEmpty()) {
-      sentences.add(
-          language.format(
-              "gaps",
-              Map.of(
-                  "gaps", numbers.count(h.gaps().size()),
-                  "count", numbers.count(h.periods()),
-                  "units", language.get("units." + h.from().kind().word()),
-                  "list", gapList(h))));
+    if (!h.gaps().isEmpty()) {
+      if (verdict != Verdict.NO_DATA) {
+        sentences.add(
+            language.format(
+                "gaps",
+                Map.of(
+                    "gaps", numbers.count(h.gaps().size()),
+                    "count", numbers.count(h.periods()),
+                    "units", language.get("units." + h.from().kind().word()))));
+      }
+      // Every gap with its reason, the figures file's note (H11), even when all are gaps.
+      sentences.addAll(gapReasons(h));
     }
     if (h.periods() > 1) {
       tooFewParts(h, promise).forEach(sentences::add);
-      for (PeriodResult part : h.parts()) {
-        if (part.result().exclusionFlag()) {
-          sentences.add(flaggedPart(part, promise.unit()));
-        }
-      }
+      flaggedParts(h, promise.unit()).ifPresent(sentences::add);
     }
     return core.withSentence(String.join(" ", sentences));
   }
@@ -397,7 +391,9 @@ public final class Explainer {
     if (judged < h.periods()) {
       key += ".judged";
     }
-    if (count == 1) {
+    if (count == judged) {
+      key += ".all";
+    } else if (count == 1) {
       key += ".one";
     }
     return Optional.of(
@@ -442,21 +438,20 @@ public final class Explainer {
         language.format(largestCases == total ? "concentration.all" : "concentration", values));
   }
 
-  /** Each gap in a headline's window with its reason, the figures file's note (H11). */
-  private String gapList(Headline h) {
-    Map<Period, String> notes = new HashMap<>();
+  /** Each gap in a headline's window with its reason, the figures file's note (H11), a sentence each. */
+  private List<String> gapReasons(Headline h) {
+    java.util.Set<Period> gaps = new java.util.HashSet<>(h.gaps());
+    List<String> out = new ArrayList<>();
     for (PeriodResult part : h.parts()) {
-      notes.put(part.period(), part.note().strip());
+      if (gaps.contains(part.period())) {
+        String note = stripFullStop(part.note());
+        out.add(
+            note.isEmpty()
+                ? language.format("gap.no_reason", Map.of("when", when(part.period())))
+                : language.format("gap.reason", Map.of("when", when(part.period()), "reason", note)));
+      }
     }
-    return h.gaps().stream()
-        .map(
-            gap -> {
-              String note = stripFullStop(notes.getOrDefault(gap, ""));
-              return note.isEmpty()
-                  ? when(gap)
-                  : language.format("gap.reason", Map.of("when", when(gap), "reason", note));
-            })
-        .collect(Collectors.joining(language.get("gaps.separator")));
+    return out;
   }
 
   /**
@@ -475,7 +470,9 @@ public final class Explainer {
         (target, parts) ->
             out.add(
                 language.format(
-                    parts.size() == 1 ? "few_cases_parts.one" : "few_cases_parts",
+                    (parts.size() == 1 ? "few_cases_parts.one" : "few_cases_parts")
+                        // Name them while they are the fewer; past that the table shows which.
+                        + (2 * parts.size() <= h.periods() ? ".named" : ""),
                     Map.of(
                         "count", numbers.count(parts.size()),
                         "periods", numbers.count(h.periods()),
@@ -487,20 +484,38 @@ public final class Explainer {
     return out;
   }
 
-  /** A flagged period of a headline's window with its stress-tested figure (H12). */
-  private String flaggedPart(PeriodResult part, String unit) {
-    Counts c = part.result().counts().orElseThrow();
-    long all = c.cases() + c.excluded();
-    return language.format(
-        "flagged_part",
-        Map.of(
-            "when", when(part.period()),
-            "excluded", numbers.count(c.excluded()),
-            "all", numbers.count(all),
-            "unit", unit,
-            "share", numbers.share(c.excluded(), all),
-            "kept", numbers.count(c.kept()),
-            "stressed", numbers.rate(c.kept(), all, part.result().target())));
+  /**
+   * The flagged periods of a headline's window (H12), each with its stress-tested figure: the rate
+   * with the cases left out counted as not kept, with its denominator (H4).
+   */
+  private Optional<String> flaggedParts(Headline h, String unit) {
+    List<String> items = new ArrayList<>();
+    for (PeriodResult part : h.parts()) {
+      if (part.result().exclusionFlag()) {
+        Counts c = part.result().counts().orElseThrow();
+        long all = c.cases() + c.excluded();
+        items.add(
+            language.format(
+                "flagged_parts.item",
+                Map.of(
+                    "when", when(part.period()),
+                    "kept", numbers.count(c.kept()),
+                    "all", numbers.count(all),
+                    "unit", unit,
+                    "stressed", numbers.rate(c.kept(), all, part.result().target()))));
+      }
+    }
+    if (items.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        language.format(
+            items.size() == 1 ? "flagged_parts.one" : "flagged_parts",
+            Map.of(
+                "count", numbers.count(items.size()),
+                "periods", numbers.count(h.periods()),
+                "units", language.get("units." + h.from().kind().word()),
+                "list", String.join(language.get("gaps.separator"), items))));
   }
 
   private Words words(
@@ -599,7 +614,7 @@ public final class Explainer {
     long count;
     if (r.verdict() == Verdict.MISSED && t.isWhole()) {
       count = n - k;
-      key = count == 1 ? "margin.MISSED.whole.one" : "margin.MISSED.whole";
+      key = "margin.MISSED.whole";
     } else if (r.verdict() == Verdict.MISSED) {
       count = needed - k;
       key = "margin.MISSED" + (r.fewCases() ? ".few_cases" : "") + (count == 1 ? ".one" : "");

@@ -79,12 +79,12 @@ class HeadlineWordsTest {
     assertThat(october("95%", "10000,9499,0").margin())
         .contains("We missed it by 1: 9,500 of 10,000 calls would have met 95%.");
     assertThat(october("95%", "10000,9501,0").margin()).contains("We met it with 1 to spare.");
-    assertThat(october("100%", "100,99,0").margin()).contains("1 of the 100 calls was not kept.");
+    assertThat(october("100%", "100,99,0").margin()).contains("We did not keep it for 1 of the 100 calls.");
   }
 
   @Test
   void h2_aHundredPercentTargetCountsTheCasesNotKept() {
-    assertThat(october("100%", "100,96,0").margin()).contains("4 of the 100 calls were not kept.");
+    assertThat(october("100%", "100,96,0").margin()).contains("We did not keep it for 4 of the 100 calls.");
     assertThat(october("100%", "100,100,0").margin()).isEmpty();
   }
 
@@ -164,7 +164,7 @@ class HeadlineWordsTest {
         .contains("Met over the 4 months from July 2026 to October 2026, though 1 of the 2 months with a result of"
             + " their own was missed.")
         .contains("Most of these calls were in October 2026: 200 of 340 calls (58.8%).")
-        .contains("There are no figures for 1 of these 4 months: July 2026 (our phone system failed).")
+        .contains("There are no figures for 1 of these 4 months. July 2026: our phone system failed.")
         .contains("1 of these 4 months had too few calls to tell on its own (August 2026): we need at least 73 to"
             + " judge a 95% target.");
   }
@@ -189,8 +189,8 @@ class HeadlineWordsTest {
   void h12_everyFlaggedMonthIsNamedWithItsStressTest() {
     String s = headline("90%", "2026-07,1000,950,0,", "2026-08,1000,950,120,", "2026-09,1000,950,0,", "2026-10,1000,950,0,");
     assertThat(s)
-        .contains("We flag August 2026: we left out 120 of 1,120 calls (10.7%), and counting them as not kept, 950 of"
-            + " 1,120 calls (84.8%) were kept.");
+        .contains("We flag 1 of these 4 months for the cases we left out. Counting those as not kept, it reads:"
+            + " August 2026, 950 of 1,120 calls (84.8%).");
   }
 
   /** The index's window sentence names the promises that started later, as their cards do. */
@@ -206,8 +206,23 @@ class HeadlineWordsTest {
   @Test
   void h11_aHeadlineWithNoFiguresGivesEachReason() {
     assertThat(headline("95%", "2026-07,,,,not counted", "2026-08,,,,not counted", "2026-09,,,,not counted", "2026-10,,,,our phone system failed"))
-        .isEqualTo("No figures for the 4 months from July 2026 to October 2026. The reason we give for each: July 2026"
-            + " (not counted); August 2026 (not counted); September 2026 (not counted); October 2026 (our phone"
-            + " system failed).");
+        .isEqualTo("No figures for the 4 months from July 2026 to October 2026. July 2026: not counted. August 2026:"
+            + " not counted. September 2026: not counted. October 2026: our phone system failed.");
+  }
+
+  /** H21: when every month with a result disagrees with the headline, it says "all". */
+  @Test
+  void h21_allTheMonthsMissed() {
+    assertThat(headline("95%", "2026-07,100,94,0,", "2026-08,100,94,0,", "2026-09,40,40,0,", "2026-10,40,40,0,"))
+        .contains("Met over the 4 months from July 2026 to October 2026, though all 2 months with a result of their"
+            + " own were missed.")
+        .contains("2 of these 4 months had too few calls to tell on their own (September 2026, October 2026)");
+  }
+
+  /** H8: past half the window, the small months are counted, not listed: the table names them. */
+  @Test
+  void h8_manySmallMonthsAreCounted() {
+    assertThat(headline("95%", "2026-07,100,100,0,", "2026-08,40,40,0,", "2026-09,40,40,0,", "2026-10,40,40,0,"))
+        .contains("3 of these 4 months had too few calls to tell on their own: we need at least 73 to judge a 95% target.");
   }
 }
