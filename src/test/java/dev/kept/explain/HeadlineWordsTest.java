@@ -161,8 +161,8 @@ class HeadlineWordsTest {
         headline(
             "95%", "2026-07,,,,our phone system failed.", "2026-08,40,40,0,", "2026-09,100,90,0,", "2026-10,200,200,0,");
     assertThat(s)
-        .contains("Met over the 4 months from July 2026 to October 2026, though 1 of the 2 months with a result of"
-            + " their own was missed.")
+        .contains("Met over the 4 months from July 2026 to October 2026, though 1 of the 2 months that could be"
+            + " judged on their own was missed.")
         .contains("Most of these calls were in October 2026: 200 of 340 calls (58.8%).")
         .contains("There are no figures for 1 of these 4 months. July 2026: our phone system failed.")
         .contains("1 of these 4 months had too few calls to tell on its own (August 2026): we need at least 73 to"
@@ -214,8 +214,8 @@ class HeadlineWordsTest {
   @Test
   void h21_allTheMonthsMissed() {
     assertThat(headline("95%", "2026-07,100,94,0,", "2026-08,100,94,0,", "2026-09,40,40,0,", "2026-10,40,40,0,"))
-        .contains("Met over the 4 months from July 2026 to October 2026, though all 2 months with a result of their"
-            + " own were missed.")
+        .contains("Met over the 4 months from July 2026 to October 2026, though all 2 months that could be judged on"
+            + " their own were missed.")
         .contains("2 of these 4 months had too few calls to tell on their own (September 2026, October 2026)");
   }
 
