@@ -723,6 +723,9 @@ public final class Explainer {
     return sentenceCase(String.join(" ", sentences));
   }
 
+  /** How many promises that started later the summary names; past that it counts them. */
+  private static final int LATER_NAMED = 5;
+
   /**
    * The active promises whose headline covers less than the charter's window because they started
    * later, by name, so that the summary's window matches every card it introduces.
@@ -739,6 +742,10 @@ public final class Explainer {
     }
     if (names.isEmpty()) {
       return Optional.empty();
+    }
+    if (names.size() > LATER_NAMED) {
+      // A summary stays a few sentences: past a handful, each card says from when it counts.
+      return Optional.of(language.format("summary.later.many", Map.of("count", numbers.count(names.size()))));
     }
     return Optional.of(
         language.format(

@@ -225,4 +225,33 @@ class HeadlineWordsTest {
     assertThat(headline("95%", "2026-07,100,100,0,", "2026-08,40,40,0,", "2026-09,40,40,0,", "2026-10,40,40,0,"))
         .contains("3 of these 4 months had too few calls to tell on their own: we need at least 73 to judge a 95% target.");
   }
+
+  /** Past five, the promises that started later are counted, not named: the summary stays short. */
+  @Test
+  void theSummaryCountsManyPromisesThatStartedLater() {
+    CharterFixture fixture = Fixtures.minimal();
+    for (int i = 1; i <= 6; i++) {
+      fixture =
+          fixture.with(
+              CharterFixture.of(
+                  """
+                  -- promises/calls%d.yaml --
+                  title: Answering calls %d
+                  promise: We answer your call within 2 minutes.
+                  unit: calls
+                  kept_when: a person answered within 2 minutes
+                  target: 95%%
+                  since: 2026-10
+                  not_covered: []
+                  remedy: none
+                  -- figures/calls%d.csv --
+                  period,cases,kept,excluded,note
+                  2026-10,100,99,0,
+                  """
+                      .formatted(i, i, i)));
+    }
+    assertThat(explain(fixture).summary())
+        .contains("7 promises started later, so their figures cover the time since they started, as each one says.")
+        .doesNotContain("(from");
+  }
 }
