@@ -181,7 +181,7 @@ final class Views {
         promise.remedy().isPresent(),
         markup(promise.remedy().map(MarkdownHtml::block).orElse("")),
         promise.unit(),
-        markup(chart.isEmpty() ? "" : "<div class=\"chart-scroll\" role=\"region\" aria-label=\"" + Charts.escape(fill(t.get("chart_title"), Map.of("title", promise.title(), "unit", promise.unit()))) + "\" tabindex=\"0\">" + chart + "</div>"),
+        markup(chart), // scaled to its box by the theme's CSS: no scrolling box around it
         !periods.isEmpty(),
         rowsHtml,
         rows,
