@@ -82,16 +82,16 @@ final class PeriodTable {
   }
 
   /** Every period's row, newest first, as markup for the template. */
-  static TemplateHTMLOutputModel rows(List<ExplainedPeriod> periods, Map<String, String> exclusions, TableWords t) {
+  static TemplateHTMLOutputModel rows(List<ExplainedPeriod> periods, Map<String, String> exclusions, String unit, TableWords t) {
     HtmlWriter out = new HtmlWriter(periods.size() * 768 + 16);
     for (int i = periods.size() - 1; i >= 0; i--) {
-      row(out, periods.get(i), exclusions, t);
+      row(out, periods.get(i), exclusions, unit, t);
     }
     return out.toMarkup();
   }
 
   /** One period's rows, as {@code period-table.ftlh} writes them from {@link Views#row}. */
-  static void row(HtmlWriter out, ExplainedPeriod period, Map<String, String> exclusions, TableWords t) {
+  static void row(HtmlWriter out, ExplainedPeriod period, Map<String, String> exclusions, String unit, TableWords t) {
     var r = period.result();
     Result result = r.result();
     Words w = period.words();
@@ -162,7 +162,7 @@ final class PeriodTable {
         if (after) {
           out.tag(BREAK);
         }
-        out.text(t.rowStressed().fill(Map.of("figure", stressed, "denominator", excluded.get().stressedDenominator())));
+        out.text(t.rowStressed().fill(Map.of("figure", stressed, "denominator", excluded.get().stressedDenominator(), "unit", unit)));
       }
       out.tag(MORE_END);
     }

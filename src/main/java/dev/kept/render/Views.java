@@ -152,7 +152,7 @@ final class Views {
               return all;
             });
     Lazy<TemplateHTMLOutputModel> rowsHtml =
-        Lazy.of(() -> table.map(words -> PeriodTable.rows(periods, promise.exclusions(), words)).orElse(markup("")));
+        Lazy.of(() -> table.map(words -> PeriodTable.rows(periods, promise.exclusions(), promise.unit(), words)).orElse(markup("")));
     boolean anyFlagged = false;
     boolean anyProvisional = false;
     for (ExplainedPeriod period : periods) {

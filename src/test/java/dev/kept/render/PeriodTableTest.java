@@ -176,7 +176,7 @@ class PeriodTableTest {
         .startsWith("Provisional. Flagged (see below the table). Part of \"November\"")
         .contains("2 left out: We could not get in <to the \"property\"> & 'yard'.")
         .contains("40 left out: Another company's pipe > ours.")
-        .contains("Counting the cases left out as not kept: ");
+        .contains("Counting the leaks left out as not kept: ");
     assertThat(flagged.selectFirst("tr.more").select("br")).hasSize(3); // the note, two reasons, the figure: a line each
     Element plain = doc.selectFirst("tbody#p-2026-10");
     assertThat(plain.select("tr")).hasSize(1);
