@@ -7,6 +7,9 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import com.sun.net.httpserver.HttpServer;
+import dev.kept.Pipeline;
+import dev.kept.testing.Fixtures;
+import dev.kept.testing.Trees;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -53,8 +56,17 @@ class SiteBrowserTest {
   ChromeDriver driver;
 
   @BeforeAll
-  void start(@TempDir Path dir) throws IOException {
+  void start(@TempDir Path dir) throws Exception {
     site = BuiltSite.build(dir);
+    // The example has no groups: a copy with some, served under grouped/, puts the index's group
+    // table and the groups' pages among the pages read.
+    Path grouped = Trees.copy(Fixtures.exampleCharter(), dir.resolve("grouped-charter"));
+    for (String[] g : new String[][] {{"fix-leaks", "Your water supply"}, {"restore-supply", "Your water supply"}, {"bill-accuracy", "Your account and your bills"}}) {
+      Path file = grouped.resolve("promises/" + g[0] + ".yaml");
+      Files.writeString(file, Files.readString(file) + "group: " + g[1] + "\n");
+    }
+    Pipeline.Outcome outcome = Fixtures.pipeline(grouped, site.resolve("grouped")).build();
+    assertThat(outcome.published()).as("%s", outcome.findings()).isTrue();
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", exchange -> {
       String path = exchange.getRequestURI().getPath().substring(1);
@@ -123,7 +135,10 @@ class SiteBrowserTest {
   }
 
   Stream<String> pages() {
-    return BuiltSite.files(site, ".html").stream().map(p -> p.toString().replace('\\', '/'));
+    // Of the grouped copy, only what the example lacks: its index (with the group table) and its groups.
+    return BuiltSite.files(site, ".html").stream()
+        .map(p -> p.toString().replace('\\', '/'))
+        .filter(p -> !p.startsWith("grouped/") || p.equals("grouped/index.html") || p.startsWith("grouped/groups/"));
   }
 
   /**
@@ -218,6 +233,23 @@ class SiteBrowserTest {
       assertThat(violations).as("%s at %d px:\n%s", page, width, report).isEmpty();
       assertThat(results.getPasses()).as("axe ran on %s", page).isNotEmpty();
     }
+  }
+
+  /** Issue 14: the index's group table at 375 px shows its caption and every column's value with its label. */
+  @Test
+  void theGroupTableShowsItsCaptionAndEveryColumnOnAPhone() {
+    open("grouped/index.html", 375);
+    @SuppressWarnings("unchecked")
+    List<String> shown = (List<String>) ((JavascriptExecutor) driver).executeScript(
+        "const t = document.querySelector('table.groups');"
+            + "const seen = e => e.checkVisibility() && e.getBoundingClientRect().width > 1"
+            + " && e.getBoundingClientRect().right <= innerWidth;"
+            + "return [seen(t.caption) ? t.caption.textContent : 'caption unseen']"
+            + ".concat([...t.tBodies[0].rows[0].cells].map(c => seen(c) ? c.innerText.replace(/\\s+/g, ' ').trim() : 'unseen'));");
+    assertThat(shown).hasSize(7).doesNotContain("unseen", "caption unseen");
+    assertThat(shown.get(0)).startsWith("Our promises by who keeps them");
+    assertThat(shown.subList(2, 7))
+        .allSatisfy(cell -> assertThat(cell).matches("(Promises|Met|Missed|Too few cases to tell|No result) \\d+"));
   }
 
   /** The check above finds what it looks for: a table too wide for a phone, in a scrolling box. */
