@@ -18,9 +18,9 @@ import java.util.Objects;
  * <p>The terms, and the words that count as a use of each, are the theme's words {@code
  * glossary_<key>} and {@code glossary_<key>_uses} (uses separated by {@code |}, matched without
  * regard to case, as whole words). Text is left alone inside the head, a link, a heading, a table's
- * caption or column headings, a {@code <dfn>} (the glossary's own entries), code, SVG, a verdict
- * ({@code class="verdict ..."}) and a {@code <span>} without attributes (a table cell's label,
- * shown only on narrow screens). Immutable and thread-safe.
+ * caption or column headings, the glossary itself ({@code <dl class="glossary">}), a {@code <dfn>},
+ * code, SVG, a verdict ({@code class="verdict ..."}) and a {@code <span>} without attributes (a
+ * table cell's label, shown only on narrow screens). Immutable and thread-safe.
  */
 final class Glossary {
   /** The glossary's entries, in the method page's order: the key of their words, and their id. */
@@ -177,8 +177,11 @@ final class Glossary {
     return out.append(html, copied, n).toString();
   }
 
-  /** A verdict's span, or a span without attributes (a cell's label). */
+  /** A verdict's span, a span without attributes (a cell's label), or the glossary itself. */
   private static boolean skippedSpan(String name, String html, int to, int end) {
+    if (name.equals("dl")) {
+      return html.substring(to, end).contains("glossary");
+    }
     if (!name.equals("span")) {
       return false;
     }

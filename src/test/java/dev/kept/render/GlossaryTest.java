@@ -53,7 +53,7 @@ class GlossaryTest {
             + "<table><caption>likely range</caption><thead><tr><th>Left out</th></tr></thead><tbody><tr>"
             + "<td><span class=\"verdict verdict-unclear\">Too few cases to tell</span></td>"
             + "<td class=\"num\"><span>Likely range </span>1 to 2</td></tr></tbody></table>"
-            + "<dl><dt><dfn>Provisional</dfn></dt></dl><code>left out</code><svg><text>likely range</text></svg>"
+            + "<dl><dt><dfn>Provisional</dfn></dt></dl><dl class=\"glossary\"><dd>left out</dd></dl><code>left out</code><svg><text>likely range</text></svg>"
             + "<!-- likely range --><p>Provisional, at last.</p></body></html>";
     assertThat(link(html))
         .isEqualTo(html.replace("<p>Provisional, at last.", "<p><a class=\"term\" href=\"../how-we-measure/#term-provisional\">Provisional</a>, at last."));
