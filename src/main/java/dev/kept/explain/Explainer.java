@@ -247,6 +247,7 @@ public final class Explainer {
     for (TargetRule rule : promise.targets()) {
       Map<String, String> values = new HashMap<>();
       values.put("when", when(rule.from()));
+      values.put("unit", promise.unit());
       values.put("target", numbers.target(rule.target()));
       values.put("kept_when", stripFullStop(rule.keptWhen()));
       values.put("previous", previous == null ? "" : numbers.target(previous.target()));

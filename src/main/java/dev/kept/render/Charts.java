@@ -115,14 +115,22 @@ final class Charts {
   private static void periodLabels(StringBuilder svg, Frame frame, List<Point> points) {
     int n = Math.max(points.size(), 1);
     int every = Math.max(1, (int) Math.ceil(n / 8.0));
+    List<Integer> shown = new ArrayList<>();
     for (int i = 0; i < points.size(); i++) {
       boolean last = i == points.size() - 1;
       boolean crowdsLast = !last && (points.size() - 1 - i) < Math.max(2, every * 0.75);
       if ((i % every == 0 && !crowdsLast) || last) {
-        svg.append("<text class=\"kc-axis\" x=\"");
-        f(svg, frame.x(i)).append("\" y=\"").append(HEIGHT - BOTTOM + 18)
-            .append("\" text-anchor=\"middle\">").append(escape(points.get(i).label())).append("</text>");
+        shown.add(i);
       }
+    }
+    // Every other label, counted back from the last, is "kc-alt": a narrow screen, where the chart
+    // is scaled down and its labels drawn larger, shows only the others.
+    for (int k = 0; k < shown.size(); k++) {
+      int i = shown.get(k);
+      boolean alt = (shown.size() - 1 - k) % 2 == 1;
+      svg.append(alt ? "<text class=\"kc-axis kc-alt\" x=\"" : "<text class=\"kc-axis\" x=\"");
+      f(svg, frame.x(i)).append("\" y=\"").append(HEIGHT - BOTTOM + 18)
+          .append("\" text-anchor=\"middle\">").append(escape(points.get(i).label())).append("</text>");
     }
   }
 

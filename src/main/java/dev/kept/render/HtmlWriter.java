@@ -20,31 +20,36 @@ final class HtmlWriter {
    * parses each and checks).
    */
   enum Tag {
-    ROW_ID("<tr id=\""),
+    ROW_ID("<tbody id=\""),
     ROW_CLASS("\" class=\""),
     GAP("gap"),
     PROVISIONAL(" provisional"),
     FLAGGED(" flagged"),
     QUOTE("\""),
-    PERIOD_CELL("><th scope=\"row\"><time datetime=\""),
+    PERIOD_CELL("><tr><th scope=\"row\""),
+    ROWSPAN(" rowspan=\"2\""),
+    PERIOD_TIME("><time datetime=\""),
     PERIOD_WHEN("\">"),
     PERIOD_END("</time></th><td>"),
     VERDICT("<span class=\"verdict verdict-"),
     VERDICT_LABEL("\">"),
     VERDICT_END("</span>\n</td>"),
-    GAP_CELL("<td colspan=\"6\">"),
+    GAP_CELL("<td colspan=\"5\">"),
     NUMBER_CELL("<td class=\"num\">"),
     CELL_END("</td>"),
     NUMBER_NEXT("</td><td class=\"num\">"),
+    LABEL("<span>"),
+    LABEL_END(" </span>"),
     DASH("\u2013"),
     OPEN_PAREN(" ("),
     CLOSE_PAREN(")"),
-    BREAK("<br>"),
-    COLON(": "),
-    NOTE_CELL("<td>"),
+    FIGURES_END("</tr>"),
+    MORE("<tr class=\"more\"><td colspan=\"6\">"),
     STRONG("<strong>"),
     STRONG_END("</strong> "),
-    ROW_END("</td></tr>\n");
+    BREAK("<br>"),
+    MORE_END("</td></tr>"),
+    ROW_END("</tbody>\n");
 
     private final String markup;
 

@@ -3,20 +3,25 @@ package dev.kept.render;
 import static dev.kept.render.HtmlWriter.Tag.BREAK;
 import static dev.kept.render.HtmlWriter.Tag.CELL_END;
 import static dev.kept.render.HtmlWriter.Tag.CLOSE_PAREN;
-import static dev.kept.render.HtmlWriter.Tag.COLON;
 import static dev.kept.render.HtmlWriter.Tag.DASH;
+import static dev.kept.render.HtmlWriter.Tag.FIGURES_END;
 import static dev.kept.render.HtmlWriter.Tag.FLAGGED;
 import static dev.kept.render.HtmlWriter.Tag.GAP;
 import static dev.kept.render.HtmlWriter.Tag.GAP_CELL;
-import static dev.kept.render.HtmlWriter.Tag.NOTE_CELL;
+import static dev.kept.render.HtmlWriter.Tag.LABEL;
+import static dev.kept.render.HtmlWriter.Tag.LABEL_END;
+import static dev.kept.render.HtmlWriter.Tag.MORE;
+import static dev.kept.render.HtmlWriter.Tag.MORE_END;
 import static dev.kept.render.HtmlWriter.Tag.NUMBER_CELL;
 import static dev.kept.render.HtmlWriter.Tag.NUMBER_NEXT;
 import static dev.kept.render.HtmlWriter.Tag.OPEN_PAREN;
 import static dev.kept.render.HtmlWriter.Tag.PERIOD_CELL;
 import static dev.kept.render.HtmlWriter.Tag.PERIOD_END;
+import static dev.kept.render.HtmlWriter.Tag.PERIOD_TIME;
 import static dev.kept.render.HtmlWriter.Tag.PERIOD_WHEN;
 import static dev.kept.render.HtmlWriter.Tag.PROVISIONAL;
 import static dev.kept.render.HtmlWriter.Tag.QUOTE;
+import static dev.kept.render.HtmlWriter.Tag.ROWSPAN;
 import static dev.kept.render.HtmlWriter.Tag.ROW_CLASS;
 import static dev.kept.render.HtmlWriter.Tag.ROW_END;
 import static dev.kept.render.HtmlWriter.Tag.ROW_ID;
@@ -33,6 +38,7 @@ import dev.kept.model.Result;
 import dev.kept.model.Verdict;
 import dev.kept.model.Words;
 import freemarker.core.TemplateHTMLOutputModel;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,7 +49,10 @@ import java.util.Optional;
  * partials/period-table.ftlh} writes when it lists {@code p.rows} with the built-in {@code
  * verdict} macro ({@code layout.ftlh}, {@code partials/verdict.ftlh}), with the same values as
  * {@link Views#row} gives a template and the theme's words {@code t} ({@code no_figures}, {@code
- * range_cell}, {@code provisional_short}, {@code flagged}).
+ * range_cell}, {@code provisional_short}, {@code flagged}, {@code col_range}, {@code col_target},
+ * {@code col_left_out}, {@code row_reason}, {@code row_stressed}). A period is one {@code <tbody>}:
+ * the row of its figures, and a second row under them for its marks, note, reasons left out and
+ * stress-tested figure, so that none of them sits in a far-right column.
  *
  * <p>A theme that overrides {@code layout.ftlh} or {@code partials/verdict.ftlh} gets its rows from
  * the template instead ({@link SiteRenderer}), so its verdict applies in the table too; one that
@@ -53,10 +62,14 @@ final class PeriodTable {
   private PeriodTable() {}
 
   /** The words the rows use, read once per page. */
-  record TableWords(String noFigures, Placeholders rangeCell, String provisional, String flagged) {
+  record TableWords(
+      String noFigures, Placeholders rangeCell, String provisional, String flagged, String colRange,
+      String colTarget, String colLeftOut, Placeholders rowReason, Placeholders rowStressed) {
     static TableWords of(Map<String, String> t) {
       return new TableWords(
-          word(t, "no_figures"), Placeholders.of(word(t, "range_cell")), word(t, "provisional_short"), word(t, "flagged"));
+          word(t, "no_figures"), Placeholders.of(word(t, "range_cell")), word(t, "provisional_short"), word(t, "flagged"),
+          word(t, "col_range"), word(t, "col_target"), word(t, "col_left_out"),
+          Placeholders.of(word(t, "row_reason")), Placeholders.of(word(t, "row_stressed")));
     }
 
     private static String word(Map<String, String> t, String key) {
@@ -69,16 +82,16 @@ final class PeriodTable {
   }
 
   /** Every period's row, newest first, as markup for the template. */
-  static TemplateHTMLOutputModel rows(List<ExplainedPeriod> periods, Map<String, String> exclusions, TableWords t) {
+  static TemplateHTMLOutputModel rows(List<ExplainedPeriod> periods, Map<String, String> exclusions, String unit, TableWords t) {
     HtmlWriter out = new HtmlWriter(periods.size() * 768 + 16);
     for (int i = periods.size() - 1; i >= 0; i--) {
-      row(out, periods.get(i), exclusions, t);
+      row(out, periods.get(i), exclusions, unit, t);
     }
     return out.toMarkup();
   }
 
-  /** One row, as {@code period-table.ftlh} writes it from {@link Views#row}. */
-  static void row(HtmlWriter out, ExplainedPeriod period, Map<String, String> exclusions, TableWords t) {
+  /** One period's rows, as {@code period-table.ftlh} writes them from {@link Views#row}. */
+  static void row(HtmlWriter out, ExplainedPeriod period, Map<String, String> exclusions, String unit, TableWords t) {
     var r = period.result();
     Result result = r.result();
     Words w = period.words();
@@ -86,6 +99,24 @@ final class PeriodTable {
     boolean provisional = r.provisional();
     boolean flagged = result.exclusionFlag();
     String label = r.period().label();
+    Optional<Words.Counted> counted = w.counted();
+    Optional<Words.Excluded> excluded = w.excluded();
+    // The reasons cases were left out, as Views.row lists them: only those with any, in order.
+    List<String[]> reasons = new ArrayList<>();
+    Optional<Counts> counts = result.counts();
+    if (counts.isPresent()) {
+      Map<String, String> formatted = counted.map(Words.Counted::excludedByReason).orElse(Map.of());
+      for (Map.Entry<String, Long> e : counts.get().excludedByReason().entrySet()) {
+        if (e.getValue() > 0) {
+          String code = e.getKey();
+          reasons.add(new String[] {formatted.getOrDefault(code, ""), exclusions.getOrDefault(code, code)});
+        }
+      }
+    }
+    String stressed = excluded.map(Words.Excluded::stressedFigure).orElse("");
+    String margin = w.margin().orElse("");
+    boolean first = provisional || flagged || !margin.isEmpty() || !r.note().isEmpty();
+    boolean more = first || !reasons.isEmpty() || !stressed.isEmpty();
     out.tag(ROW_ID).text("p-").text(label);
     if (gap || provisional || flagged) {
       out.tag(ROW_CLASS);
@@ -99,31 +130,53 @@ final class PeriodTable {
         out.tag(FLAGGED);
       }
     }
-    out.tag(QUOTE).tag(PERIOD_CELL).text(label).tag(PERIOD_WHEN).text(period.when()).tag(PERIOD_END);
+    out.tag(QUOTE).tag(PERIOD_CELL);
+    if (more) {
+      out.tag(ROWSPAN);
+    }
+    out.tag(PERIOD_TIME).text(label).tag(PERIOD_WHEN).text(period.when()).tag(PERIOD_END);
     out.tag(VERDICT).text(Views.verdictClass(result.verdict())).tag(VERDICT_LABEL).text(w.label()).tag(VERDICT_END);
     if (gap) {
       out.tag(GAP_CELL).text(t.noFigures()).tag(CELL_END);
     } else {
-      figures(out, result, w, exclusions, t);
+      figures(out, result, w, t);
     }
-    out.tag(NOTE_CELL);
-    if (provisional) {
-      out.tag(STRONG).text(t.provisional()).tag(STRONG_END);
+    out.tag(FIGURES_END);
+    if (more) {
+      out.tag(MORE);
+      if (provisional) {
+        out.tag(STRONG).text(t.provisional()).tag(STRONG_END);
+      }
+      if (flagged) {
+        out.tag(STRONG).text(t.flagged()).tag(STRONG_END);
+      }
+      // The margin (in the promise's unit), then the figures file's note, a space between them.
+      out.text(margin);
+      if (!margin.isEmpty() && !r.note().isEmpty()) {
+        out.text(" ");
+      }
+      out.text(r.note());
+      boolean after = first;
+      for (String[] reason : reasons) {
+        if (after) {
+          out.tag(BREAK);
+        }
+        after = true;
+        out.text(t.rowReason().fill(Map.of("count", reason[0], "reason", reason[1])));
+      }
+      if (!stressed.isEmpty()) {
+        if (after) {
+          out.tag(BREAK);
+        }
+        out.text(t.rowStressed().fill(Map.of("figure", stressed, "denominator", excluded.get().stressedDenominator(), "unit", unit)));
+      }
+      out.tag(MORE_END);
     }
-    if (flagged) {
-      out.tag(STRONG).text(t.flagged()).tag(STRONG_END);
-    }
-    // The margin (in the promise's unit), then the figures file's note, a space between them.
-    String margin = w.margin().orElse("");
-    out.text(margin);
-    if (!margin.isEmpty() && !r.note().isEmpty()) {
-      out.text(" ");
-    }
-    out.text(r.note()).tag(ROW_END);
+    out.tag(ROW_END);
   }
 
-  /** The six cells of a period with figures: cases, rate, range, target, left out, stressed. */
-  private static void figures(HtmlWriter out, Result result, Words w, Map<String, String> exclusions, TableWords t) {
+  /** The five cells of a period with figures: cases, rate, range, target, left out. */
+  private static void figures(HtmlWriter out, Result result, Words w, TableWords t) {
     Optional<Words.Counted> counted = w.counted();
     Optional<Words.Rate> rate = w.rate();
     Optional<Words.Excluded> excluded = w.excluded();
@@ -134,36 +187,19 @@ final class PeriodTable {
     } else {
       out.text(figure);
     }
-    out.tag(NUMBER_NEXT);
+    out.tag(NUMBER_NEXT).tag(LABEL).text(t.colRange()).tag(LABEL_END);
     String low = rate.map(Words.Rate::low).orElse("");
     if (low.isEmpty()) {
       out.tag(DASH);
     } else {
       out.text(t.rangeCell().fill(Map.of("low", low, "high", rate.get().high())));
     }
-    out.tag(NUMBER_NEXT).text(result.target().written()).tag(NUMBER_NEXT);
+    out.tag(NUMBER_NEXT).tag(LABEL).text(t.colTarget()).tag(LABEL_END).text(result.target().written());
+    out.tag(NUMBER_NEXT).tag(LABEL).text(t.colLeftOut()).tag(LABEL_END);
+    out.text(result.counts().isPresent() ? counted.map(Words.Counted::excludedCount).orElse("") : "");
     String share = excluded.map(Words.Excluded::share).orElse("");
-    Optional<Counts> counts = result.counts();
-    if (share.isEmpty()) {
-      out.text(counts.isPresent() ? counted.map(Words.Counted::excludedCount).orElse("") : "");
-    } else {
-      out.text(excluded.get().denominator()).tag(OPEN_PAREN).text(share).tag(CLOSE_PAREN);
-      if (counts.isPresent()) {
-        Map<String, String> formatted = counted.map(Words.Counted::excludedByReason).orElse(Map.of());
-        for (Map.Entry<String, Long> e : counts.get().excludedByReason().entrySet()) {
-          if (e.getValue() > 0) {
-            String code = e.getKey();
-            out.tag(BREAK).text(formatted.getOrDefault(code, "")).tag(COLON).text(exclusions.getOrDefault(code, code));
-          }
-        }
-      }
-    }
-    out.tag(NUMBER_NEXT);
-    String stressed = excluded.map(Words.Excluded::stressedFigure).orElse("");
-    if (stressed.isEmpty()) {
-      out.tag(DASH);
-    } else {
-      out.text(stressed).tag(OPEN_PAREN).text(excluded.get().stressedDenominator()).tag(CLOSE_PAREN);
+    if (!share.isEmpty()) {
+      out.tag(OPEN_PAREN).text(share).tag(CLOSE_PAREN);
     }
     out.tag(CELL_END);
   }

@@ -220,7 +220,15 @@ public final class SiteRenderer {
     if (!out.wants(path)) {
       return;
     }
-    out.write(path, theme.render(template, model));
+    String page = theme.render(template, model);
+    if (path.endsWith(".html") && model.get("t") instanceof Map<?, ?> words && model.get("root") instanceof String root) {
+      // Each glossary term's first use on the page links to its entry on the method page.
+      @SuppressWarnings("unchecked")
+      Glossary glossary = Glossary.of((Map<String, String>) words);
+      String base = SitePaths.METHOD_URL.equals(model.get("path")) ? "" : root + SitePaths.METHOD_URL;
+      page = glossary.link(page, base);
+    }
+    out.write(path, page);
   }
 
   /** The theme's words with their placeholders filled, by the one rule of {@link Placeholders}. */

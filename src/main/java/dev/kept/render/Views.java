@@ -152,7 +152,7 @@ final class Views {
               return all;
             });
     Lazy<TemplateHTMLOutputModel> rowsHtml =
-        Lazy.of(() -> table.map(words -> PeriodTable.rows(periods, promise.exclusions(), words)).orElse(markup("")));
+        Lazy.of(() -> table.map(words -> PeriodTable.rows(periods, promise.exclusions(), promise.unit(), words)).orElse(markup("")));
     boolean anyFlagged = false;
     boolean anyProvisional = false;
     for (ExplainedPeriod period : periods) {
@@ -181,7 +181,7 @@ final class Views {
         promise.remedy().isPresent(),
         markup(promise.remedy().map(MarkdownHtml::block).orElse("")),
         promise.unit(),
-        markup(chart.isEmpty() ? "" : "<div class=\"chart-scroll\" role=\"region\" aria-label=\"" + Charts.escape(fill(t.get("chart_title"), Map.of("title", promise.title(), "unit", promise.unit()))) + "\" tabindex=\"0\">" + chart + "</div>"),
+        markup(chart), // scaled to its box by the theme's CSS: no scrolling box around it
         !periods.isEmpty(),
         rowsHtml,
         rows,

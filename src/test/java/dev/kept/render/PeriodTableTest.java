@@ -101,10 +101,10 @@ class PeriodTableTest {
     assertThat(SiteRenderer.rowsWritten(Theme.builtIn())).isTrue();
     assertThat(SiteRenderer.rowsWritten(Theme.load(Optional.of(dir.resolve("theme-verdict-copy"))))).isFalse();
     String page = written.get("promises/leaks/index.html");
-    assertThat(Jsoup.parse(page).select("table.figures tbody tr")).hasSize(9);
+    assertThat(Jsoup.parse(page).select("table.figures > tbody")).hasSize(9);
     assertThat(page)
-        .contains("<tr id=\"p-2026-05\" class=\"gap\">")
-        .contains("<tr id=\"p-2026-11\" class=\" provisional flagged\">")
+        .contains("<tbody id=\"p-2026-05\" class=\"gap\">")
+        .contains("<tbody id=\"p-2026-11\" class=\" provisional flagged\">")
         .contains("A note with &lt;b&gt;bold&lt;/b&gt; &amp; &quot;quotes&quot; &amp; &#39;apostrophes&#39;")
         .contains("We could not get in &lt;to the &quot;property&quot;&gt; &amp; &#39;yard&#39;.");
   }
@@ -120,7 +120,7 @@ class PeriodTableTest {
     Map<String, String> listed = build("words-verdict", Map.of("i18n/en.properties", words, "partials/verdict.ftlh", verdictCopy()));
     assertThat(listed).isEqualTo(written);
     assertThat(written.get("promises/leaks/index.html"))
-        .contains("<td colspan=\"6\">No &lt;figures&gt; &amp; &quot;none&quot;</td>")
+        .contains("<td colspan=\"5\">No &lt;figures&gt; &amp; &quot;none&quot;</td>")
         .contains("&lt;to&gt;")
         .contains("<strong>Not &lt;final&gt; yet</strong>")
         .contains("<strong>Many &amp; &quot;left out&quot;</strong>");
@@ -151,7 +151,41 @@ class PeriodTableTest {
       all.append(tag.markup());
     }
     for (Element e : Jsoup.parse(all.toString()).getAllElements()) {
-      e.attributes().forEach(a -> assertThat(a.getKey()).isIn("id", "class", "scope", "datetime", "colspan"));
+      e.attributes().forEach(a -> assertThat(a.getKey()).isIn("id", "class", "scope", "datetime", "colspan", "rowspan"));
+    }
+  }
+
+  /**
+   * Issue 14: a period's note, its gap's reason, its flag with the stress-tested figure, the reasons
+   * cases were left out and its provisional mark are all in the period's own block (its {@code
+   * <tbody>}, in the row under its figures), never in a column of their own; a period with none
+   * of them has a second row only for its margin to the target.
+   */
+  @Test
+  void eachPeriodsNoteFlagAndReasonsAreInItsOwnBlock() throws Exception {
+    org.jsoup.nodes.Document doc = Jsoup.parse(build("blocks", Map.of()).get("promises/leaks/index.html"));
+    assertThat(doc.select("table.figures thead th")).extracting(Element::text)
+        .containsExactly("Period", "Result", "Kept", "Share kept", "Likely range", "Target", "Left out");
+    Element gap = doc.selectFirst("tbody#p-2026-05");
+    assertThat(gap.select("tr")).hasSize(2);
+    assertThat(gap.selectFirst("tr.more").text()).isEqualTo("System <outage> & \"loss\"");
+    assertThat(gap.selectFirst("th[scope=row]").attr("rowspan")).isEqualTo("2");
+    Element flagged = doc.selectFirst("tbody#p-2026-11");
+    String more = flagged.selectFirst("tr.more td[colspan=6]").text();
+    assertThat(more)
+        .startsWith("Provisional. Flagged (see below the table). We met it with 20 leaks to spare. Part of \"November\"")
+        .contains("2 left out: We could not get in <to the \"property\"> & 'yard'.")
+        .contains("40 left out: Another company's pipe > ours.")
+        .contains("Counting the leaks left out as not kept: ");
+    assertThat(flagged.selectFirst("tr.more").select("br")).hasSize(3); // the note, two reasons, the figure: a line each
+    // A judged period with no note has one line under its figures: its margin to the target (H2).
+    Element plain = doc.selectFirst("tbody#p-2026-10");
+    assertThat(plain.select("tr")).hasSize(2);
+    assertThat(plain.selectFirst("tr.more").text()).matches("We (missed it by|met it with) .*");
+    // Each number cell's label, for the stacked block on a narrow screen.
+    assertThat(plain.select("td.num > span")).extracting(Element::text).containsExactly("Likely range", "Target", "Left out");
+    for (Element row : doc.select("table.figures tr")) {
+      assertThat(row.children().size()).as(row.outerHtml()).isLessThanOrEqualTo(7);
     }
   }
 }

@@ -161,12 +161,16 @@ class SiteCrawlTest {
     assertThat(doc.select("a.report").attr("href")).isEqualTo("https://www.tamarvalewater.example/broken-promise");
   }
 
-  /** H11, H20: every period is a table row, gaps included, and the chart has a text alternative. */
+  /**
+   * H11, H20: every period is in the table, gaps included, each its own block ({@code <tbody>})
+   * with the gap's reason in it, and the chart has a text alternative.
+   */
   @Test
   void h11_h20_theTableHasEveryPeriodAndTheChartIsDescribed() throws IOException {
     Document doc = parse(Path.of("promises/answer-emails/index.html"));
-    assertThat(doc.select("table.figures tbody tr")).hasSize(24);
-    assertThat(doc.select("tr#p-2025-03").text()).contains("No figures").contains("lost");
+    assertThat(doc.select("table.figures > tbody")).hasSize(24);
+    assertThat(doc.select("tbody#p-2025-03").text()).contains("No figures").contains("lost");
+    assertThat(doc.select("tbody#p-2025-03 tr.more").text()).contains("lost");
     Element svg = doc.selectFirst("svg.kc-chart");
     assertThat(svg.attr("role")).isEqualTo("img");
     assertThat(svg.selectFirst("title").text()).isNotBlank();
@@ -194,5 +198,59 @@ class SiteCrawlTest {
     assertThat(feed.select("entry > title").eachText()).contains("Target lowered: Fixing leaks you report", "Promise retired: Posting bill reminders on time");
     String badge = Files.readString(site.resolve("promises/answer-calls/badge.svg"));
     assertThat(badge).contains("94.9% (114,868 of 120,978 calls)").contains("missed narrowly");
+  }
+
+  /**
+   * Issue 14: a customer reads why cases were left out in words, never as the charter's code: no
+   * page shows a reason's code, as text or in {@code <code>}, and the promise page lists each
+   * reason by its description.
+   */
+  @Test
+  void exclusionReasonsAreShownByTheirDescriptionNeverTheirCode() throws IOException {
+    List<String> codes = List.of("customer-cancelled", "hung-up-early", "no-access", "spam", "third-party");
+    for (Path page : pages) {
+      Document doc = parse(page);
+      assertThat(doc.select("main code")).as(page.toString()).isEmpty();
+      String text = doc.body().text();
+      for (String code : codes) {
+        assertThat(text).as("%s shows the code %s", page, code).doesNotContainPattern("(?<![\\w-])" + code + "(?![\\w-])");
+      }
+    }
+    Document calls = parse(Path.of("promises/answer-calls/index.html"));
+    assertThat(calls.select("ul.reasons li")).extracting(Element::text)
+        .containsExactly("Callers who hung up within 10 seconds, before anyone could answer.");
+    assertThat(calls.select("#kept ~ p").first().text()).startsWith("We count calls as kept when");
+  }
+
+  /**
+   * Issue 14: the method page has a glossary, and on every page the first use of each term links to
+   * its entry: no term is linked twice on a page, every link reaches an entry, and a term used
+   * only in a generated sentence (the promise page's "normal variation") is linked too.
+   */
+  @Test
+  void eachTermsFirstUseOnAPageLinksToTheGlossary() throws IOException {
+    Document method = parse(Path.of("how-we-measure/index.html"));
+    List<String> ids = List.of("term-likely-range", "term-normal-variation", "term-provisional", "term-too-few-to-tell", "term-left-out");
+    for (String id : ids) {
+      assertThat(method.select("dl.glossary dt#" + id + " dfn")).as(id).hasSize(1);
+      assertThat(method.selectFirst("dt#" + id).nextElementSibling().text()).as(id).isNotBlank();
+    }
+    for (Path page : pages) {
+      Document doc = parse(page);
+      List<String> linked = doc.select("a.term").eachAttr("abs:href");
+      assertThat(linked).as(page.toString()).doesNotHaveDuplicates();
+      for (String href : linked) {
+        assertThat(href.replace("/index.html#", "/#")).startsWith("https://kept.test/how-we-measure/#term-");
+        assertThat(ids).contains(href.substring(href.indexOf('#') + 1));
+      }
+      for (Element a : doc.select("a.term")) {
+        assertThat(a.parents()).as(a.outerHtml()).noneMatch(p -> p.is("h1, h2, h3, h4, h5, h6, caption, thead, a, dfn, .verdict, dl.glossary"));
+      }
+    }
+    Document calls = parse(Path.of("promises/answer-calls/index.html"));
+    assertThat(calls.select("a.term").eachText())
+        .contains("provisional", "normal variation", "likely range", "left out");
+    Element variation = calls.selectFirst("a.term[href$=#term-normal-variation]");
+    assertThat(variation.parent().hasClass("headline-sentence")).isTrue();
   }
 }
