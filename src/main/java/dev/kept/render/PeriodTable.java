@@ -28,7 +28,9 @@ import static dev.kept.render.HtmlWriter.Tag.VERDICT_LABEL;
 
 import dev.kept.model.Counts;
 import dev.kept.model.ExplainedCharter.ExplainedPeriod;
+import dev.kept.model.Period;
 import dev.kept.model.Placeholders;
+import dev.kept.model.Promise;
 import dev.kept.model.Result;
 import dev.kept.model.Verdict;
 import dev.kept.model.Words;
@@ -36,6 +38,7 @@ import freemarker.core.TemplateHTMLOutputModel;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The rows of a promise's period table, newest first, written directly ({@link HtmlWriter}) rather
@@ -43,7 +46,8 @@ import java.util.Optional;
  * partials/period-table.ftlh} writes when it lists {@code p.rows} with the built-in {@code
  * verdict} macro ({@code layout.ftlh}, {@code partials/verdict.ftlh}), with the same values as
  * {@link Views#row} gives a template and the theme's words {@code t} ({@code no_figures}, {@code
- * range_cell}, {@code provisional_short}, {@code flagged}).
+ * range_cell}, {@code provisional_short}, {@code flagged}, {@code not_yet_explained}, {@code
+ * explained}).
  *
  * <p>A theme that overrides {@code layout.ftlh} or {@code partials/verdict.ftlh} gets its rows from
  * the template instead ({@link SiteRenderer}), so its verdict applies in the table too; one that
@@ -53,10 +57,12 @@ final class PeriodTable {
   private PeriodTable() {}
 
   /** The words the rows use, read once per page. */
-  record TableWords(String noFigures, Placeholders rangeCell, String provisional, String flagged) {
+  record TableWords(
+      String noFigures, Placeholders rangeCell, String provisional, String flagged, String explained, String unexplained) {
     static TableWords of(Map<String, String> t) {
       return new TableWords(
-          word(t, "no_figures"), Placeholders.of(word(t, "range_cell")), word(t, "provisional_short"), word(t, "flagged"));
+          word(t, "no_figures"), Placeholders.of(word(t, "range_cell")), word(t, "provisional_short"), word(t, "flagged"),
+          word(t, "explained"), word(t, "not_yet_explained"));
     }
 
     private static String word(Map<String, String> t, String key) {
@@ -68,17 +74,24 @@ final class PeriodTable {
     }
   }
 
-  /** Every period's row, newest first, as markup for the template. */
-  static TemplateHTMLOutputModel rows(List<ExplainedPeriod> periods, Map<String, String> exclusions, TableWords t) {
+  /**
+   * Every period's row, newest first, as markup for the template; a period with an account of its
+   * miss is marked "Explained", one in {@code unexplained} "Not yet explained" (H22).
+   */
+  static TemplateHTMLOutputModel rows(
+      List<ExplainedPeriod> periods, Promise promise, Set<Period> unexplained, TableWords t) {
     HtmlWriter out = new HtmlWriter(periods.size() * 768 + 16);
     for (int i = periods.size() - 1; i >= 0; i--) {
-      row(out, periods.get(i), exclusions, t);
+      Period at = periods.get(i).result().period();
+      row(out, periods.get(i), promise.exclusions(), !promise.accountsOf(at).isEmpty(), unexplained.contains(at), t);
     }
     return out.toMarkup();
   }
 
   /** One row, as {@code period-table.ftlh} writes it from {@link Views#row}. */
-  static void row(HtmlWriter out, ExplainedPeriod period, Map<String, String> exclusions, TableWords t) {
+  static void row(
+      HtmlWriter out, ExplainedPeriod period, Map<String, String> exclusions, boolean explained, boolean unexplained,
+      TableWords t) {
     var r = period.result();
     Result result = r.result();
     Words w = period.words();
@@ -112,6 +125,12 @@ final class PeriodTable {
     }
     if (flagged) {
       out.tag(STRONG).text(t.flagged()).tag(STRONG_END);
+    }
+    if (unexplained) {
+      out.tag(STRONG).text(t.unexplained()).tag(STRONG_END);
+    }
+    if (explained) {
+      out.tag(STRONG).text(t.explained()).tag(STRONG_END);
     }
     out.text(r.note()).tag(ROW_END);
   }

@@ -13,6 +13,8 @@ import java.util.List;
  * @param stressed the rate if excluded cases counted as not kept, or empty
  * @param flagged whether the exclusions are flagged (H12)
  * @param provisional whether the period had not ended when published (H13)
+ * @param explained whether the organisation has given an account of the period's miss (H22)
+ * @param unexplained whether the period is a clear miss with no account yet: "Not yet explained" (H22)
  */
 public record Row(
     String anchor,
@@ -38,4 +40,6 @@ public record Row(
     boolean gap,
     String note,
     String sentence,
-    String exclusionSentence) {}
+    String exclusionSentence,
+    boolean explained,
+    boolean unexplained) {}
