@@ -236,7 +236,11 @@ class MainTest {
     assertThat(json.get(0).get("column").asInt()).isEqualTo(11);
     assertThat(json.get(0).get("severity").asText()).isEqualTo("error");
     assertThat(json.get(0).get("rule").asText()).isEqualTo("H1");
-    assertThat(runIn(Path.of("").toAbsolutePath(), "check", "--format", "json").out()).isEqualTo("[ ]\n");
+    // The example's one finding: H22's warning about its clear miss not yet explained, on purpose.
+    var example = new com.fasterxml.jackson.databind.ObjectMapper().readTree(runIn(Path.of("").toAbsolutePath(), "check", "--format", "json").out());
+    assertThat(example.size()).isEqualTo(1);
+    assertThat(example.get(0).get("severity").asText()).isEqualTo("warning");
+    assertThat(example.get(0).get("rule").asText()).isEqualTo("H22");
   }
 
   /** Issue 11, item 13: a value's ESC, C1 and bidi characters never reach the terminal raw. */
