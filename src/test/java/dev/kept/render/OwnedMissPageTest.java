@@ -57,6 +57,32 @@ class OwnedMissPageTest {
                     follow_up: 2026-10-20
                 """)
             .with(
+                "promises/replies.yaml",
+                """
+                title: Replying to letters
+                promise: We reply to your letter within 5 working days.
+                unit: letters
+                kept_when: we sent a reply within 5 working days
+                target: 95%
+                since: 2026-07
+                not_covered: []
+                remedy: none
+                misses:
+                  - period: 2026-07 to 2026-10
+                    written: 2026-11-02
+                    happened: Two of our four letter writers left in June.
+                    doing: We are hiring two people.
+                    follow_up: 2026-12-01
+                  - headline: 2026-10
+                    written: 2026-11-02
+                    happened: We missed the promise in each month, as the table below says.
+                    doing: We are hiring two people.
+                    follow_up: 2026-11-10
+                """)
+            .with(
+                "figures/replies.csv",
+                "period,cases,kept,excluded,note\n2026-07,100,85,0,\n2026-08,100,85,0,\n2026-09,100,85,0,\n2026-10,100,85,0,\n")
+            .with(
                 "figures/calls.csv",
                 "period,cases,kept,excluded,note\n2026-07,100,96,0,\n2026-08,100,80,0,\n2026-09,100,80,0,\n2026-10,100,70,0,\n")
             .writeTo(dir.resolve("charter"));
@@ -109,8 +135,25 @@ class OwnedMissPageTest {
   }
 
   @Test
+  void h22_aHeadlinesAccountIsInItsHowWeDidBoxAndARunOfPeriodsSharesOneAccount() throws Exception {
+    Document page = page("promises/replies/index.html");
+    Element box = page.selectFirst(".headline");
+    assertThat(box.select(".account").text())
+        .contains("Our account of this result, written 2 November 2026", "We missed the promise in each month",
+            "We will report back by 10 November 2026.");
+    assertThat(box.select(".overdue").text()).isEqualTo("Report-back overdue since 10 November 2026");
+    assertThat(box.select(".unexplained")).isEmpty();
+    assertThat(page.select("ol.accounts li").text()).contains("July 2026 to October 2026: written 2 November 2026");
+    for (String period : new String[] {"2026-07", "2026-08", "2026-09", "2026-10"}) {
+      assertThat(page.getElementById("p-" + period).text()).contains("Explained").doesNotContain("Not yet");
+    }
+    // The card says the headline's report-back is overdue, on the index and at the top of the page.
+    assertThat(page("index.html").select(".card-note").text()).contains("Report-back overdue since 10 November 2026");
+  }
+
+  @Test
   void h22_theIndexCountsTheMissesNotYetExplained() throws Exception {
-    // August, October and the headline.
+    // August, October and the headline of calls; every miss of replies has an account.
     assertThat(page("index.html").select(".summary .unexplained").text()).startsWith("3 misses not yet explained.");
   }
 
