@@ -90,6 +90,20 @@ public final class DataRenderer {
 
     private Json(ExplainedCharter explained, OutputStream stream) throws IOException {
       this.stream = stream;
+      try {
+        head(explained);
+      } catch (IOException | RuntimeException e) {
+        // Nothing else holds the file yet: a head that fails (a full disk) must not leave it open.
+        try {
+          stream.close();
+        } catch (IOException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+        throw e;
+      }
+    }
+
+    private void head(ExplainedCharter explained) throws IOException {
       Charter c = explained.charter();
       JsonGenerator g = JSON.createGenerator(stream, JsonEncoding.UTF8);
       // The generator writes the head; the promises and the closing brackets are added as bytes.
