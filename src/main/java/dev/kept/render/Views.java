@@ -95,6 +95,9 @@ final class Views {
     if (p.measured().misses().headlineUnexplained()) {
       notes.add(t.get("card_unexplained")); // H22
     }
+    p.latest()
+        .filter(l -> p.measured().misses().unexplained().contains(l.result().period()))
+        .ifPresent(l -> notes.add(fill(t.get("card_latest_unexplained"), Map.of("when", l.when())))); // H22
     p.accounts().stream().filter(a -> a.current() && !a.overdue().isEmpty()).findFirst()
         .ifPresent(a -> notes.add(a.overdue())); // H22: the headline's report-back date has passed
     List<Charts.Point> recent = Charts.points(p.measured().recent());
