@@ -119,9 +119,14 @@ public final class Measurer {
     List<dev.kept.model.Finding> findings = List.of();
     if (promise.isMeasured()) {
       // H22: its accounts of misses checked against its verdicts, and its clear misses without one.
+      // The recent periods are judged already; only others (a longer window, an older account) again.
+      java.util.Map<Period, PeriodResult> judged = new java.util.HashMap<>();
+      measured.recent().forEach(r -> judged.put(r.period(), r));
       Owning.Owned owned =
           Owning.check(
-              promise, measured.headline(), row -> result(promise, row), end -> headline(promise, end),
+              promise, measured.headline(),
+              row -> judged.computeIfAbsent(row.period(), p -> result(promise, row)),
+              end -> headline(promise, end),
               charter.published());
       measured = new MeasuredPromise(promise, measured.headline(), measured.recent(), owned.misses());
       findings = owned.findings();
