@@ -271,7 +271,12 @@ public final class Explainer {
           a.followUp().filter(d -> d.isBefore(charter.published()) && !followed)
               .map(d -> language.format("account.overdue", Map.of("date", date(d))))
               .orElse("");
-      boolean current = a.headline() && m.headline().map(h -> h.to().equals(a.from())).orElse(false);
+      // It explains the current headline: a headline account of its window, or, when the window is
+      // one period, an account of that period (the headline is that period's figure).
+      boolean current =
+          m.headline()
+              .map(h -> a.headline() ? h.to().equals(a.from()) : h.from().equals(h.to()) && a.explains(h.to()))
+              .orElse(false);
       out.add(
           new ExplainedCharter.ExplainedAccount(
               a, explains, date(a.written()), a.followUp().map(this::date).orElse(""), overdue, current));

@@ -31,7 +31,8 @@ import java.util.function.Function;
  *   <li>An active promise's clear misses (MISSED, outside normal variation, on enough cases to
  *       tell) in its current headline window, each complete period and the headline itself, with
  *       no account, are each a warning at the figures row (the headline's at the promise file):
- *       {@code --strict} makes them errors. Earlier periods may have accounts, and show them, but
+ *       {@code --strict} makes them errors. A headline over one period is that period's figure:
+ *       its miss is the period's, warned once. Earlier periods may have accounts, and show them, but
  *       are not asked for one. A retired promise is not asked for new accounts.
  * </ul>
  *
@@ -106,7 +107,13 @@ final class Owning {
                 Optional.of("H22")));
       }
     }
-    boolean headlineUnexplained = clearMiss(h.result()) && promise.accountsOfHeadline(h.to()).isEmpty();
+    // A headline over one period is that period's figure: its miss is the period's, warned and
+    // counted once, and an account of the period explains it.
+    boolean onePeriod = h.from().equals(h.to());
+    boolean headlineUnexplained =
+        clearMiss(h.result())
+            && promise.accountsOfHeadline(h.to()).isEmpty()
+            && !(onePeriod && (unexplained.contains(h.to()) || !promise.accountsOf(h.to()).isEmpty()));
     if (headlineUnexplained) {
       findings.add(
           new Finding(

@@ -117,7 +117,8 @@ public record ExplainedCharter(
    * @param followUp the report-back date in words; empty when it gives none
    * @param overdue "Report-back overdue since 3 May 2026" when that date is before the charter's
    *     published date and no later account of the same miss follows it; empty otherwise
-   * @param current whether it explains the promise's current headline (a headline account only)
+   * @param current whether it explains the promise's current headline: a headline account of its
+   *     window or, when the window is one period, an account of that period
    */
   public record ExplainedAccount(
       Account account, String explains, String written, String followUp, String overdue, boolean current) {

@@ -266,8 +266,9 @@ final class Views {
 
   /**
    * A promise's accounts of its misses (H22), newest first: those of its current headline, for the
-   * "How we did" box, and those of its periods, for the list under the table, each linked to its
-   * period's row. An account of an earlier headline window is in the data file, not on the page.
+   * "How we did" box (when the headline is over one period, that period's), and those of its
+   * periods, for the list under the table, each linked to its period's row. An account of an
+   * earlier headline window is in the data file, not on the page.
    */
   static dev.kept.render.view.MissesView misses(ExplainedPromise p) {
     List<dev.kept.render.view.MissesView.AccountView> headline = new ArrayList<>();
@@ -283,15 +284,22 @@ final class Views {
               markup(MarkdownHtml.block(account.happened())),
               markup(MarkdownHtml.block(account.doing())),
               a.overdue());
-      if (account.headline()) {
-        if (a.current()) {
-          headline.add(view);
-        }
-      } else {
+      if (a.current()) {
+        headline.add(view);
+      }
+      if (!account.headline()) {
         periods.add(view);
       }
     }
-    return new dev.kept.render.view.MissesView(headline, p.measured().misses().headlineUnexplained(), periods);
+    // A headline over one period is that period's figure: not yet explained when the period is not.
+    var misses = p.measured().misses();
+    boolean unexplained =
+        misses.headlineUnexplained()
+            || p.headline()
+                .map(ExplainedHeadline::headline)
+                .filter(h -> h.from().equals(h.to()) && misses.unexplained().contains(h.to()))
+                .isPresent();
+    return new dev.kept.render.view.MissesView(headline, unexplained, periods);
   }
 
   /** Worked examples for the method page: the first figure in this charter of each kind. */

@@ -116,6 +116,29 @@ class MissesTest {
   }
 
   @Test
+  void h22_aHeadlineOverOnePeriodIsThatPeriodsMissWarnedOnceAndExplainedByItsAccount() {
+    String figures = "period,cases,kept,excluded,note\n2026-07,100,96,0,\n2026-08,100,97,0,\n2026-09,100,96,0,\n2026-10,100,70,0,\n";
+    CharterFixture oneMonth =
+        Fixtures.minimal()
+            .with("charter.yaml", "organisation: Test Water\ntitle: Our promises\nheadline: 1\npublished: 2026-11-16\nnext_update: 2026-12-14\n")
+            .with("figures/calls.csv", figures);
+    Pipeline.Outcome unexplained = Fixtures.check(oneMonth.with("promises/calls.yaml", PROMISE).writeTo(dir.resolve("a")));
+    assertThat(Fixtures.headlines(unexplained.findings()))
+        .containsExactly("charter/figures/calls.csv:5:1: warning: 2026-10 was missed clearly, and the promise has no account of it yet");
+    assertThat(unexplained.charter().orElseThrow().promises().get(0).measured().misses().count()).isEqualTo(1);
+    Pipeline.Outcome explained =
+        Fixtures.check(
+            oneMonth
+                .with(
+                    "promises/calls.yaml",
+                    PROMISE
+                        + "misses:\n  - period: 2026-10\n    written: 2026-11-02\n    happened: Our phone system failed.\n"
+                        + "    doing: We have a new one.\n")
+                .writeTo(dir.resolve("b")));
+    assertThat(explained.findings()).isEmpty();
+  }
+
+  @Test
   void h22_anAccountOfAPeriodOrHeadlineThatWasNotMissedIsAnErrorThatSaysItChangesNoVerdict() {
     Pipeline.Outcome outcome =
         check(
