@@ -46,7 +46,8 @@ import java.util.stream.Stream;
  * folder (render, verify and publish), or into memory (a {@link Snapshot} that renders each file
  * when a reader asks for it). A serve run is given the {@link Memory} of the previous one, which
  * wraps the stages so that only what a change touched is made again. A charter with errors stops
- * after validate, and the output folder is left as it was.
+ * after validate (or after measure, when an account of a miss explains a period or headline that
+ * was not missed, H22), and the output folder is left as it was.
  *
  * <p>Thread-safe: instances hold only their options.
  */
@@ -213,6 +214,10 @@ public final class Pipeline {
     memory.settings(Settings.of(charter.get())); // when one changed, every measure and word is made again
     Measurer measurer = new Measurer(charter.get(), memory.reuse());
     MeasuredCharter measured = run.stage("measure", measurer::measure);
+    run.findings.addAll(measured.findings()); // H22: accounts of misses, checked against the verdicts
+    if (run.findings.hasErrors()) {
+      return run.stopped();
+    }
     Explainer explainer = Explainer.forCharter(charter.get(), memory.reuse());
     ExplainedCharter explained = run.stage("explain", () -> explainer.explain(measured));
     if (mode == Mode.CHECK) {

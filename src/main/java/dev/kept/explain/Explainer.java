@@ -237,7 +237,51 @@ public final class Explainer {
             .filter(r -> r.change() == TargetRule.Change.LOWERED)
             .reduce((a, b) -> b)
             .map(r -> when(r.from()));
-    return new ExplainedPromise(m, headline, status, changes(promise), label, latest, lowered, retired);
+    return new ExplainedPromise(
+        m, headline, status, changes(promise), label, latest, lowered, retired, accounts(m, charter));
+  }
+
+  /**
+   * H22: a promise's accounts of its misses in words, newest first. An account's report-back date
+   * is overdue when it is before the published date and no later account of the same miss follows.
+   */
+  private List<ExplainedCharter.ExplainedAccount> accounts(MeasuredPromise m, Charter charter) {
+    Promise promise = m.promise();
+    List<dev.kept.model.Account> all = new ArrayList<>(promise.misses());
+    all.sort(java.util.Comparator.comparing(dev.kept.model.Account::written).reversed());
+    List<ExplainedCharter.ExplainedAccount> out = new ArrayList<>(all.size());
+    for (dev.kept.model.Account a : all) {
+      String explains;
+      if (a.headline()) {
+        Period from = a.from().plus(1 - charter.headlinePeriods());
+        Period since = promise.since().orElse(from);
+        if (from.compareTo(since) < 0) {
+          from = since;
+        }
+        explains = window(from, a.from(), from.until(a.from()) + 1);
+      } else {
+        explains =
+            a.from().equals(a.to())
+                ? when(a.from())
+                : language.format("account.run", Map.of("from", when(a.from()), "to", when(a.to())));
+      }
+      boolean followed =
+          all.stream().anyMatch(b -> b != a && b.overlaps(a) && b.written().isAfter(a.written()));
+      String overdue =
+          a.followUp().filter(d -> d.isBefore(charter.published()) && !followed)
+              .map(d -> language.format("account.overdue", Map.of("date", date(d))))
+              .orElse("");
+      // It explains the current headline: a headline account of its window, or, when the window is
+      // one period, an account of that period (the headline is that period's figure).
+      boolean current =
+          m.headline()
+              .map(h -> a.headline() ? h.to().equals(a.from()) : h.from().equals(h.to()) && a.explains(h.to()))
+              .orElse(false);
+      out.add(
+          new ExplainedCharter.ExplainedAccount(
+              a, explains, date(a.written()), a.followUp().map(this::date).orElse(""), overdue, current));
+    }
+    return out;
   }
 
   /** H15: one sentence per change of target or definition, saying what changed, when and why. */

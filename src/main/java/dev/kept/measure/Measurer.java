@@ -84,14 +84,18 @@ public final class Measurer {
       part.minimums().forEach(minimums::putIfAbsent);
       part.examples().forEach(e -> examples.putIfAbsent(e.kind(), e));
     }
+    List<dev.kept.model.Finding> findings = new ArrayList<>();
+    parts.forEach(part -> findings.addAll(part.findings()));
     return new MeasuredCharter(
         charter, parts.stream().map(Part::measured).toList(), Optional.of(latestComplete),
-        Optional.ofNullable(first), Optional.ofNullable(provisional), minimums, List.copyOf(examples.values()));
+        Optional.ofNullable(first), Optional.ofNullable(provisional), minimums, List.copyOf(examples.values()),
+        findings);
   }
 
   /** One promise's measure and its part in the charter-wide figures. */
   private record Part(
-      MeasuredPromise measured, Period first, Period provisional, SortedMap<Share, Long> minimums, List<Example> examples) {}
+      MeasuredPromise measured, Period first, Period provisional, SortedMap<Share, Long> minimums, List<Example> examples,
+      List<dev.kept.model.Finding> findings) {}
 
   /** Measures one promise, and finds its part in the charter-wide figures. */
   private Part part(Promise promise) {
@@ -111,7 +115,24 @@ public final class Measurer {
       Share target = promise.targetFor(row.period()).orElseThrow().target();
       minimums.computeIfAbsent(target, judge::minimumCases);
     }
-    return new Part(measure(promise), first, provisional, minimums, examples(List.of(promise)));
+    MeasuredPromise measured = measure(promise);
+    List<dev.kept.model.Finding> findings = List.of();
+    if (promise.isMeasured()) {
+      // H22: its accounts of misses checked against its verdicts, and its clear misses without one.
+      // The recent periods are judged already; only others (a longer window, an older account) again.
+      java.util.Map<Period, PeriodResult> judged = new java.util.HashMap<>();
+      List<PeriodResult> recent = measured.recent();
+      recent.forEach(r -> judged.put(r.period(), r));
+      Owning.Owned owned =
+          Owning.check(
+              promise, measured.headline(),
+              row -> judged.computeIfAbsent(row.period(), p -> result(promise, row)),
+              end -> headline(promise, end, recent),
+              charter.published());
+      measured = new MeasuredPromise(promise, measured.headline(), measured.recent(), owned.misses());
+      findings = owned.findings();
+    }
+    return new Part(measured, first, provisional, minimums, examples(List.of(promise)), findings);
   }
 
   private MeasuredPromise measure(Promise promise) {

@@ -66,6 +66,7 @@ public record ExplainedCharter(
    * @param lowered when the target was last lowered, in words ("July 2025"), if it ever was
    * @param retiredSentence when and why it was retired (H16), the first sentences of {@code
    *     statusSentence}; empty for a promise in force
+   * @param accounts its accounts of misses in words (H22), newest first
    */
   public record ExplainedPromise(
       MeasuredPromise measured,
@@ -75,8 +76,23 @@ public record ExplainedCharter(
       String label,
       Optional<ExplainedPeriod> latest,
       Optional<String> lowered,
-      Optional<String> retiredSentence) {
+      Optional<String> retiredSentence,
+      List<ExplainedAccount> accounts) {
+    /** A promise with no accounts of misses. */
+    public ExplainedPromise(
+        MeasuredPromise measured,
+        Optional<ExplainedHeadline> headline,
+        String statusSentence,
+        List<String> changes,
+        String label,
+        Optional<ExplainedPeriod> latest,
+        Optional<String> lowered,
+        Optional<String> retiredSentence) {
+      this(measured, headline, statusSentence, changes, label, latest, lowered, retiredSentence, List.of());
+    }
+
     public ExplainedPromise {
+      accounts = List.copyOf(accounts);
       Objects.requireNonNull(measured, "measured");
       Objects.requireNonNull(latest, "latest");
       Objects.requireNonNull(lowered, "lowered");
@@ -89,6 +105,29 @@ public record ExplainedCharter(
 
     public Promise promise() {
       return measured.promise();
+    }
+  }
+
+  /**
+   * An account of a miss in words (H22).
+   *
+   * @param explains what it explains, in words: a period ("April 2026"), a run ("March 2026 to May
+   *     2026"), or a headline's window
+   * @param written the day it was written, in words
+   * @param followUp the report-back date in words; empty when it gives none
+   * @param overdue "Report-back overdue since 3 May 2026" when that date is before the charter's
+   *     published date and no later account of the same miss follows it; empty otherwise
+   * @param current whether it explains the promise's current headline: a headline account of its
+   *     window or, when the window is one period, an account of that period
+   */
+  public record ExplainedAccount(
+      Account account, String explains, String written, String followUp, String overdue, boolean current) {
+    public ExplainedAccount {
+      Objects.requireNonNull(account, "account");
+      Objects.requireNonNull(explains, "explains");
+      Objects.requireNonNull(written, "written");
+      Objects.requireNonNull(followUp, "followUp");
+      Objects.requireNonNull(overdue, "overdue");
     }
   }
 

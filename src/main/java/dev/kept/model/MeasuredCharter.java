@@ -19,6 +19,8 @@ import java.util.TreeMap;
  *     a result there (H8)
  * @param examples the first figure of each kind in the charter, in the order of {@link
  *     Example.Kind}
+ * @param findings what measuring found about the charter's accounts of misses (H22): an account of
+ *     a period or headline that was not missed is an error, a clear miss with no account a warning
  */
 public record MeasuredCharter(
     Charter charter,
@@ -27,8 +29,22 @@ public record MeasuredCharter(
     Optional<Period> first,
     Optional<Period> provisional,
     SortedMap<Share, Long> minimums,
-    List<Example> examples) {
+    List<Example> examples,
+    List<Finding> findings) {
+  /** A measured charter about which measuring found nothing to report. */
+  public MeasuredCharter(
+      Charter charter,
+      List<MeasuredPromise> promises,
+      Optional<Period> latestComplete,
+      Optional<Period> first,
+      Optional<Period> provisional,
+      SortedMap<Share, Long> minimums,
+      List<Example> examples) {
+    this(charter, promises, latestComplete, first, provisional, minimums, examples, List.of());
+  }
+
   public MeasuredCharter {
+    findings = List.copyOf(findings);
     Objects.requireNonNull(charter, "charter");
     promises = List.copyOf(promises);
     Objects.requireNonNull(latestComplete, "latestComplete");

@@ -12,13 +12,20 @@ import java.util.Optional;
  * @param headline empty when the promise is not measured (H19), or has no complete period yet
  * @param recent the results of its last {@link #RECENT} periods, oldest first, provisional ones and
  *     gaps included
+ * @param misses its clear misses that have no account yet (H22)
  */
 public record MeasuredPromise(
-    Promise promise, Optional<Headline> headline, List<PeriodResult> recent) {
+    Promise promise, Optional<Headline> headline, List<PeriodResult> recent, Misses misses) {
   /** How many recent periods a promise's summary shows. */
   public static final int RECENT = 12;
 
+  /** A promise with no clear miss left unexplained. */
+  public MeasuredPromise(Promise promise, Optional<Headline> headline, List<PeriodResult> recent) {
+    this(promise, headline, recent, Misses.NONE);
+  }
+
   public MeasuredPromise {
+    Objects.requireNonNull(misses, "misses");
     Objects.requireNonNull(promise, "promise");
     Objects.requireNonNull(headline, "headline");
     recent = List.copyOf(recent);

@@ -28,6 +28,7 @@ import java.util.Optional;
  * @param retirement when and why it was retired; present exactly when {@code status} is RETIRED
  * @param about who keeps it, its group, and where it is published
  * @param figures the figures, one row per period, oldest first, without holes (H11)
+ * @param misses the organisation's accounts of its misses (H22), in the order written in the file
  */
 public record Promise(
     String id,
@@ -45,7 +46,31 @@ public record Promise(
     Optional<Markdown> remedy,
     Optional<Retirement> retirement,
     About about,
-    List<FigureRow> figures) {
+    List<FigureRow> figures,
+    List<Account> misses) {
+
+  /** A promise with no accounts of misses (H22). */
+  public Promise(
+      String id,
+      SourcePos pos,
+      String title,
+      PromiseStatus status,
+      Markdown promise,
+      String unit,
+      String keptWhen,
+      List<TargetRule> targets,
+      Optional<Period> since,
+      List<Markdown> notCovered,
+      Map<String, String> exclusions,
+      Optional<Markdown> measured,
+      Optional<Markdown> remedy,
+      Optional<Retirement> retirement,
+      About about,
+      List<FigureRow> figures) {
+    this(
+        id, pos, title, status, promise, unit, keptWhen, targets, since, notCovered, exclusions,
+        measured, remedy, retirement, about, figures, List.of());
+  }
 
   public Promise {
     Objects.requireNonNull(id, "id");
@@ -64,6 +89,7 @@ public record Promise(
     Objects.requireNonNull(retirement, "retirement");
     Objects.requireNonNull(about, "about");
     figures = Figures.of(figures); // compact: a charter holds every row until its record is written
+    misses = List.copyOf(misses);
     if (targets.isEmpty() != since.isEmpty()) {
       throw new IllegalArgumentException("a measured promise has both targets and since");
     }
@@ -76,7 +102,23 @@ public record Promise(
   public Promise withFigures(List<FigureRow> rows) {
     return new Promise(
         id, pos, title, status, promise, unit, keptWhen, targets, since, notCovered, exclusions,
-        measured, remedy, retirement, about, rows);
+        measured, remedy, retirement, about, rows, misses);
+  }
+
+  /** The accounts of the period {@code p}'s miss (H22), newest first. */
+  public List<Account> accountsOf(Period p) {
+    return newestFirst(misses.stream().filter(a -> a.explains(p)).toList());
+  }
+
+  /** The accounts of the headline whose window ends in {@code end} (H22), newest first. */
+  public List<Account> accountsOfHeadline(Period end) {
+    return newestFirst(misses.stream().filter(a -> a.explainsHeadline(end)).toList());
+  }
+
+  private static List<Account> newestFirst(List<Account> accounts) {
+    List<Account> sorted = new java.util.ArrayList<>(accounts);
+    sorted.sort(java.util.Comparator.comparing(Account::written).reversed());
+    return List.copyOf(sorted);
   }
 
   /** Whether the promise is measured at all ({@code measure: none} means it is not, H19). */

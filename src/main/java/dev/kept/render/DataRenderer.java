@@ -90,6 +90,20 @@ public final class DataRenderer {
 
     private Json(ExplainedCharter explained, OutputStream stream) throws IOException {
       this.stream = stream;
+      try {
+        head(explained);
+      } catch (IOException | RuntimeException e) {
+        // Nothing else holds the file yet: a head that fails (a full disk) must not leave it open.
+        try {
+          stream.close();
+        } catch (IOException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+        throw e;
+      }
+    }
+
+    private void head(ExplainedCharter explained) throws IOException {
       Charter c = explained.charter();
       JsonGenerator g = JSON.createGenerator(stream, JsonEncoding.UTF8);
       // The generator writes the head; the promises and the closing brackets are added as bytes.
@@ -196,6 +210,7 @@ public final class DataRenderer {
         writePeriod(g, period, false);
       }
       g.writeEndArray();
+      writeMisses(g, record.explained());
       g.writeEndObject();
     }
     bytes.write('\n');
@@ -338,6 +353,43 @@ public final class DataRenderer {
     } else {
       g.writeNullField("latest");
     }
+    writeNotYetExplained(g, explained);
+    g.writeEndObject();
+  }
+
+  /**
+   * H22: a promise's accounts of its misses, newest first, each on one line, and its clear misses
+   * with no account yet. An account never changes a figure or a verdict: the periods carry those.
+   */
+  private static void writeMisses(JsonGenerator g, ExplainedPromise explained) throws IOException {
+    g.writeArrayFieldStart("misses");
+    for (dev.kept.model.ExplainedCharter.ExplainedAccount a : explained.accounts()) {
+      dev.kept.model.Account account = a.account();
+      g.writeStartObject();
+      g.writeStringField("explains", account.headline() ? "headline" : "period");
+      g.writeStringField("from", account.from().label());
+      g.writeStringField("to", account.to().label());
+      g.writeStringField("written", account.written().toString());
+      g.writeStringField("happened", account.happened().source());
+      g.writeStringField("doing", account.doing().source());
+      nullable(g, "follow_up", account.followUp().map(Object::toString));
+      g.writeBooleanField("follow_up_overdue", !a.overdue().isEmpty());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    writeNotYetExplained(g, explained);
+  }
+
+  /** H22: the clear misses with no account yet: periods of the headline window, and the headline. */
+  private static void writeNotYetExplained(JsonGenerator g, ExplainedPromise explained) throws IOException {
+    dev.kept.model.Misses misses = explained.measured().misses();
+    g.writeObjectFieldStart("not_yet_explained");
+    g.writeArrayFieldStart("periods");
+    for (Period p : misses.unexplained()) {
+      g.writeString(p.label());
+    }
+    g.writeEndArray();
+    g.writeBooleanField("headline", misses.headlineUnexplained());
     g.writeEndObject();
   }
 

@@ -33,7 +33,9 @@ import static dev.kept.render.HtmlWriter.Tag.VERDICT_LABEL;
 
 import dev.kept.model.Counts;
 import dev.kept.model.ExplainedCharter.ExplainedPeriod;
+import dev.kept.model.Period;
 import dev.kept.model.Placeholders;
+import dev.kept.model.Promise;
 import dev.kept.model.Result;
 import dev.kept.model.Verdict;
 import dev.kept.model.Words;
@@ -42,6 +44,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The rows of a promise's period table, newest first, written directly ({@link HtmlWriter}) rather
@@ -50,7 +53,8 @@ import java.util.Optional;
  * verdict} macro ({@code layout.ftlh}, {@code partials/verdict.ftlh}), with the same values as
  * {@link Views#row} gives a template and the theme's words {@code t} ({@code no_figures}, {@code
  * range_cell}, {@code provisional_short}, {@code flagged}, {@code col_range}, {@code col_target},
- * {@code col_left_out}, {@code row_reason}, {@code row_stressed}). A period is one {@code <tbody>}:
+ * {@code col_left_out}, {@code row_reason}, {@code row_stressed}, {@code explained}, {@code not_yet_explained}) and marks a miss
+ * "Explained" or "Not yet explained" (H22). A period is one {@code <tbody>}:
  * the row of its figures, and a second row under them for its marks, note, reasons left out and
  * stress-tested figure, so that none of them sits in a far-right column.
  *
@@ -64,12 +68,14 @@ final class PeriodTable {
   /** The words the rows use, read once per page. */
   record TableWords(
       String noFigures, Placeholders rangeCell, String provisional, String flagged, String colRange,
-      String colTarget, String colLeftOut, Placeholders rowReason, Placeholders rowStressed) {
+      String colTarget, String colLeftOut, Placeholders rowReason, Placeholders rowStressed, String explained,
+      String unexplained) {
     static TableWords of(Map<String, String> t) {
       return new TableWords(
           word(t, "no_figures"), Placeholders.of(word(t, "range_cell")), word(t, "provisional_short"), word(t, "flagged"),
           word(t, "col_range"), word(t, "col_target"), word(t, "col_left_out"),
-          Placeholders.of(word(t, "row_reason")), Placeholders.of(word(t, "row_stressed")));
+          Placeholders.of(word(t, "row_reason")), Placeholders.of(word(t, "row_stressed")), word(t, "explained"),
+          word(t, "not_yet_explained"));
     }
 
     private static String word(Map<String, String> t, String key) {
@@ -81,17 +87,25 @@ final class PeriodTable {
     }
   }
 
-  /** Every period's row, newest first, as markup for the template. */
-  static TemplateHTMLOutputModel rows(List<ExplainedPeriod> periods, Map<String, String> exclusions, String unit, TableWords t) {
+  /**
+   * Every period's row, newest first, as markup for the template; a period with an account of its
+   * miss is marked "Explained", one in {@code unexplained} "Not yet explained" (H22).
+   */
+  static TemplateHTMLOutputModel rows(
+      List<ExplainedPeriod> periods, Promise promise, Set<Period> unexplained, TableWords t) {
     HtmlWriter out = new HtmlWriter(periods.size() * 768 + 16);
     for (int i = periods.size() - 1; i >= 0; i--) {
-      row(out, periods.get(i), exclusions, unit, t);
+      Period at = periods.get(i).result().period();
+      row(out, periods.get(i), promise.exclusions(), promise.unit(), !promise.accountsOf(at).isEmpty(),
+          unexplained.contains(at), t);
     }
     return out.toMarkup();
   }
 
   /** One period's rows, as {@code period-table.ftlh} writes them from {@link Views#row}. */
-  static void row(HtmlWriter out, ExplainedPeriod period, Map<String, String> exclusions, String unit, TableWords t) {
+  static void row(
+      HtmlWriter out, ExplainedPeriod period, Map<String, String> exclusions, String unit, boolean explained,
+      boolean unexplained, TableWords t) {
     var r = period.result();
     Result result = r.result();
     Words w = period.words();
@@ -115,7 +129,7 @@ final class PeriodTable {
     }
     String stressed = excluded.map(Words.Excluded::stressedFigure).orElse("");
     String margin = w.margin().orElse("");
-    boolean first = provisional || flagged || !margin.isEmpty() || !r.note().isEmpty();
+    boolean first = provisional || flagged || explained || unexplained || !margin.isEmpty() || !r.note().isEmpty();
     boolean more = first || !reasons.isEmpty() || !stressed.isEmpty();
     out.tag(ROW_ID).text("p-").text(label);
     if (gap || provisional || flagged) {
@@ -149,6 +163,12 @@ final class PeriodTable {
       }
       if (flagged) {
         out.tag(STRONG).text(t.flagged()).tag(STRONG_END);
+      }
+      if (unexplained) {
+        out.tag(STRONG).text(t.unexplained()).tag(STRONG_END);
+      }
+      if (explained) {
+        out.tag(STRONG).text(t.explained()).tag(STRONG_END);
       }
       // The margin (in the promise's unit), then the figures file's note, a space between them.
       out.text(margin);

@@ -137,6 +137,7 @@ public final class SiteRenderer {
       // The page's data link promises every figure: on a promise's page, they are in its record.
       page.put("charterJson", SitePaths.promiseData(id));
       page.put("promise", Views.promiseView(record, card, t, table));
+      page.put("misses", Views.misses(record.explained())); // H22: the accounts of its misses
       write(out, SitePaths.promisePage(id), promiseTemplate, page);
       try (OutputStream o = out.open(SitePaths.badge(id))) {
         o.write(Badges.svg(card, t).getBytes(StandardCharsets.UTF_8));
@@ -164,6 +165,13 @@ public final class SiteRenderer {
       boolean allGrouped = active.stream().allMatch(c -> grouped.contains(c.id()));
       index.put("cards", allGrouped ? List.of() : active);
       index.put("retiredCount", retired.size());
+      // H22: the clear misses with no account yet, of the promises in force
+      index.put(
+          "unexplained",
+          explained.promises().stream()
+              .filter(p -> p.promise().status() != PromiseStatus.RETIRED)
+              .mapToInt(p -> p.measured().misses().count())
+              .sum());
       pages.write(SitePaths.INDEX, "index.ftlh", index);
 
       Map<String, Object> method = new HashMap<>(common);

@@ -92,6 +92,14 @@ final class Views {
       }
     });
     p.lowered().ifPresent(when -> notes.add(fill(t.get("card_lowered"), Map.of("when", when))));
+    if (p.measured().misses().headlineUnexplained()) {
+      notes.add(t.get("card_unexplained")); // H22
+    }
+    p.latest()
+        .filter(l -> p.measured().misses().unexplained().contains(l.result().period()))
+        .ifPresent(l -> notes.add(fill(t.get("card_latest_unexplained"), Map.of("when", l.when())))); // H22
+    p.accounts().stream().filter(a -> a.current() && !a.overdue().isEmpty()).findFirst()
+        .ifPresent(a -> notes.add(a.overdue())); // H22: the headline's report-back date has passed
     List<Charts.Point> recent = Charts.points(p.measured().recent());
     String trend = "";
     if (recent.stream().anyMatch(x -> x.rate() != null)) {
@@ -142,17 +150,19 @@ final class Views {
     ExplainedPromise p = record.explained();
     List<ExplainedPeriod> periods = record.periods();
     var promise = p.promise();
+    java.util.Set<dev.kept.model.Period> unexplained = java.util.Set.copyOf(p.measured().misses().unexplained());
     Lazy<List<Row>> rows =
         Lazy.of(
             () -> {
               List<Row> all = new ArrayList<>(periods.size());
               for (ExplainedPeriod period : periods) {
-                all.add(row(period, promise.exclusions()));
+                dev.kept.model.Period at = period.result().period();
+                all.add(row(period, promise.exclusions(), !promise.accountsOf(at).isEmpty(), unexplained.contains(at)));
               }
               return all;
             });
     Lazy<TemplateHTMLOutputModel> rowsHtml =
-        Lazy.of(() -> table.map(words -> PeriodTable.rows(periods, promise.exclusions(), promise.unit(), words)).orElse(markup("")));
+        Lazy.of(() -> table.map(words -> PeriodTable.rows(periods, promise, unexplained, words)).orElse(markup("")));
     boolean anyFlagged = false;
     boolean anyProvisional = false;
     for (ExplainedPeriod period : periods) {
@@ -199,8 +209,16 @@ final class Views {
         promise.about().resultsUrl().map(URI::toString).orElse(""));
   }
 
-  /** One period in a promise's table (H4, H11, H12). */
+  /** One period in a promise's table (H4, H11, H12), with no mark for an account of a miss. */
   static Row row(ExplainedPeriod period, Map<String, String> exclusions) {
+    return row(period, exclusions, false, false);
+  }
+
+  /**
+   * One period in a promise's table (H4, H11, H12): {@code explained} when the organisation has
+   * given an account of its miss, {@code unexplained} when it is a clear miss with none (H22).
+   */
+  static Row row(ExplainedPeriod period, Map<String, String> exclusions, boolean explained, boolean unexplained) {
     var r = period.result();
     Result result = r.result();
     Words w = period.words();
@@ -242,7 +260,47 @@ final class Views {
         r.note(),
         w.sentence(),
         w.exclusions().orElse(""),
-        w.margin().orElse(""));
+        w.margin().orElse(""),
+        explained,
+        unexplained);
+  }
+
+  /**
+   * A promise's accounts of its misses (H22), newest first: those of its current headline, for the
+   * "How we did" box (when the headline is over one period, that period's), and those of its
+   * periods, for the list under the table, each linked to its period's row. An account of an
+   * earlier headline window is in the data file, not on the page.
+   */
+  static dev.kept.render.view.MissesView misses(ExplainedPromise p) {
+    List<dev.kept.render.view.MissesView.AccountView> headline = new ArrayList<>();
+    List<dev.kept.render.view.MissesView.AccountView> periods = new ArrayList<>();
+    for (ExplainedCharter.ExplainedAccount a : p.accounts()) {
+      var account = a.account();
+      var view =
+          new dev.kept.render.view.MissesView.AccountView(
+              a.explains(),
+              account.headline() ? "" : "#p-" + account.from().label(),
+              a.written(),
+              a.followUp(),
+              markup(MarkdownHtml.block(account.happened())),
+              markup(MarkdownHtml.block(account.doing())),
+              a.overdue());
+      if (a.current()) {
+        headline.add(view);
+      }
+      if (!account.headline()) {
+        periods.add(view);
+      }
+    }
+    // A headline over one period is that period's figure: not yet explained when the period is not.
+    var misses = p.measured().misses();
+    boolean unexplained =
+        misses.headlineUnexplained()
+            || p.headline()
+                .map(ExplainedHeadline::headline)
+                .filter(h -> h.from().equals(h.to()) && misses.unexplained().contains(h.to()))
+                .isPresent();
+    return new dev.kept.render.view.MissesView(headline, unexplained, periods);
   }
 
   /** Worked examples for the method page: the first figure in this charter of each kind. */

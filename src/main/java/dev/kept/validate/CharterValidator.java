@@ -250,6 +250,11 @@ public final class CharterValidator {
       }
       rows = read.get();
     }
+    int errorsBefore = findings.errorCount();
+    MissesReader.checkPeriods(p, rows, settings, findings);
+    if (findings.errorCount() > errorsBefore) {
+      return new Checked(file.id(), Optional.empty(), false, true, end, findings.all());
+    }
     if (p.status() == PromiseStatus.DRAFT) {
       return new Checked(file.id(), Optional.empty(), true, true, end, findings.all());
     }

@@ -31,7 +31,7 @@ final class PromiseReader {
       List.of(
           "title", "status", "promise", "unit", "kept_when", "target", "targets", "since",
           "not_covered", "exclusions", "measured", "remedy", "retired", "measure", "owner", "group",
-          "promise_url", "results_url");
+          "promise_url", "results_url", "misses");
   private static final List<String> TARGET_KEYS = List.of("from", "target", "kept_when", "reason");
   private static final List<String> RETIRED_KEYS = List.of("on", "reason");
   private static final List<String> STATUSES = List.of("active", "retired", "draft");
@@ -179,6 +179,9 @@ final class PromiseReader {
           "Add 'status: retired', or remove 'retired'.");
     }
 
+    List<dev.kept.model.Account> misses =
+        f.list("misses").map(list -> new MissesReader(settings, findings, lint).read(list)).orElse(List.of());
+
     dev.kept.model.About about =
         new dev.kept.model.About(
             f.text("owner"), f.text("group"), f.scalar("promise_url").flatMap(this::webAddress),
@@ -192,7 +195,7 @@ final class PromiseReader {
     return Optional.of(
         new Promise(
             file.id(), filePos, title, status, promise, unit, keptWhen, targets, since, notCovered,
-            exclusions, measured, remedy, retirement, about, List.of()));
+            exclusions, measured, remedy, retirement, about, List.of(), misses));
   }
 
   private void readTargets(

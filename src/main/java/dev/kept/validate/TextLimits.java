@@ -54,7 +54,8 @@ final class TextLimits {
                   Map.entry("owner", NAME), Map.entry("group", NAME),
                   Map.entry("promise_url", ADDRESS), Map.entry("results_url", ADDRESS)),
           "a target", Map.of("kept_when", LONG, "reason", SHORT),
-          "'retired'", Map.of("reason", SHORT));
+          "'retired'", Map.of("reason", SHORT),
+          "an account of a miss", Map.of("happened", LONG, "doing", LONG));
 
   /** The limit for {@code key} in a mapping that {@link Fields} calls {@code what}. */
   static int of(String what, String key) {

@@ -43,7 +43,10 @@ class CanadaExampleTest {
   @BeforeAll
   void build(@TempDir Path dir) throws Exception {
     Pipeline.Outcome outcome = Fixtures.pipeline(CHARTER.toAbsolutePath(), dir.resolve("site")).build();
-    assertThat(outcome.findings()).as("the Canadian example checks clean").isEmpty();
+    // Clean but for H22's warnings: the imported standards' clear misses have no accounts.
+    assertThat(outcome.findings())
+        .as("the Canadian example checks clean")
+        .allMatch(f -> !f.isError() && f.rule().equals(java.util.Optional.of("H22")));
     assertThat(outcome.published()).isTrue();
     site = dir.resolve("site");
     charter = new ObjectMapper().readTree(site.resolve("charter.json").toFile());

@@ -68,8 +68,9 @@ class KeptJarIT {
   void checkOnTheExamplePrintsASummaryLineAndExitsZero() throws Exception {
     Run r = kept(Path.of("").toAbsolutePath(), "check");
     assertThat(r.code()).isZero();
-    assertThat(r.out()).isEqualTo("charter: 12 promises checked (1 draft, not published), no errors.\n");
-    assertThat(r.err()).isEmpty();
+    assertThat(r.out()).isEqualTo("charter: 12 promises checked (1 draft, not published), no errors, 1 warning.\n");
+    // H22: the example's one clear miss not yet explained, on purpose.
+    assertThat(r.err()).startsWith("charter/figures/answer-calls.csv:17:1: warning: 2026-02 was missed clearly");
   }
 
   @Test

@@ -46,7 +46,8 @@ class EditorSchemaTest {
               + "not a valid exclusion reason code|the promise has no target|with 'measure: none' has no|"
               + "'measure' can only be|should be a whole number from|should be a date written|"
               + "is not a full web|should be a month such as|each item of|not a lint rule|appears twice in 'order'|"
-              + "in 'order' is not a promise id");
+              + "in 'order' is not a promise id|does not say which miss it explains|"
+              + "either a 'period' or a 'headline'");
 
   /** Messages of the loader's: the file could not be read as plain YAML, so its keys were never seen. */
   private static final Pattern LOAD_LEVEL =

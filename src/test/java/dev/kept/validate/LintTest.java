@@ -104,7 +104,9 @@ class LintTest {
 
   @Test
   void theExampleCharterHasNoLintWarnings() {
-    assertThat(Fixtures.check(Fixtures.exampleCharter()).findings()).isEmpty();
+    // Its one finding is H22's, on purpose: a clear miss not yet explained (ExampleCharterTest).
+    assertThat(Fixtures.check(Fixtures.exampleCharter()).findings())
+        .allMatch(f -> f.rule().equals(java.util.Optional.of("H22")));
   }
 
 

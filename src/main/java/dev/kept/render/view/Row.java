@@ -16,6 +16,8 @@ import java.util.List;
  * @param margin the margin in the promise's unit ("We missed it by 4 calls: 9,500 of 10,000 would
  *     have met 95%."), or empty when the period has none (a gap, no cases, too few to tell, a 100%
  *     target kept in full)
+ * @param explained whether the organisation has given an account of the period's miss (H22)
+ * @param unexplained whether the period is a clear miss with no account yet: "Not yet explained" (H22)
  */
 public record Row(
     String anchor,
@@ -42,4 +44,6 @@ public record Row(
     String note,
     String sentence,
     String exclusionSentence,
-    String margin) {}
+    String margin,
+    boolean explained,
+    boolean unexplained) {}

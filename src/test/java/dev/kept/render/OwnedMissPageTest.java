@@ -1,0 +1,182 @@
+package dev.kept.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kept.Pipeline;
+import dev.kept.testing.Fixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * H22, a miss is owned, as a reader sees it: each account beside the miss it explains, newest
+ * first; "Not yet explained" on a clear miss with none, counted on the index; a report-back date
+ * that has passed with no newer account labelled overdue; and the accounts in the data file.
+ */
+class OwnedMissPageTest {
+  @TempDir static Path dir;
+  static Path site;
+
+  /**
+   * August, September and October 2026 missed clearly, and the headline too. September has two
+   * accounts (the newer one's report-back date, 20 October, has passed: overdue on 16 November);
+   * August, October and the headline have none.
+   */
+  @BeforeAll
+  static void build() throws Exception {
+    Path charter =
+        Fixtures.minimal()
+            .with(
+                "promises/calls.yaml",
+                """
+                title: Answering calls
+                promise: We answer your call within 2 minutes.
+                unit: calls
+                kept_when: a person answered within 2 minutes
+                target: 95%
+                since: 2026-07
+                not_covered: []
+                remedy: none
+                misses:
+                  - period: 2026-09
+                    written: 2026-10-02
+                    happened: Our phone system failed for two days.
+                    doing: We are looking for a new phone system.
+                    follow_up: 2026-10-09
+                  - period: 2026-09
+                    written: 2026-10-09
+                    happened: We found why the phone system failed.
+                    doing: We have ordered a new phone system.
+                    follow_up: 2026-10-20
+                """)
+            .with(
+                "promises/replies.yaml",
+                """
+                title: Replying to letters
+                promise: We reply to your letter within 5 working days.
+                unit: letters
+                kept_when: we sent a reply within 5 working days
+                target: 95%
+                since: 2026-07
+                not_covered: []
+                remedy: none
+                misses:
+                  - period: 2026-07 to 2026-10
+                    written: 2026-11-02
+                    happened: Two of our four letter writers left in June.
+                    doing: We are hiring two people.
+                    follow_up: 2026-12-01
+                  - headline: 2026-10
+                    written: 2026-11-02
+                    happened: We missed the promise in each month, as the table below says.
+                    doing: We are hiring two people.
+                    follow_up: 2026-11-10
+                """)
+            .with(
+                "figures/replies.csv",
+                "period,cases,kept,excluded,note\n2026-07,100,85,0,\n2026-08,100,85,0,\n2026-09,100,85,0,\n2026-10,100,85,0,\n")
+            .with(
+                "figures/calls.csv",
+                "period,cases,kept,excluded,note\n2026-07,100,96,0,\n2026-08,100,80,0,\n2026-09,100,80,0,\n2026-10,100,70,0,\n")
+            .writeTo(dir.resolve("charter"));
+    site = dir.resolve("site");
+    Pipeline.Outcome outcome = Fixtures.pipeline(charter, site).build();
+    assertThat(outcome.published()).as(outcome.findings().toString()).isTrue();
+  }
+
+  private static Document page(String path) throws Exception {
+    return Jsoup.parse(Files.readString(site.resolve(path)));
+  }
+
+  @Test
+  void h22_eachPeriodRowSaysWhetherItsMissIsExplained() throws Exception {
+    Document page = page("promises/calls/index.html");
+    assertThat(page.getElementById("p-2026-09").text()).contains("Explained").doesNotContain("Not yet explained");
+    assertThat(page.getElementById("p-2026-08").text()).contains("Not yet explained");
+    assertThat(page.getElementById("p-2026-10").text()).contains("Not yet explained");
+    assertThat(page.getElementById("p-2026-07").text()).doesNotContain("explained");
+  }
+
+  @Test
+  void h22_theAccountsAreListedUnderTheTableNewestFirstLinkedToTheirRow() throws Exception {
+    Document page = page("promises/calls/index.html");
+    Element list = page.selectFirst("ol.accounts");
+    assertThat(list).isNotNull();
+    assertThat(list.select("li")).hasSize(2);
+    assertThat(list.select("li").get(0).text())
+        .contains("September 2026", "written 9 October 2026", "We found why the phone system failed.",
+            "We have ordered a new phone system.", "We will report back by 20 October 2026.");
+    assertThat(list.select("li").get(1).text()).contains("written 2 October 2026", "Our phone system failed for two days.");
+    assertThat(list.select("li a").first().attr("href")).isEqualTo("#p-2026-09");
+  }
+
+  @Test
+  void h22_aReportBackDateThatHasPassedWithNoNewerAccountIsLabelledOverdue() throws Exception {
+    Document page = page("promises/calls/index.html");
+    var items = page.select("ol.accounts li");
+    // The newer account's date, 20 October, is before the published date, 16 November.
+    assertThat(items.get(0).select(".overdue").text()).isEqualTo("Report-back overdue since 20 October 2026");
+    // The older one's date has passed too, but a newer account followed it.
+    assertThat(items.get(1).select(".overdue")).isEmpty();
+  }
+
+  @Test
+  void h22_aClearlyMissedHeadlineWithNoAccountIsLabelledInTheHowWeDidBoxAndOnItsCard() throws Exception {
+    Document page = page("promises/calls/index.html");
+    assertThat(page.select(".headline .unexplained").text()).startsWith("Not yet explained");
+    assertThat(page("index.html").select(".card-note").text())
+        .contains("Not yet explained: we have not yet said what went wrong or what we are doing about it.")
+        // the card's latest period, October, is a clear miss with no account too
+        .contains("Not yet explained: we have not yet said what went wrong in October 2026.");
+  }
+
+  @Test
+  void h22_aHeadlinesAccountIsInItsHowWeDidBoxAndARunOfPeriodsSharesOneAccount() throws Exception {
+    Document page = page("promises/replies/index.html");
+    Element box = page.selectFirst(".headline");
+    assertThat(box.select(".account").text())
+        .contains("Our account of this result, written 2 November 2026", "We missed the promise in each month",
+            "We will report back by 10 November 2026.");
+    assertThat(box.select(".overdue").text()).isEqualTo("Report-back overdue since 10 November 2026");
+    assertThat(box.select(".unexplained")).isEmpty();
+    assertThat(page.select("ol.accounts li").text()).contains("July 2026 to October 2026: written 2 November 2026");
+    for (String period : new String[] {"2026-07", "2026-08", "2026-09", "2026-10"}) {
+      assertThat(page.getElementById("p-" + period).text()).contains("Explained").doesNotContain("Not yet");
+    }
+    // The card says the headline's report-back is overdue, on the index and at the top of the page.
+    assertThat(page("index.html").select(".card-note").text()).contains("Report-back overdue since 10 November 2026");
+  }
+
+  @Test
+  void h22_theIndexCountsTheMissesNotYetExplained() throws Exception {
+    // August, October and the headline of calls; every miss of replies has an account.
+    assertThat(page("index.html").select(".summary .unexplained").text()).startsWith("3 misses not yet explained.");
+  }
+
+  @Test
+  void h22_theAccountsAreInThePromisesDataFileAndMatchItsSchema() throws Exception {
+    JsonNode record = new ObjectMapper().readTree(site.resolve("promises/calls/data.json").toFile());
+    JsonNode misses = record.get("misses");
+    assertThat(misses).hasSize(2);
+    assertThat(misses.get(0).get("explains").asText()).isEqualTo("period");
+    assertThat(misses.get(0).get("from").asText()).isEqualTo("2026-09");
+    assertThat(misses.get(0).get("written").asText()).isEqualTo("2026-10-09");
+    assertThat(misses.get(0).get("follow_up").asText()).isEqualTo("2026-10-20");
+    assertThat(misses.get(0).get("follow_up_overdue").asBoolean()).isTrue();
+    assertThat(misses.get(1).get("follow_up_overdue").asBoolean()).isFalse();
+    assertThat(record.get("not_yet_explained").get("periods").toString()).isEqualTo("[\"2026-08\",\"2026-10\"]");
+    assertThat(record.get("not_yet_explained").get("headline").asBoolean()).isTrue();
+    // An account never changes a figure or a verdict: September is still missed, 80 of 100.
+    JsonNode september = record.get("periods").get(2);
+    assertThat(september.get("verdict").asText()).isEqualTo("MISSED");
+    assertThat(september.get("kept").asLong()).isEqualTo(80);
+    DataRendererTest.assertMatchesSchema(site);
+  }
+}
