@@ -66,6 +66,13 @@ public record ExplainedCharter(
    * @param lowered when the target was last lowered, in words ("July 2025"), if it ever was
    * @param retiredSentence when and why it was retired (H16), the first sentences of {@code
    *     statusSentence}; empty for a promise in force
+   * @param inShort the promise in one line of plain text: its {@code promise_brief}, or else the
+   *     first sentence of its promise
+   * @param remedyInShort the remedy in a few words ("A £30 credit, paid without asking", "No
+   *     remedy")
+   * @param remedySentence how often the remedy was given over the headline's window, in words; "We
+   *     do not publish how often we paid it." for a remedy without figures; empty for {@code
+   *     remedy: none}
    */
   public record ExplainedPromise(
       MeasuredPromise measured,
@@ -75,8 +82,27 @@ public record ExplainedCharter(
       String label,
       Optional<ExplainedPeriod> latest,
       Optional<String> lowered,
-      Optional<String> retiredSentence) {
+      Optional<String> retiredSentence,
+      String inShort,
+      String remedyInShort,
+      String remedySentence) {
+    /** A promise in words without its one-line and remedy words. */
+    public ExplainedPromise(
+        MeasuredPromise measured,
+        Optional<ExplainedHeadline> headline,
+        String statusSentence,
+        List<String> changes,
+        String label,
+        Optional<ExplainedPeriod> latest,
+        Optional<String> lowered,
+        Optional<String> retiredSentence) {
+      this(measured, headline, statusSentence, changes, label, latest, lowered, retiredSentence, "", "", "");
+    }
+
     public ExplainedPromise {
+      Objects.requireNonNull(inShort, "inShort");
+      Objects.requireNonNull(remedyInShort, "remedyInShort");
+      Objects.requireNonNull(remedySentence, "remedySentence");
       Objects.requireNonNull(measured, "measured");
       Objects.requireNonNull(latest, "latest");
       Objects.requireNonNull(lowered, "lowered");
@@ -92,9 +118,18 @@ public record ExplainedCharter(
     }
   }
 
-  /** One period in words; {@code when} is the period itself in words ("March 2026"). */
-  public record ExplainedPeriod(PeriodResult result, String when, Words words) {
+  /**
+   * One period in words; {@code when} is the period itself in words ("March 2026"); {@code remedy}
+   * how often the remedy was given in it, when its row says.
+   */
+  public record ExplainedPeriod(PeriodResult result, String when, Words words, Optional<RemedyWords> remedy) {
+    /** A period without remedy figures. */
+    public ExplainedPeriod(PeriodResult result, String when, Words words) {
+      this(result, when, words, Optional.empty());
+    }
+
     public ExplainedPeriod {
+      Objects.requireNonNull(remedy, "remedy");
       Objects.requireNonNull(result, "result");
       Objects.requireNonNull(when, "when");
       Objects.requireNonNull(words, "words");
@@ -110,9 +145,18 @@ public record ExplainedCharter(
     }
   }
 
-  /** A headline in words; {@code when} is its window in words. */
-  public record ExplainedHeadline(Headline headline, String when, Words words) {
+  /**
+   * A headline in words; {@code when} is its window in words; {@code remedy} how often the remedy
+   * was given over it (H3), when any period in it says.
+   */
+  public record ExplainedHeadline(Headline headline, String when, Words words, Optional<RemedyWords> remedy) {
+    /** A headline without remedy figures. */
+    public ExplainedHeadline(Headline headline, String when, Words words) {
+      this(headline, when, words, Optional.empty());
+    }
+
     public ExplainedHeadline {
+      Objects.requireNonNull(remedy, "remedy");
       Objects.requireNonNull(headline, "headline");
       Objects.requireNonNull(when, "when");
       Objects.requireNonNull(words, "words");

@@ -15,6 +15,8 @@ import java.util.Objects;
  *     against the highest target in force during it
  * @param definitionChanged whether what counts as kept changed within the window, so the pooled
  *     counts mix definitions (H15)
+ * @param remedy how often the remedy was given, pooled over the same periods as the figure (H3);
+ *     empty when no period in the window has remedy figures
  */
 public record Headline(
     Period from,
@@ -23,8 +25,17 @@ public record Headline(
     List<Period> gaps,
     Result result,
     boolean targetChanged,
-    boolean definitionChanged) {
+    boolean definitionChanged,
+    java.util.Optional<RemedyResult> remedy) {
+  /** A headline without remedy figures. */
+  public Headline(
+      Period from, Period to, int periods, List<Period> gaps, Result result, boolean targetChanged,
+      boolean definitionChanged) {
+    this(from, to, periods, gaps, result, targetChanged, definitionChanged, java.util.Optional.empty());
+  }
+
   public Headline {
+    Objects.requireNonNull(remedy, "remedy");
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
     gaps = List.copyOf(gaps);

@@ -28,6 +28,10 @@ import java.util.Optional;
  * @param retirement when and why it was retired; present exactly when {@code status} is RETIRED
  * @param about who keeps it, its group, and where it is published
  * @param figures the figures, one row per period, oldest first, without holes (H11)
+ * @param promiseBrief the promise in one line of plain text, for its card ({@code promise_brief});
+ *     empty when the charter does not give one (the card then shows the promise's first sentence)
+ * @param remedyTerms how the remedy is named in a sentence and whether it must be claimed; {@link
+ *     RemedyTerms#NONE} for {@code remedy: none}
  */
 public record Promise(
     String id,
@@ -45,7 +49,32 @@ public record Promise(
     Optional<Markdown> remedy,
     Optional<Retirement> retirement,
     About about,
-    List<FigureRow> figures) {
+    List<FigureRow> figures,
+    Optional<String> promiseBrief,
+    RemedyTerms remedyTerms) {
+
+  /** A promise with no one-line brief and no remedy terms. */
+  public Promise(
+      String id,
+      SourcePos pos,
+      String title,
+      PromiseStatus status,
+      Markdown promise,
+      String unit,
+      String keptWhen,
+      List<TargetRule> targets,
+      Optional<Period> since,
+      List<Markdown> notCovered,
+      Map<String, String> exclusions,
+      Optional<Markdown> measured,
+      Optional<Markdown> remedy,
+      Optional<Retirement> retirement,
+      About about,
+      List<FigureRow> figures) {
+    this(
+        id, pos, title, status, promise, unit, keptWhen, targets, since, notCovered, exclusions,
+        measured, remedy, retirement, about, figures, Optional.empty(), RemedyTerms.NONE);
+  }
 
   public Promise {
     Objects.requireNonNull(id, "id");
@@ -64,6 +93,11 @@ public record Promise(
     Objects.requireNonNull(retirement, "retirement");
     Objects.requireNonNull(about, "about");
     figures = Figures.of(figures); // compact: a charter holds every row until its record is written
+    Objects.requireNonNull(promiseBrief, "promiseBrief");
+    Objects.requireNonNull(remedyTerms, "remedyTerms");
+    if (remedy.isEmpty() && !remedyTerms.equals(RemedyTerms.NONE)) {
+      throw new IllegalArgumentException("a promise with no remedy has no remedy terms");
+    }
     if (targets.isEmpty() != since.isEmpty()) {
       throw new IllegalArgumentException("a measured promise has both targets and since");
     }
@@ -76,7 +110,12 @@ public record Promise(
   public Promise withFigures(List<FigureRow> rows) {
     return new Promise(
         id, pos, title, status, promise, unit, keptWhen, targets, since, notCovered, exclusions,
-        measured, remedy, retirement, about, rows);
+        measured, remedy, retirement, about, rows, promiseBrief, remedyTerms);
+  }
+
+  /** Whether any of its figures say how often the remedy was owed and given. */
+  public boolean hasRemedyFigures() {
+    return Figures.anyRemedies(figures);
   }
 
   /** Whether the promise is measured at all ({@code measure: none} means it is not, H19). */
