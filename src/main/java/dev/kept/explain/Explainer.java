@@ -289,8 +289,8 @@ public final class Explainer {
 
   /**
    * How often the remedy was given, in words (H4, H5, H6, H9): "In October 2026, we owed a £30
-   * credit to 404 customers and paid 398 of them without being asked (98.5%, likely range 97.1% to
-   * 99.3%)." For a headline, the periods without remedy figures are named after it.
+   * credit to 55 customers and paid it to 54 of 55 customers without being asked (98.2%, likely
+   * range 90.3% to 99.7%)." For a headline, the periods without remedy figures are named after it.
    */
   private RemedyWords remedy(RemedyResult r, Promise promise, String when, PeriodKind kind) {
     Remedies counts = r.remedies();
@@ -322,6 +322,7 @@ public final class Explainer {
       values.put("figure", figure.get());
       values.put("low", range[0]);
       values.put("high", range[1]);
+      values.put("denominator", denominator); // H4: the count beside the share
       String key =
           promise.remedyTerms().automatic().map(a -> a ? "remedy.paid.automatic" : "remedy.paid.claimed")
               .orElse("remedy.paid");

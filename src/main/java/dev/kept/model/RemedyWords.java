@@ -8,8 +8,8 @@ import java.util.Optional;
  * 100% unless every remedy owed was given), its likely range rounded outward by H6, and its
  * denominator beside it (H4). When nothing was owed there is no share and no range (H9).
  *
- * @param sentence "In October 2026, we owed a £30 credit to 404 customers and paid 398 without
- *     their asking (98.5%, likely range 97.1% to 99.3%)."
+ * @param sentence "In October 2026, we owed a £30 credit to 55 customers and paid it to 54 of 55
+ *     customers without being asked (98.2%, likely range 90.3% to 99.7%)."
  * @param denominator "398 of 404 customers" (H4)
  * @param figure the share given, as displayed; empty when nothing was owed
  * @param low the likely range's low end, rounded down; empty when nothing was owed

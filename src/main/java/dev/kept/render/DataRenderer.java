@@ -78,7 +78,18 @@ public final class DataRenderer {
       }
       schema.transferTo(stream);
     }
-    return new Json(explained, out.open(SitePaths.CHARTER_JSON));
+    OutputStream stream = out.open(SitePaths.CHARTER_JSON);
+    try {
+      return new Json(explained, stream);
+    } catch (IOException | RuntimeException e) {
+      // The head did not fit (a full disk): let the file go, or it stays open after the build.
+      try {
+        stream.close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
   }
 
   /**

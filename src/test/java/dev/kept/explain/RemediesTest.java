@@ -98,8 +98,8 @@ class RemediesTest {
     RemedyWords august = record.periods().get(1).remedy().orElseThrow();
     assertThat(august.sentence())
         .isEqualTo(
-            "In August 2026, we owed a £10 credit to 3 customers and paid 2 of them without being"
-                + " asked (66.7%, likely range 20.7% to 93.9%).");
+            "In August 2026, we owed a £10 credit to 3 customers and paid it to 2 of 3 customers"
+                + " without being asked (66.7%, likely range 20.7% to 93.9%).");
     assertThat(august.denominator()).isEqualTo("2 of 3 customers"); // H4
     // H6: the shown range contains the computed one, each end rounded outward.
     Interval exact = Wilson.interval(2, 3);
@@ -147,7 +147,7 @@ class RemediesTest {
     assertThat(p.remedySentence())
         .isEqualTo(
             "In the 4 months from July 2026 to October 2026, we owed the remedy to 4 customers and paid"
-                + " 2 of them when they claimed it (50.0%, likely range 15.0% to 85.0%). We have no remedy"
+                + " it to 2 of 4 customers when they claimed it (50.0%, likely range 15.0% to 85.0%). We have no remedy"
                 + " figures for 2 of these months: September 2026, October 2026.");
   }
 
