@@ -19,6 +19,9 @@ import dev.kept.model.Promise;
 import dev.kept.model.PromiseRecord;
 import dev.kept.model.PromiseStatus;
 import dev.kept.model.Qualifier;
+import dev.kept.model.Remedies;
+import dev.kept.model.RemedyResult;
+import dev.kept.model.RemedyWords;
 import dev.kept.model.Result;
 import dev.kept.model.Share;
 import dev.kept.model.TargetRule;
@@ -202,7 +205,12 @@ public final class Explainer {
   private ExplainedPromise explain(MeasuredPromise m, Charter charter) {
     Promise promise = m.promise();
     Optional<ExplainedHeadline> headline =
-        m.headline().map(h -> new ExplainedHeadline(h, window(h), headline(h, promise, charter)));
+        m.headline()
+            .map(
+                h ->
+                    new ExplainedHeadline(
+                        h, window(h), headline(h, promise, charter),
+                        h.remedy().map(r -> remedy(r, promise, window(h), h.from().kind()))));
     String status;
     Optional<String> retired =
         promise.retirement()
@@ -238,7 +246,10 @@ public final class Explainer {
             .reduce((a, b) -> b)
             .map(r -> when(r.from()));
     return new ExplainedPromise(
-        m, headline, status, changes(promise), label, latest, lowered, retired, accounts(m, charter));
+        m, headline, status, changes(promise), label, latest, lowered, retired, accounts(m, charter),
+        promise.promiseBrief().orElseGet(() -> dev.kept.model.MarkdownSyntax.firstSentence(promise.promise().source())),
+        remedyInShort(promise),
+        remedySentence(promise, headline));
   }
 
   /**
@@ -282,6 +293,99 @@ public final class Explainer {
               a, explains, date(a.written()), a.followUp().map(this::date).orElse(""), overdue, current));
     }
     return out;
+  }
+
+  /** The remedy in a few words, for a card: "A £30 credit, paid without asking", or "No remedy". */
+  private String remedyInShort(Promise promise) {
+    if (promise.remedy().isEmpty()) {
+      return language.get("remedy.short.none");
+    }
+    Optional<String> brief = promise.remedyTerms().brief();
+    if (brief.isEmpty()) {
+      // No brief: the remedy's own first sentence, which says what and how.
+      return dev.kept.model.MarkdownSyntax.firstSentence(promise.remedy().get().source());
+    }
+    String key =
+        promise.remedyTerms().automatic().map(a -> a ? "remedy.short.automatic" : "remedy.short.claimed")
+            .orElse("remedy.short");
+    return capitalised(language.format(key, Map.of("brief", brief.get())));
+  }
+
+  /**
+   * How often the remedy was given over the headline's window; that it is not published, when the
+   * promise has a remedy but no remedy figures; empty for {@code remedy: none}.
+   */
+  private String remedySentence(Promise promise, Optional<ExplainedHeadline> headline) {
+    if (promise.remedy().isEmpty() || !promise.isMeasured()) {
+      return "";
+    }
+    if (!promise.hasRemedyFigures()) {
+      return language.get("remedy.unpublished");
+    }
+    if (headline.isEmpty()) {
+      return "";
+    }
+    return headline.get().remedy()
+        .map(RemedyWords::sentence)
+        .orElseGet(() -> language.format("remedy.none_in_window", Map.of("when", headline.get().when())));
+  }
+
+  /**
+   * How often the remedy was given, in words (H4, H5, H6, H9): "In October 2026, we owed a £30
+   * credit to 55 customers and paid it to 54 of 55 customers without being asked (98.2%, likely
+   * range 90.3% to 99.7%)." For a headline, the periods without remedy figures are named after it.
+   */
+  private RemedyWords remedy(RemedyResult r, Promise promise, String when, PeriodKind kind) {
+    Remedies counts = r.remedies();
+    String brief = promise.remedyTerms().brief().orElseGet(() -> language.get("remedy.brief"));
+    Map<String, String> values = new HashMap<>();
+    values.put("when", when);
+    values.put("brief", brief);
+    values.put("owed", numbers.count(counts.owed()));
+    values.put("given", numbers.count(counts.given()));
+    values.put("customers", language.get(counts.owed() == 1 ? "remedy.customer" : "remedy.customers"));
+    String denominator =
+        language.format(
+            "denominator",
+            Map.of("kept", values.get("given"), "cases", values.get("owed"), "unit", values.get("customers")));
+    List<String> sentences = new ArrayList<>();
+    Optional<String> figure = Optional.empty();
+    Optional<String> low = Optional.empty();
+    Optional<String> high = Optional.empty();
+    String inShort;
+    if (r.interval().isEmpty()) {
+      // H9: nothing owed is no share at all, neither 0% nor 100%.
+      sentences.add(language.format("remedy.none_owed", values));
+      inShort = language.format("remedy.short.figure.none_owed", values);
+    } else {
+      figure = Optional.of(numbers.share(counts.given(), counts.owed()));
+      String[] range = numbers.shareRange(r.interval().get());
+      low = Optional.of(range[0]);
+      high = Optional.of(range[1]);
+      values.put("figure", figure.get());
+      values.put("low", range[0]);
+      values.put("high", range[1]);
+      values.put("denominator", denominator); // H4: the count beside the share
+      String key =
+          promise.remedyTerms().automatic().map(a -> a ? "remedy.paid.automatic" : "remedy.paid.claimed")
+              .orElse("remedy.paid");
+      sentences.add(language.format(key, values));
+      inShort = language.format("remedy.short.figure", values);
+    }
+    if (!r.without().isEmpty()) {
+      sentences.add(
+          language.format(
+              "remedy.without",
+              Map.of(
+                  "count", numbers.count(r.without().size()),
+                  "units", language.get("units." + kind.word()),
+                  "list", r.without().stream().map(this::when).collect(Collectors.joining(", ")))));
+    }
+    return new RemedyWords(String.join(" ", sentences), denominator, figure, low, high, inShort);
+  }
+
+  private static String capitalised(String text) {
+    return text.isEmpty() ? text : text.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + text.substring(1);
   }
 
   /** H15: one sentence per change of target or definition, saying what changed, when and why. */
@@ -328,7 +432,9 @@ public final class Explainer {
 
   /** One period in words. */
   public ExplainedPeriod period(PeriodResult p, Promise promise, Charter charter) {
-    return new ExplainedPeriod(p, when(p.period()), words(p, promise, charter));
+    String when = when(p.period());
+    return new ExplainedPeriod(
+        p, when, words(p, promise, charter), p.remedy().map(r -> remedy(r, promise, when, p.period().kind())));
   }
 
   /** The words for one period. */

@@ -136,10 +136,21 @@ public final class Numbers {
    * to 91.8%", rather than three that do not help, "90.000% to 91.705%".
    */
   public String[] range(Interval interval, Share target, boolean clear) {
+    return range(interval, target.value().multiply(HUNDRED), baseDecimals(target), clear);
+  }
+
+  /**
+   * The likely range of a share that is not judged against a target (such as the share of remedies
+   * given), as {@link #range(Interval, Share)} at one decimal: rounded outward (H6), with up to two
+   * more decimals where an end would read 0% or 100% without being exactly that.
+   */
+  public String[] shareRange(Interval interval) {
+    return range(interval, null, 1, false);
+  }
+
+  private String[] range(Interval interval, BigDecimal t, int base, boolean clear) {
     BigDecimal low = interval.low().multiply(HUNDRED);
     BigDecimal high = interval.high().multiply(HUNDRED);
-    BigDecimal t = target.value().multiply(HUNDRED);
-    int base = baseDecimals(target);
     int d = base;
     int bestFailures = Integer.MAX_VALUE;
     for (int candidate = base; candidate <= base + EXTRA_DECIMALS; candidate++) {

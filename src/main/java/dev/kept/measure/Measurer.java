@@ -11,6 +11,8 @@ import dev.kept.model.Period;
 import dev.kept.model.PeriodResult;
 import dev.kept.model.Promise;
 import dev.kept.model.PromiseStatus;
+import dev.kept.model.Remedies;
+import dev.kept.model.RemedyResult;
 import dev.kept.model.Share;
 import dev.kept.model.TargetRule;
 import java.util.ArrayList;
@@ -167,7 +169,16 @@ public final class Measurer {
         rule,
         row.counts().map(c -> judge.judge(c, rule.target())).orElseGet(() -> judge.gap(rule.target())),
         row.note(),
-        !row.period().endedBy(charter.published()));
+        !row.period().endedBy(charter.published()),
+        row.remedies().map(r -> remedy(r, List.of())));
+  }
+
+  /** Remedy counts measured: the range of the share given (H6), none when nothing was owed (H9). */
+  static RemedyResult remedy(Remedies r, List<Period> without) {
+    return new RemedyResult(
+        r,
+        r.owed() == 0 ? Optional.empty() : Optional.of(Wilson.interval(r.given(), r.owed())),
+        without);
   }
 
   /**
@@ -225,6 +236,8 @@ public final class Measurer {
       from = since;
     }
     Counts pooled = null;
+    Remedies remedies = null;
+    List<Period> withoutRemedies = new ArrayList<>();
     List<Period> gaps = new ArrayList<>();
     Share highest = null;
     boolean changed = false;
@@ -259,6 +272,12 @@ public final class Measurer {
       } else {
         Counts c = row.counts().get();
         pooled = pooled == null ? c : pooled.plus(c);
+        // H3: remedies are pooled as counts over the same periods, never as an average of shares.
+        if (row.remedies().isPresent()) {
+          remedies = remedies == null ? row.remedies().get() : remedies.plus(row.remedies().get());
+        } else {
+          withoutRemedies.add(p);
+        }
       }
     }
     if (highest == null) {
@@ -274,6 +293,7 @@ public final class Measurer {
             pooled == null ? judge.gap(highest) : judge.judge(pooled, highest),
             changed,
             redefined,
-            parts));
+            parts,
+            Optional.ofNullable(remedies).map(r -> remedy(r, withoutRemedies))));
   }
 }

@@ -67,6 +67,13 @@ public record ExplainedCharter(
    * @param retiredSentence when and why it was retired (H16), the first sentences of {@code
    *     statusSentence}; empty for a promise in force
    * @param accounts its accounts of misses in words (H22), newest first
+   * @param inShort the promise in one line of plain text: its {@code promise_brief}, or else the
+   *     first sentence of its promise
+   * @param remedyInShort the remedy in a few words ("A £30 credit, paid without asking", "No
+   *     remedy")
+   * @param remedySentence how often the remedy was given over the headline's window, in words; "We
+   *     do not publish how often we paid it." for a remedy without figures; empty for {@code
+   *     remedy: none}
    */
   public record ExplainedPromise(
       MeasuredPromise measured,
@@ -77,8 +84,11 @@ public record ExplainedCharter(
       Optional<ExplainedPeriod> latest,
       Optional<String> lowered,
       Optional<String> retiredSentence,
-      List<ExplainedAccount> accounts) {
-    /** A promise with no accounts of misses. */
+      List<ExplainedAccount> accounts,
+      String inShort,
+      String remedyInShort,
+      String remedySentence) {
+    /** A promise in words without accounts of misses, one-line and remedy words. */
     public ExplainedPromise(
         MeasuredPromise measured,
         Optional<ExplainedHeadline> headline,
@@ -88,11 +98,14 @@ public record ExplainedCharter(
         Optional<ExplainedPeriod> latest,
         Optional<String> lowered,
         Optional<String> retiredSentence) {
-      this(measured, headline, statusSentence, changes, label, latest, lowered, retiredSentence, List.of());
+      this(measured, headline, statusSentence, changes, label, latest, lowered, retiredSentence, List.of(), "", "", "");
     }
 
     public ExplainedPromise {
       accounts = List.copyOf(accounts);
+      Objects.requireNonNull(inShort, "inShort");
+      Objects.requireNonNull(remedyInShort, "remedyInShort");
+      Objects.requireNonNull(remedySentence, "remedySentence");
       Objects.requireNonNull(measured, "measured");
       Objects.requireNonNull(latest, "latest");
       Objects.requireNonNull(lowered, "lowered");
@@ -131,9 +144,18 @@ public record ExplainedCharter(
     }
   }
 
-  /** One period in words; {@code when} is the period itself in words ("March 2026"). */
-  public record ExplainedPeriod(PeriodResult result, String when, Words words) {
+  /**
+   * One period in words; {@code when} is the period itself in words ("March 2026"); {@code remedy}
+   * how often the remedy was given in it, when its row says.
+   */
+  public record ExplainedPeriod(PeriodResult result, String when, Words words, Optional<RemedyWords> remedy) {
+    /** A period without remedy figures. */
+    public ExplainedPeriod(PeriodResult result, String when, Words words) {
+      this(result, when, words, Optional.empty());
+    }
+
     public ExplainedPeriod {
+      Objects.requireNonNull(remedy, "remedy");
       Objects.requireNonNull(result, "result");
       Objects.requireNonNull(when, "when");
       Objects.requireNonNull(words, "words");
@@ -149,9 +171,18 @@ public record ExplainedCharter(
     }
   }
 
-  /** A headline in words; {@code when} is its window in words. */
-  public record ExplainedHeadline(Headline headline, String when, Words words) {
+  /**
+   * A headline in words; {@code when} is its window in words; {@code remedy} how often the remedy
+   * was given over it (H3), when any period in it says.
+   */
+  public record ExplainedHeadline(Headline headline, String when, Words words, Optional<RemedyWords> remedy) {
+    /** A headline without remedy figures. */
+    public ExplainedHeadline(Headline headline, String when, Words words) {
+      this(headline, when, words, Optional.empty());
+    }
+
     public ExplainedHeadline {
+      Objects.requireNonNull(remedy, "remedy");
       Objects.requireNonNull(headline, "headline");
       Objects.requireNonNull(when, "when");
       Objects.requireNonNull(words, "words");

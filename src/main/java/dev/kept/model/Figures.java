@@ -31,6 +31,9 @@ final class Figures extends AbstractList<FigureRow> implements RandomAccess {
   private final long[] excluded;
   /** Each row's note, or null for none. */
   private final String[] notes;
+  /** Remedies owed and given, -1 where a row has none; null when no row has any. */
+  private final long[] owed;
+  private final long[] given;
 
   private Figures(List<FigureRow> rows, String[] reasons) {
     int n = rows.size();
@@ -46,12 +49,22 @@ final class Figures extends AbstractList<FigureRow> implements RandomAccess {
     this.cases = new long[n];
     this.excluded = new long[n * reasons.length];
     this.notes = new String[n];
+    boolean anyRemedies = false;
+    for (FigureRow row : rows) {
+      anyRemedies |= row.remedies().isPresent();
+    }
+    this.owed = anyRemedies ? new long[n] : null;
+    this.given = anyRemedies ? new long[n] : null;
     for (int i = 0; i < n; i++) {
       FigureRow row = rows.get(i);
       periods[i] = row.period().index();
       lines[i] = row.pos().line();
       columns[i] = row.pos().column();
       notes[i] = row.note().isEmpty() ? null : row.note();
+      if (owed != null) {
+        owed[i] = row.remedies().map(Remedies::owed).orElse(-1L);
+        given[i] = row.remedies().map(Remedies::given).orElse(-1L);
+      }
       if (row.counts().isEmpty()) {
         kept[i] = -1;
         continue;
@@ -114,12 +127,35 @@ final class Figures extends AbstractList<FigureRow> implements RandomAccess {
             yield ordered;
           }
         };
-    return new FigureRow(period, pos, Optional.of(new Counts(kept[i], cases[i], byReason)), note);
+    Optional<Remedies> remedies =
+        owed == null || owed[i] < 0 ? Optional.empty() : Optional.of(new Remedies(owed[i], given[i]));
+    return new FigureRow(period, pos, Optional.of(new Counts(kept[i], cases[i], byReason)), note, remedies);
   }
 
   @Override
   public int size() {
     return periods.length;
+  }
+
+  /** Whether any row has remedy figures; without making the rows when they are compact. */
+  static boolean anyRemedies(List<FigureRow> rows) {
+    if (rows instanceof Figures f) {
+      if (f.owed == null) {
+        return false;
+      }
+      for (long o : f.owed) {
+        if (o >= 0) {
+          return true;
+        }
+      }
+      return false;
+    }
+    for (FigureRow row : rows) {
+      if (row.remedies().isPresent()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** For tests: whether rows were kept compact. */

@@ -19,6 +19,8 @@ import java.util.Objects;
  *     judged on its own against the target in force then (H15), oldest first: what the pooled
  *     figure is made of, so that its words can say what pooling hides (H21), name each gap's reason
  *     (H11) and each flagged exclusion (H12)
+ * @param remedy how often the remedy was given, pooled over the same periods as the figure (H3);
+ *     empty when no period in the window has remedy figures
  */
 public record Headline(
     Period from,
@@ -28,9 +30,11 @@ public record Headline(
     Result result,
     boolean targetChanged,
     boolean definitionChanged,
-    List<PeriodResult> parts) {
+    List<PeriodResult> parts,
+    java.util.Optional<RemedyResult> remedy) {
   public Headline {
     parts = List.copyOf(parts);
+    Objects.requireNonNull(remedy, "remedy");
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
     gaps = List.copyOf(gaps);

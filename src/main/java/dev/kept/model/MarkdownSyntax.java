@@ -43,6 +43,34 @@ public final class MarkdownSyntax {
     return builder.build();
   }
 
+  private static final Parser PLAIN = parser();
+
+  /**
+   * The first sentence of the Markdown's first paragraph, as plain text: emphasis, links and code
+   * marks dropped, line breaks read as spaces. A sentence ends at {@code .}, {@code !} or {@code ?}
+   * followed by a space and a capital letter, a digit or an opening quote or bracket; failing that,
+   * the whole paragraph. Empty when the text has no paragraph. For a card's one line ("We answer
+   * your call within 2 minutes.").
+   */
+  public static String firstSentence(String source) {
+    String paragraph =
+        read(
+            source,
+            text -> {
+              com.vladsch.flexmark.util.ast.Node doc = PLAIN.parse(text);
+              for (com.vladsch.flexmark.util.ast.Node n : doc.getDescendants()) {
+                if (n instanceof com.vladsch.flexmark.ast.Paragraph) {
+                  return new com.vladsch.flexmark.util.ast.TextCollectingVisitor().collectAndGetText(n);
+                }
+              }
+              return "";
+            });
+    String plain = paragraph.replaceAll("\\s+", " ").strip();
+    java.util.regex.Matcher end =
+        java.util.regex.Pattern.compile("[.!?](?= [\\p{Lu}\\d\"'(\u2018\u201C])").matcher(plain);
+    return end.find() ? plain.substring(0, end.end()) : plain;
+  }
+
   /** A parser with flexmark's default options; see {@link #parser(DataHolder)}. */
   public static Parser parser() {
     return parser(new MutableDataSet());

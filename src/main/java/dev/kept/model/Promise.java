@@ -29,6 +29,10 @@ import java.util.Optional;
  * @param about who keeps it, its group, and where it is published
  * @param figures the figures, one row per period, oldest first, without holes (H11)
  * @param misses the organisation's accounts of its misses (H22), in the order written in the file
+ * @param promiseBrief the promise in one line of plain text, for its card ({@code promise_brief});
+ *     empty when the charter does not give one (the card then shows the promise's first sentence)
+ * @param remedyTerms how the remedy is named in a sentence and whether it must be claimed; {@link
+ *     RemedyTerms#NONE} for {@code remedy: none}
  */
 public record Promise(
     String id,
@@ -47,9 +51,11 @@ public record Promise(
     Optional<Retirement> retirement,
     About about,
     List<FigureRow> figures,
-    List<Account> misses) {
+    List<Account> misses,
+    Optional<String> promiseBrief,
+    RemedyTerms remedyTerms) {
 
-  /** A promise with no accounts of misses (H22). */
+  /** A promise with no accounts of misses (H22), no one-line brief and no remedy terms. */
   public Promise(
       String id,
       SourcePos pos,
@@ -69,7 +75,7 @@ public record Promise(
       List<FigureRow> figures) {
     this(
         id, pos, title, status, promise, unit, keptWhen, targets, since, notCovered, exclusions,
-        measured, remedy, retirement, about, figures, List.of());
+        measured, remedy, retirement, about, figures, List.of(), Optional.empty(), RemedyTerms.NONE);
   }
 
   public Promise {
@@ -90,6 +96,11 @@ public record Promise(
     Objects.requireNonNull(about, "about");
     figures = Figures.of(figures); // compact: a charter holds every row until its record is written
     misses = List.copyOf(misses);
+    Objects.requireNonNull(promiseBrief, "promiseBrief");
+    Objects.requireNonNull(remedyTerms, "remedyTerms");
+    if (remedy.isEmpty() && !remedyTerms.equals(RemedyTerms.NONE)) {
+      throw new IllegalArgumentException("a promise with no remedy has no remedy terms");
+    }
     if (targets.isEmpty() != since.isEmpty()) {
       throw new IllegalArgumentException("a measured promise has both targets and since");
     }
@@ -102,7 +113,7 @@ public record Promise(
   public Promise withFigures(List<FigureRow> rows) {
     return new Promise(
         id, pos, title, status, promise, unit, keptWhen, targets, since, notCovered, exclusions,
-        measured, remedy, retirement, about, rows, misses);
+        measured, remedy, retirement, about, rows, misses, promiseBrief, remedyTerms);
   }
 
   /** The accounts of the period {@code p}'s miss (H22), newest first. */
@@ -119,6 +130,11 @@ public record Promise(
     List<Account> sorted = new java.util.ArrayList<>(accounts);
     sorted.sort(java.util.Comparator.comparing(Account::written).reversed());
     return List.copyOf(sorted);
+  }
+
+  /** Whether any of its figures say how often the remedy was owed and given. */
+  public boolean hasRemedyFigures() {
+    return Figures.anyRemedies(figures);
   }
 
   /** Whether the promise is measured at all ({@code measure: none} means it is not, H19). */

@@ -20,6 +20,8 @@ import dev.kept.model.Period;
 import dev.kept.model.PeriodResult;
 import dev.kept.model.Promise;
 import dev.kept.model.PromiseRecord;
+import dev.kept.model.RemedyResult;
+import dev.kept.model.RemedyWords;
 import dev.kept.model.Result;
 import dev.kept.model.TargetRule;
 import dev.kept.model.Words;
@@ -76,7 +78,18 @@ public final class DataRenderer {
       }
       schema.transferTo(stream);
     }
-    return new Json(explained, out.open(SitePaths.CHARTER_JSON));
+    OutputStream stream = out.open(SitePaths.CHARTER_JSON);
+    try {
+      return new Json(explained, stream);
+    } catch (IOException | RuntimeException e) {
+      // The head did not fit (a full disk): let the file go, or it stays open after the build.
+      try {
+        stream.close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
   }
 
   /**
@@ -343,6 +356,7 @@ public final class DataRenderer {
       g.writeBooleanField("target_changed", headline.targetChanged());
       g.writeBooleanField("definition_changed", headline.definitionChanged());
       writeFigure(g, headline.result(), h.words(), true);
+      writeRemedies(g, headline.remedy(), h.remedy(), true);
       g.writeEndObject();
     } else {
       g.writeNullField("headline");
@@ -400,7 +414,48 @@ public final class DataRenderer {
     g.writeStringField("period", r.period().label());
     g.writeBooleanField("provisional", r.provisional());
     writeFigure(g, r.result(), period.words(), sentences);
+    writeRemedies(g, r.remedy(), period.remedy(), sentences);
     g.writeStringField("note", r.note());
+    g.writeEndObject();
+  }
+
+  /**
+   * How often the remedy was given, as one object (null when not published): the counts, the share
+   * as displayed (H5), the range (H6; null when nothing was owed, H9) and, with {@code sentences},
+   * the sentence; for a headline, the periods without remedy figures.
+   */
+  private static void writeRemedies(
+      JsonGenerator g, Optional<RemedyResult> result, Optional<RemedyWords> words, boolean sentences)
+      throws IOException {
+    if (result.isEmpty() || words.isEmpty()) {
+      g.writeNullField("remedies");
+      return;
+    }
+    RemedyResult r = result.get();
+    RemedyWords w = words.get();
+    g.writeObjectFieldStart("remedies");
+    g.writeNumberField("owed", r.remedies().owed());
+    g.writeNumberField("given", r.remedies().given());
+    nullable(g, "display", w.figure());
+    if (r.interval().isPresent()) {
+      g.writeNumberField("low", low(r.interval().get()));
+      g.writeNumberField("high", high(r.interval().get()));
+    } else {
+      g.writeNullField("low");
+      g.writeNullField("high");
+    }
+    nullable(g, "low_display", w.low());
+    nullable(g, "high_display", w.high());
+    if (sentences) {
+      g.writeStringField("sentence", w.sentence());
+    }
+    if (!r.without().isEmpty()) {
+      g.writeArrayFieldStart("without");
+      for (Period p : r.without()) {
+        g.writeString(p.label());
+      }
+      g.writeEndArray();
+    }
     g.writeEndObject();
   }
 
@@ -426,6 +481,13 @@ public final class DataRenderer {
     g.writeEndArray();
     nullable(g, "how_we_measure", p.measured().map(Markdown::source));
     nullable(g, "remedy", p.remedy().map(Markdown::source));
+    nullable(g, "promise_brief", p.promiseBrief());
+    nullable(g, "remedy_brief", p.remedyTerms().brief());
+    if (p.remedyTerms().automatic().isPresent()) {
+      g.writeBooleanField("remedy_automatic", p.remedyTerms().automatic().get());
+    } else {
+      g.writeNullField("remedy_automatic");
+    }
     g.writeArrayFieldStart("exclusions");
     for (Map.Entry<String, String> e : p.exclusions().entrySet()) {
       g.writeStartObject();
@@ -531,6 +593,13 @@ public final class DataRenderer {
     }
   }
 
+  /**
+   * The figures download's remedy columns, after the excluded ones as in the figures file, when any
+   * row has remedy figures: the counts, the share given as displayed, and its range.
+   */
+  static final List<String> REMEDY_COLUMNS =
+      List.of("remedies_owed", "remedies_given", "remedies_display", "remedies_low", "remedies_high");
+
   private void writeCsv(PromiseRecord explained, OutputStream stream) throws IOException {
     Promise p = explained.promise();
     List<String> reasons = new ArrayList<>(p.exclusions().keySet());
@@ -540,6 +609,12 @@ public final class DataRenderer {
     if (reasons.size() > 1) {
       for (String reason : reasons) {
         schema.addColumn("excluded:" + reason);
+      }
+    }
+    boolean remedies = p.hasRemedyFigures();
+    if (remedies) {
+      for (String column : REMEDY_COLUMNS) {
+        schema.addColumn(column);
       }
     }
     for (String column :
@@ -570,6 +645,15 @@ public final class DataRenderer {
             g.writeString(
                 c.map(x -> String.valueOf(x.excludedByReason().getOrDefault(reason, 0L))).orElse(""));
           }
+        }
+        if (remedies) {
+          Optional<RemedyResult> given = pr.remedy();
+          Optional<RemedyWords> words = period.remedy();
+          g.writeString(given.map(x -> String.valueOf(x.remedies().owed())).orElse(""));
+          g.writeString(given.map(x -> String.valueOf(x.remedies().given())).orElse(""));
+          g.writeString(Cells.neutralise(words.flatMap(RemedyWords::figure).orElse("")));
+          g.writeString(given.flatMap(RemedyResult::interval).map(i -> low(i).toPlainString()).orElse(""));
+          g.writeString(given.flatMap(RemedyResult::interval).map(i -> high(i).toPlainString()).orElse(""));
         }
         g.writeString(r.target().written());
         g.writeString(Cells.neutralise(rate.map(Words.Rate::figure).orElse("")));

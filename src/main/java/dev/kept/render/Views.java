@@ -12,6 +12,7 @@ import dev.kept.model.ExplainedCharter.ExplainedPromise;
 import dev.kept.model.Group;
 import dev.kept.model.PromiseRecord;
 import dev.kept.model.PromiseStatus;
+import dev.kept.model.RemedyWords;
 import dev.kept.model.Result;
 import dev.kept.model.TargetRule;
 import dev.kept.model.Verdict;
@@ -22,6 +23,7 @@ import dev.kept.render.view.GroupView;
 import dev.kept.render.view.Lazy;
 import dev.kept.render.view.PromiseView;
 import dev.kept.render.view.Reason;
+import dev.kept.render.view.RemedyRow;
 import dev.kept.render.view.Row;
 import dev.kept.render.view.SiteInfo;
 import freemarker.core.HTMLOutputFormat;
@@ -123,7 +125,10 @@ final class Views {
         promise.status() == PromiseStatus.RETIRED,
         latest(p, t),
         notes,
-        p.retiredSentence().orElse(""));
+        p.retiredSentence().orElse(""),
+        p.inShort(),
+        p.remedyInShort(),
+        h.flatMap(ExplainedHeadline::remedy).map(RemedyWords::inShort).orElse(""));
   }
 
   /** The latest complete period in one line: "October 2026: Missed narrowly, 94.96% (9,496 of 10,000 calls)". */
@@ -206,7 +211,24 @@ final class Views {
         card.retiredSentence(),
         promise.about().owner().orElse(""),
         promise.about().promiseUrl().map(URI::toString).orElse(""),
-        promise.about().resultsUrl().map(URI::toString).orElse(""));
+        promise.about().resultsUrl().map(URI::toString).orElse(""),
+        p.remedySentence(),
+        remedyRows(periods));
+  }
+
+  /** How often the remedy was given in each period whose row says, newest first (H4, H6, H9). */
+  private static List<RemedyRow> remedyRows(List<ExplainedPeriod> periods) {
+    List<RemedyRow> rows = new ArrayList<>();
+    for (int i = periods.size() - 1; i >= 0; i--) {
+      ExplainedPeriod period = periods.get(i);
+      period.remedy().ifPresent(
+          r ->
+              rows.add(
+                  new RemedyRow(
+                      period.result().period().label(), period.when(), r.denominator(),
+                      r.figure().orElse(""), r.low().orElse(""), r.high().orElse(""), r.sentence())));
+    }
+    return rows;
   }
 
   /** One period in a promise's table (H4, H11, H12), with no mark for an account of a miss. */

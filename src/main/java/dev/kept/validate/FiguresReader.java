@@ -8,6 +8,7 @@ import dev.kept.model.FigureRow;
 import dev.kept.model.Findings;
 import dev.kept.model.Period;
 import dev.kept.model.Promise;
+import dev.kept.model.Remedies;
 import dev.kept.model.SourcePos;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,12 +56,30 @@ final class FiguresReader {
     return new Promise(
         id, SourcePos.file(table.file()), "", dev.kept.model.PromiseStatus.ACTIVE,
         new dev.kept.model.Markdown("", SourcePos.file(table.file())), "", "", List.of(),
-        Optional.empty(), List.of(), reasons, Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.empty(), List.of(), reasons, Optional.empty(),
+        // A remedy of unknown words: remedy columns are not refused for want of the promise.
+        Optional.of(new dev.kept.model.Markdown("", SourcePos.file(table.file()))), Optional.empty(),
         dev.kept.model.About.none(), List.of());
   }
 
-  /** The header's meaning: where each column is, and which reason each excluded column counts. */
-  private record Columns(int excludedFrom, int excludedTo, List<String> reasons, boolean plain) {}
+  /**
+   * The header's meaning: where each column is, and which reason each excluded column counts.
+   *
+   * @param excluded the index of each excluded column, in the header's order
+   * @param reasons the reason each of them counts
+   * @param owed the index of {@code remedies_owed}, or -1 when there is none
+   * @param given the index of {@code remedies_given}, or -1 when there is none
+   */
+  private record Columns(List<Integer> excluded, List<String> reasons, boolean plain, int owed, int given) {
+    boolean isRemedy(int i) {
+      return i == owed || i == given;
+    }
+  }
+
+  /** The optional columns for how often the remedy was owed and given. */
+  static final String OWED = "remedies_owed";
+
+  static final String GIVEN = "remedies_given";
 
   /**
    * The rows, oldest first; empty when any row has an error. One mistake repeated on every row (a
@@ -239,13 +258,49 @@ final class FiguresReader {
       return Optional.empty();
     }
     List<String> reasons = new ArrayList<>();
+    List<Integer> excludedAt = new ArrayList<>();
     boolean plain = false;
     List<String> declared = new ArrayList<>(promise.exclusions().keySet());
+    int owed = -1;
+    int given = -1;
+    for (int i = 3; i < cells.size() - 1; i++) {
+      String name = cells.get(i).text().strip();
+      if (name.equals(OWED) || name.equals(GIVEN)) {
+        if ((name.equals(OWED) ? owed : given) >= 0) {
+          findings.error(cells.get(i).pos(), "the column '" + name + "' appears twice", "Keep one '" + name + "' column.");
+        } else if (name.equals(OWED)) {
+          owed = i;
+        } else {
+          given = i;
+        }
+      }
+    }
+    int remedyColumns = (owed >= 0 ? 1 : 0) + (given >= 0 ? 1 : 0);
+    if (remedyColumns == 1) {
+      Cell only = cells.get(Math.max(owed, given));
+      String missing = owed >= 0 ? GIVEN : OWED;
+      findings.error(
+          only.pos(),
+          "the header has '" + only.text().strip() + "' but no '" + missing + "'",
+          "Add both columns before 'note', 'remedies_owed,remedies_given', or remove this one:"
+              + " how often a remedy was given means nothing without how often it was owed.");
+    }
+    if (remedyColumns > 0 && promise.remedy().isEmpty()) {
+      findings.error(
+          cells.get(owed >= 0 ? owed : given).pos(),
+          "the header has remedy columns but the promise says 'remedy: none'",
+          "Remove 'remedies_owed' and 'remedies_given', or say in the promise's 'remedy' what the"
+              + " customer gets.");
+    }
     for (int i = 3; i < cells.size() - 1; i++) {
       Cell cell = cells.get(i);
       String name = cell.text().strip();
+      if (name.equals(OWED) || name.equals(GIVEN)) {
+        continue;
+      }
       if (name.equals("excluded")) {
-        if (cells.size() != 5) {
+        excludedAt.add(i);
+        if (cells.size() - remedyColumns != 5) {
           findings.error(cell.pos(), "use either one 'excluded' column or one column per reason", "Make the first line: " + expected);
         } else if (declared.size() > 1) {
           findings.ruleError(
@@ -275,12 +330,13 @@ final class FiguresReader {
           findings.error(cell.pos(), "the column '" + name + "' appears twice", "Keep one column per reason.");
         } else {
           reasons.add(code);
+          excludedAt.add(i);
         }
       } else {
         findings.error(
             cell.pos(),
             "unexpected column '" + name + "'",
-            Fields.nearest(name, List.of("excluded", "note", "period", "cases", "kept"))
+            Fields.nearest(name, List.of("excluded", "note", "period", "cases", "kept", OWED, GIVEN))
                 .map(n -> "Did you mean '" + n + "'? ")
                 .orElse("")
                 + "The header is: " + expected);
@@ -289,7 +345,14 @@ final class FiguresReader {
     if (findings.errorCount() > before) {
       return Optional.empty();
     }
-    return Optional.of(new Columns(3, cells.size() - 1, reasons, plain));
+    if (excludedAt.isEmpty()) {
+      findings.error(
+          last.pos(),
+          "the header should end with the columns for excluded cases, then 'note'",
+          "Make the first line: " + expected);
+      return Optional.empty();
+    }
+    return Optional.of(new Columns(excludedAt, reasons, plain, owed, given));
   }
 
   private Optional<FigureRow> row(Row row, Columns columns, Promise promise) {
@@ -312,7 +375,12 @@ final class FiguresReader {
     if (!TextLimits.within(note, cells.get(cells.size() - 1).pos(), "the note", TextLimits.SHORT, findings)) {
       return Optional.empty();
     }
-    List<Cell> counts = cells.subList(1, cells.size() - 1);
+    List<Cell> counts = new ArrayList<>(cells.size());
+    for (int i = 1; i < cells.size() - 1; i++) {
+      if (!columns.isRemedy(i)) {
+        counts.add(cells.get(i));
+      }
+    }
     boolean allEmpty = counts.stream().allMatch(c -> c.text().isBlank());
     boolean anyEmpty = counts.stream().anyMatch(c -> c.text().isBlank());
 
@@ -357,6 +425,17 @@ final class FiguresReader {
                 + " figures lost\".");
         return Optional.empty();
       }
+      for (int i : new int[] {columns.owed(), columns.given()}) {
+        if (i >= 0 && !cells.get(i).text().isBlank()) {
+          findings.ruleError(
+              "H11",
+              cells.get(i).pos(),
+              "the row for " + p + " has no figures but fills in '" + (i == columns.owed() ? OWED : GIVEN) + "'",
+              "A period with no figures cannot say how many remedies were owed: leave"
+                  + " 'remedies_owed' and 'remedies_given' empty too.");
+          break;
+        }
+      }
       return findings.errorCount() > before
           ? Optional.empty()
           : Optional.of(new FigureRow(p, row.pos(), Optional.empty(), note));
@@ -373,9 +452,9 @@ final class FiguresReader {
     Optional<Long> cases = count(cells.get(1), "cases");
     Optional<Long> kept = count(cells.get(2), "kept");
     Map<String, Long> excluded = new LinkedHashMap<>();
-    for (int i = columns.excludedFrom(); i < columns.excludedTo(); i++) {
-      Cell cell = cells.get(i);
-      String reason = columns.reasons().get(i - columns.excludedFrom());
+    for (int r = 0; r < columns.excluded().size(); r++) {
+      Cell cell = cells.get(columns.excluded().get(r));
+      String reason = columns.reasons().get(r);
       Optional<Long> x = count(cell, "excluded");
       if (x.isEmpty()) {
         continue;
@@ -401,11 +480,73 @@ final class FiguresReader {
               java.util.Locale.ROOT, "%,d kept is more than the %,d cases counted", kept.get(), cases.get()),
           "Check the export: 'cases' counts every case after exclusions, 'kept' those kept.");
     }
+    Optional<Remedies> remedies = remedies(cells, columns, p, cases, kept);
     if (findings.errorCount() > before) {
       return Optional.empty();
     }
     return Optional.of(
-        new FigureRow(p, row.pos(), Optional.of(new Counts(kept.get(), cases.get(), excluded)), note));
+        new FigureRow(
+            p, row.pos(), Optional.of(new Counts(kept.get(), cases.get(), excluded)), note, remedies));
+  }
+
+  /**
+   * A row's remedy figures: both cells empty means the row does not say; otherwise both are whole
+   * numbers with no more given than owed, and no more owed than cases missed (H1).
+   */
+  private Optional<Remedies> remedies(
+      List<Cell> cells, Columns columns, Period p, Optional<Long> cases, Optional<Long> kept) {
+    if (columns.owed() < 0) {
+      return Optional.empty();
+    }
+    Cell owedCell = cells.get(columns.owed());
+    Cell givenCell = cells.get(columns.given());
+    boolean owedEmpty = owedCell.text().isBlank();
+    boolean givenEmpty = givenCell.text().isBlank();
+    if (owedEmpty && givenEmpty) {
+      return Optional.empty();
+    }
+    if (owedEmpty || givenEmpty) {
+      Cell empty = owedEmpty ? owedCell : givenCell;
+      findings.error(
+          empty.pos(),
+          "the row for " + p + " gives '" + (owedEmpty ? GIVEN : OWED) + "' but not '"
+              + (owedEmpty ? OWED : GIVEN) + "'",
+          "Fill in both (0 where there were none), or leave both empty if you do not know.");
+      return Optional.empty();
+    }
+    Optional<Long> owed = count(owedCell, OWED);
+    Optional<Long> given = count(givenCell, GIVEN);
+    if (owed.isEmpty() || given.isEmpty()) {
+      return Optional.empty();
+    }
+    boolean ok = true;
+    if (cases.isPresent() && kept.isPresent() && kept.get() <= cases.get()) {
+      long missed = cases.get() - kept.get();
+      if (owed.get() > missed) {
+        ok = false;
+        findings.ruleError(
+            "H1",
+            owedCell.pos(),
+            String.format(
+                java.util.Locale.ROOT,
+                "%,d remedies owed is more than the %,d cases missed (%,d cases, %,d kept)",
+                owed.get(), missed, cases.get(), kept.get()),
+            "A remedy is owed for a case that was not kept: check the export, or the 'cases' and"
+                + " 'kept' of the row.");
+      }
+    }
+    if (given.get() > owed.get()) {
+      ok = false;
+      findings.ruleError(
+          "H1",
+          givenCell.pos(),
+          String.format(
+              java.util.Locale.ROOT,
+              "%,d remedies given is more than the %,d owed", given.get(), owed.get()),
+          "Count in 'remedies_given' only the remedies owed in this period that were given; a"
+              + " goodwill payment beyond them is not a remedy given.");
+    }
+    return ok ? Optional.of(new Remedies(owed.get(), given.get())) : Optional.empty();
   }
 
   private Optional<Long> count(Cell cell, String column) {

@@ -12,6 +12,7 @@ import dev.kept.model.Names;
 import dev.kept.model.Period;
 import dev.kept.model.Promise;
 import dev.kept.model.PromiseStatus;
+import dev.kept.model.RemedyTerms;
 import dev.kept.model.Retirement;
 import dev.kept.model.Share;
 import dev.kept.model.SourcePos;
@@ -31,7 +32,7 @@ final class PromiseReader {
       List.of(
           "title", "status", "promise", "unit", "kept_when", "target", "targets", "since",
           "not_covered", "exclusions", "measured", "remedy", "retired", "measure", "owner", "group",
-          "promise_url", "results_url", "misses");
+          "promise_url", "results_url", "misses", "promise_brief", "remedy_brief", "remedy_automatic");
   private static final List<String> TARGET_KEYS = List.of("from", "target", "kept_when", "reason");
   private static final List<String> RETIRED_KEYS = List.of("on", "reason");
   private static final List<String> STATUSES = List.of("active", "retired", "draft");
@@ -159,6 +160,24 @@ final class PromiseReader {
       lint.remedy(remedyText.get());
       remedy = Optional.of(MarkdownCheck.check(remedyText.get(), "remedy", findings));
     }
+    Optional<String> promiseBrief = oneLine(f, "promise_brief");
+    RemedyTerms remedyTerms = RemedyTerms.NONE;
+    if (remedyText.isPresent() && remedy.isEmpty()) {
+      for (String key : List.of("remedy_brief", "remedy_automatic")) {
+        if (f.has(key)) {
+          findings.error(
+              f.keyPos(key),
+              "'" + key + "' is set but the promise says 'remedy: none'",
+              "Remove '" + key + "', or say in 'remedy' what the customer gets.");
+        }
+      }
+    } else {
+      Optional<Boolean> automatic =
+          // true and false too: what an editor reading YAML 1.1 makes of yes and no.
+          f.word("remedy_automatic", Set.of("yes", "no", "true", "false"), List.of("yes", "no"))
+              .map(w -> w.equals("yes") || w.equals("true"));
+      remedyTerms = new RemedyTerms(oneLine(f, "remedy_brief"), automatic);
+    }
 
     Optional<Retirement> retirement = Optional.empty();
     Optional<YMap> retired =
@@ -195,7 +214,29 @@ final class PromiseReader {
     return Optional.of(
         new Promise(
             file.id(), filePos, title, status, promise, unit, keptWhen, targets, since, notCovered,
-            exclusions, measured, remedy, retirement, about, List.of(), misses));
+            exclusions, measured, remedy, retirement, about, List.of(), misses, promiseBrief,
+            remedy.isPresent() ? remedyTerms : RemedyTerms.NONE));
+  }
+
+  /**
+   * A short plain-text value on one line ({@code promise_brief}, {@code remedy_brief}): shown on a
+   * card and inside a sentence, so it is not Markdown and has no line break.
+   */
+  private Optional<String> oneLine(Fields f, String key) {
+    Optional<YScalar> value = f.scalar(key);
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    String text = value.get().text().strip();
+    if (text.indexOf('\n') >= 0) {
+      findings.error(
+          value.get().pos(),
+          "'" + key + "' should be one line of plain text",
+          "Write it on one line after the colon, in a few words.");
+      return Optional.empty();
+    }
+    lint.text(value.get(), key);
+    return Optional.of(text);
   }
 
   private void readTargets(

@@ -52,7 +52,8 @@ final class TextLimits {
                   Map.entry("kept_when", LONG), Map.entry("not_covered", SHORT),
                   Map.entry("measured", LONG), Map.entry("remedy", LONG),
                   Map.entry("owner", NAME), Map.entry("group", NAME),
-                  Map.entry("promise_url", ADDRESS), Map.entry("results_url", ADDRESS)),
+                  Map.entry("promise_url", ADDRESS), Map.entry("results_url", ADDRESS),
+                  Map.entry("promise_brief", NAME), Map.entry("remedy_brief", NAME)),
           "a target", Map.of("kept_when", LONG, "reason", SHORT),
           "'retired'", Map.of("reason", SHORT),
           "an account of a miss", Map.of("happened", LONG, "doing", LONG));

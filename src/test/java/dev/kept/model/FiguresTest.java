@@ -50,6 +50,39 @@ class FiguresTest {
   }
 
   @Test
+  void remedyFiguresAreHeldCompactAndComeBackEqual_rowsWithoutThemStayWithout() {
+    FigureRow with =
+        new FigureRow(
+            month("2026-01"), new SourcePos(FILE, 2, 1), Optional.of(Counts.of(90, 100)), "",
+            Optional.of(new Remedies(10, 9)));
+    List<FigureRow> rows = List.of(with, row("2026-02", 3, 95, 100, Map.of(), ""), gap("2026-03", 4, "lost"));
+    List<FigureRow> compact = Figures.of(rows);
+    assertThat(Figures.isCompact(compact)).isTrue();
+    assertThat(compact).isEqualTo(rows);
+    assertThat(compact.get(0).remedies()).contains(new Remedies(10, 9));
+    assertThat(compact.get(1).remedies()).isEmpty();
+    assertThat(Figures.anyRemedies(compact)).isTrue();
+    assertThat(Figures.anyRemedies(Figures.of(rows.subList(1, 3)))).isFalse();
+  }
+
+  @Test
+  void h1_aRowOwesNoMoreRemediesThanCasesMissed_andGivesNoMoreThanOwed() {
+    assertThatThrownBy(
+            () ->
+                new FigureRow(
+                    month("2026-01"), new SourcePos(FILE, 2, 1), Optional.of(Counts.of(95, 100)), "",
+                    Optional.of(new Remedies(6, 6))))
+        .hasMessageContaining("H1");
+    assertThatThrownBy(() -> new Remedies(3, 4)).hasMessageContaining("H1");
+    assertThatThrownBy(
+            () ->
+                new FigureRow(
+                    month("2026-01"), new SourcePos(FILE, 2, 1), Optional.empty(), "lost",
+                    Optional.of(new Remedies(0, 0))))
+        .hasMessageContaining("H11");
+  }
+
+  @Test
   void oneReasonAndNoReasonAreHeldCompactToo() {
     List<FigureRow> one = List.of(row("2026-01", 2, 9, 10, Map.of("withdrawn", 1L), ""), row("2026-02", 3, 8, 10, Map.of("withdrawn", 0L), ""));
     List<FigureRow> none = List.of(row("2026-01", 2, 9, 10, Map.of(), ""), gap("2026-02", 3, "lost"));

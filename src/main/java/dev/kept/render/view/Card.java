@@ -19,6 +19,10 @@ import freemarker.core.TemplateHTMLOutputModel;
  * @param retiredSentence when and why it was retired, or empty
  * @param latest the latest complete period's figure in one line (H13: the headline is the latest
  *     complete period and the pooled window), or empty
+ * @param inShort what is promised, in one line of plain text
+ * @param remedy the remedy in a few words ("A £30 credit, paid without asking", "No remedy")
+ * @param remedyFigure how often it was given over the headline's window, in a few words ("Paid to
+ *     398 of 404 customers owed it (98.5%)"), or empty when not published
  */
 public record Card(
     String id,
@@ -38,4 +42,7 @@ public record Card(
     boolean retired,
     String latest,
     java.util.List<String> notes,
-    String retiredSentence) {}
+    String retiredSentence,
+    String inShort,
+    String remedy,
+    String remedyFigure) {}

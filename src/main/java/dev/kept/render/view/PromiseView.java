@@ -22,6 +22,10 @@ import java.util.List;
  * @param changes one sentence per change of target or definition (H15)
  * @param lowered whether the target was ever lowered, so the page can call it out
  * @param retiredSentence when and why it was retired (H16), or empty
+ * @param remedySentence how often the remedy was given over the headline's window; "We do not
+ *     publish how often we paid it." for a remedy without figures; empty for {@code remedy: none}
+ * @param remedyRows how often the remedy was given in each period that says, newest first; empty
+ *     when none says
  */
 public record PromiseView(
     Card card,
@@ -48,4 +52,6 @@ public record PromiseView(
     String retiredSentence,
     String owner,
     String promiseUrl,
-    String resultsUrl) {}
+    String resultsUrl,
+    String remedySentence,
+    List<RemedyRow> remedyRows) {}
