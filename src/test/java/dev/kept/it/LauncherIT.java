@@ -60,7 +60,19 @@ class LauncherIT {
     }
   }
 
-  record Run(int code, String out, String err) {}
+  record Run(int code, String out, String err) {
+    /**
+     * What the run printed to stderr besides Kept's warning on the example's clear miss that has no
+     * account (H22, there on purpose, with its hint): the JVM's and the launcher's words, which
+     * these tests require to be none.
+     */
+    String unexpected() {
+      return err.lines()
+          .filter(l -> !l.endsWith("has no account of it yet"))
+          .filter(l -> !l.startsWith("  hint: Add to 'misses'"))
+          .collect(java.util.stream.Collectors.joining("\n"));
+    }
+  }
 
   @BeforeEach
   void freshCopy() throws IOException {
@@ -139,7 +151,7 @@ class LauncherIT {
   private void buildsCachesAndUses(String javaHome, String extension) throws Exception {
     Run first = kept(javaHome, Map.of(), "build", "--out", "site1");
     assertThat(first.code()).as(first.err()).isZero();
-    assertThat(first.err()).isEmpty();
+    assertThat(first.unexpected()).isEmpty();
     assertThat(untimed(first.out())).isEqualTo("Published 11 promises from charter to site1/ in N ms.\n");
     List<Path> caches = cacheFiles();
     assertThat(caches).hasSize(1);
@@ -165,7 +177,7 @@ class LauncherIT {
     }
     Run damaged = kept(javaHome, Map.of(), "build", "--out", "site3");
     assertThat(damaged.code()).as(damaged.err()).isZero();
-    assertThat(damaged.err()).isEmpty();
+    assertThat(damaged.unexpected()).isEmpty();
     assertThat(untimed(damaged.out())).isEqualTo("Published 11 promises from charter to site3/ in N ms.\n");
     assertThat(Trees.digest(work.resolve("site3"))).isEqualTo(Trees.digest(work.resolve("site1")));
 
@@ -173,7 +185,7 @@ class LauncherIT {
     Files.write(cache, Arrays.copyOf(Files.readAllBytes(cache), 100_000));
     Run cut = kept(javaHome, Map.of(), "build", "--out", "site4");
     assertThat(cut.code()).as(cut.err()).isZero();
-    assertThat(cut.err()).isEmpty();
+    assertThat(cut.unexpected()).isEmpty();
     assertThat(untimed(cut.out())).isEqualTo("Published 11 promises from charter to site4/ in N ms.\n");
     assertThat(Trees.digest(work.resolve("site4"))).isEqualTo(Trees.digest(work.resolve("site1")));
     List<Path> remade = cacheFiles();
@@ -237,7 +249,7 @@ class LauncherIT {
     Run check = kept("check", "--charter", spaced.toString());
     assertThat(check.code()).as(check.err()).isZero();
     assertThat(check.out()).contains("12 promises checked");
-    assertThat(check.err()).isEmpty();
+    assertThat(check.unexpected()).isEmpty();
 
     Run usage = kept("frobnicate");
     assertThat(usage.code()).isEqualTo(2);
@@ -258,7 +270,7 @@ class LauncherIT {
     for (Process p : List.of(a, b)) {
       Run r = finish(p);
       assertThat(r.code()).as(r.err()).isZero();
-      assertThat(r.err()).isEmpty();
+      assertThat(r.unexpected()).isEmpty();
     }
     // Each kept its own whole file; the one renamed last normally removes the other's, but when
     // both clean up before either renames, two good caches remain (the next run takes either).
@@ -348,7 +360,7 @@ class LauncherIT {
     readOnly(dist.resolve("lib"));
     Run used = kept(java, logged, "build", "--out", "site2");
     assertThat(used.code()).as(used.err()).isZero();
-    assertThat(used.err()).isEmpty();
+    assertThat(used.unexpected()).isEmpty();
     assertThat(used.out()).containsPattern("dev\\.kept\\.cli\\.Main source: (shared objects file|.*AOT)");
     assertThat(userFiles(userCache)).as("no cache made in the user's folder").isEmpty();
     assertThat(cacheFiles()).isEqualTo(caches);
@@ -359,7 +371,7 @@ class LauncherIT {
     readOnly(dist.resolve("lib"));
     Run made = kept(java, env, "build", "--out", "site3");
     assertThat(made.code()).as(made.err()).isZero();
-    assertThat(made.err()).isEmpty();
+    assertThat(made.unexpected()).isEmpty();
     assertThat(userFiles(userCache)).hasSize(1);
     Run again = kept(java, logged, "build", "--out", "site4");
     assertThat(again.code()).as(again.err()).isZero();

@@ -48,9 +48,21 @@ class OutOfMemoryIT {
     Path out = dir.resolve("site");
     Result r = build("-Xmx96m", generated.resolve("kept"), out);
     assertThat(r.code).as("%s", r.lines).isZero();
-    assertThat(r.lines).hasSize(1);
-    assertThat(r.lines.get(0)).startsWith("Published 2000 promises");
+    List<String> lines = withoutMissWarnings(r.lines);
+    assertThat(lines).hasSize(1);
+    assertThat(lines.get(0)).startsWith("Published 2000 promises");
     assertThat(out.resolve("promises")).isDirectory();
+  }
+
+  /**
+   * The lines of a build without its H22 warnings (a clear miss with no account, and its hint):
+   * the example charter has one on purpose, and the generated charter's random figures thousands.
+   */
+  private static List<String> withoutMissWarnings(List<String> lines) {
+    return lines.stream()
+        .filter(l -> !l.endsWith("has no account of it yet"))
+        .filter(l -> !l.startsWith("  hint: Add to 'misses'"))
+        .toList();
   }
 
   private Path generate() throws IOException, InterruptedException {
@@ -70,13 +82,14 @@ class OutOfMemoryIT {
     for (String heap : List.of("-Xmx6m", "-Xmx8m", "-Xmx12m", "-Xmx16m", "-Xmx24m", "-Xmx32m")) {
       Path out = dir.resolve("site" + heap);
       Result r = build(heap, Fixtures.exampleCharter(), out);
+      List<String> lines = withoutMissWarnings(r.lines);
       if (r.code == 0) {
-        assertThat(r.lines).as(heap).hasSize(1);
-        assertThat(r.lines.get(0)).as(heap).startsWith("Published ");
+        assertThat(lines).as(heap).hasSize(1);
+        assertThat(lines.get(0)).as(heap).startsWith("Published ");
       } else {
         assertThat(r.code).as("%s: %s", heap, r.lines).isEqualTo(3);
-        assertThat(r.lines).as(heap).containsExactly(r.lines.get(0));
-        assertThat(r.lines.get(0)).as(heap).startsWith(LINE);
+        assertThat(lines).as(heap).containsExactly(lines.get(0));
+        assertThat(lines.get(0)).as(heap).startsWith(LINE);
         assertThat(out).doesNotExist();
       }
     }
