@@ -172,6 +172,18 @@ public final class SiteRenderer {
               .filter(p -> p.promise().status() != PromiseStatus.RETIRED)
               .mapToInt(p -> p.measured().misses().count())
               .sum());
+      // ... and which promises they are, each linked, in the charter's order, so a reader need not
+      // open every missed promise to find them (issue 14's reader test).
+      Map<String, Integer> unexplainedById = new HashMap<>();
+      explained.promises().stream()
+          .filter(p -> p.promise().status() != PromiseStatus.RETIRED && p.measured().misses().count() > 0)
+          .forEach(p -> unexplainedById.put(p.promise().id(), p.measured().misses().count()));
+      index.put(
+          "unexplainedPromises",
+          active.stream()
+              .filter(c -> unexplainedById.containsKey(c.id()))
+              .map(c -> Map.of("title", c.title(), "href", c.href(), "count", unexplainedById.get(c.id())))
+              .toList());
       pages.write(SitePaths.INDEX, "index.ftlh", index);
 
       Map<String, Object> method = new HashMap<>(common);

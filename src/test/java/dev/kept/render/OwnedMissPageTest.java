@@ -158,6 +158,10 @@ class OwnedMissPageTest {
   void h22_theIndexCountsTheMissesNotYetExplained() throws Exception {
     // August, October and the headline of calls; every miss of replies has an account.
     assertThat(page("index.html").select(".summary .unexplained").text()).startsWith("3 misses not yet explained.");
+    // ... and says which promise they are in, linked, so a reader need not open every missed one.
+    var links = page("index.html").select(".summary .unexplained a");
+    assertThat(links).extracting(a -> a.attr("href")).containsExactly("./promises/calls/");
+    assertThat(links.first().parent().text()).endsWith("(3).");
   }
 
   @Test
