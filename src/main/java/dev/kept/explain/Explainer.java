@@ -249,7 +249,8 @@ public final class Explainer {
         m, headline, status, changes(promise), label, latest, lowered, retired, accounts(m, charter),
         promise.promiseBrief().orElseGet(() -> dev.kept.model.MarkdownSyntax.firstSentence(promise.promise().source())),
         remedyInShort(promise),
-        remedySentence(promise, headline));
+        remedySentence(promise, headline),
+        m.misses().unexplained().stream().map(this::when).toList());
   }
 
   /**
@@ -512,8 +513,9 @@ public final class Explainer {
    * (no figures), periods with no cases and periods too few to tell (H8) have no status of their
    * own to set against the headline's, and are said in words elsewhere. Where the rule is unclear
    * the reading harder on the organisation wins (as in H8): a met (or too-few-to-tell) headline
-   * says so when at least half of the periods with a result were missed, a tie included; a missed
-   * headline says that its periods were met only when more than half were, never on a tie.
+   * says how many of its periods were missed whenever any was, since a met figure must not hide a
+   * missed month, however few; a missed headline says that its periods were met only when more
+   * than half were, never on a tie, since that would soften a miss.
    */
   private Optional<String> pooling(Headline h, Promise promise, String window) {
     int met = 0;
@@ -530,7 +532,7 @@ public final class Explainer {
     Verdict verdict = h.result().verdict();
     String key;
     int count;
-    if ((verdict == Verdict.MET || verdict == Verdict.TOO_FEW_TO_TELL) && judged > 1 && 2 * missed >= judged) {
+    if ((verdict == Verdict.MET || verdict == Verdict.TOO_FEW_TO_TELL) && judged > 1 && missed > 0) {
       key = "pooling.missed";
       count = missed;
     } else if (verdict == Verdict.MISSED && judged > 1 && 2 * met > judged) {

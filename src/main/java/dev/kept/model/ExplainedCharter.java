@@ -74,6 +74,8 @@ public record ExplainedCharter(
    * @param remedySentence how often the remedy was given over the headline's window, in words; "We
    *     do not publish how often we paid it." for a remedy without figures; empty for {@code
    *     remedy: none}
+   * @param unexplained each clear miss in the headline's window with no account (H22), in words
+   *     ("February 2026"), oldest first
    */
   public record ExplainedPromise(
       MeasuredPromise measured,
@@ -87,7 +89,8 @@ public record ExplainedCharter(
       List<ExplainedAccount> accounts,
       String inShort,
       String remedyInShort,
-      String remedySentence) {
+      String remedySentence,
+      List<String> unexplained) {
     /** A promise in words without accounts of misses, one-line and remedy words. */
     public ExplainedPromise(
         MeasuredPromise measured,
@@ -98,11 +101,12 @@ public record ExplainedCharter(
         Optional<ExplainedPeriod> latest,
         Optional<String> lowered,
         Optional<String> retiredSentence) {
-      this(measured, headline, statusSentence, changes, label, latest, lowered, retiredSentence, List.of(), "", "", "");
+      this(measured, headline, statusSentence, changes, label, latest, lowered, retiredSentence, List.of(), "", "", "", List.of());
     }
 
     public ExplainedPromise {
       accounts = List.copyOf(accounts);
+      unexplained = List.copyOf(unexplained);
       Objects.requireNonNull(inShort, "inShort");
       Objects.requireNonNull(remedyInShort, "remedyInShort");
       Objects.requireNonNull(remedySentence, "remedySentence");

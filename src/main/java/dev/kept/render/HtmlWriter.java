@@ -15,8 +15,9 @@ import freemarker.core.TemplateHTMLOutputModel;
 final class HtmlWriter {
   /**
    * Every piece of markup the writer may write. Each is a whole number of tags and attribute
-   * openings, closed by the pieces that follow it in {@link PeriodTable}; none holds a script, an
-   * event handler or a link ({@code PeriodTableTest.theWritersMarkupHasNoScriptNoHandlerAndNoLink}
+   * openings, closed by the pieces that follow it in {@link PeriodTable}; none holds a script or an
+   * event handler, and the only links are to a place on the same page, their {@code href} opened
+   * with a fixed {@code #} ({@code PeriodTableTest.theWritersMarkupHasNoScriptNoHandlerAndNoLink}
    * parses each and checks).
    */
   enum Tag {
@@ -47,6 +48,10 @@ final class HtmlWriter {
     MORE("<tr class=\"more\"><td colspan=\"6\">"),
     STRONG("<strong>"),
     STRONG_END("</strong> "),
+    FLAGGED_LINK("<strong><a href=\"#flagged-note\">"),
+    ACCOUNT_LINK("<strong><a href=\"#account-"),
+    LINK_TEXT("\">"),
+    LINK_END("</a></strong> "),
     BREAK("<br>"),
     MORE_END("</td></tr>"),
     ROW_END("</tbody>\n");

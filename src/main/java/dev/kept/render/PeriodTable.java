@@ -25,6 +25,10 @@ import static dev.kept.render.HtmlWriter.Tag.ROWSPAN;
 import static dev.kept.render.HtmlWriter.Tag.ROW_CLASS;
 import static dev.kept.render.HtmlWriter.Tag.ROW_END;
 import static dev.kept.render.HtmlWriter.Tag.ROW_ID;
+import static dev.kept.render.HtmlWriter.Tag.ACCOUNT_LINK;
+import static dev.kept.render.HtmlWriter.Tag.FLAGGED_LINK;
+import static dev.kept.render.HtmlWriter.Tag.LINK_END;
+import static dev.kept.render.HtmlWriter.Tag.LINK_TEXT;
 import static dev.kept.render.HtmlWriter.Tag.STRONG;
 import static dev.kept.render.HtmlWriter.Tag.STRONG_END;
 import static dev.kept.render.HtmlWriter.Tag.VERDICT;
@@ -89,14 +93,15 @@ final class PeriodTable {
 
   /**
    * Every period's row, newest first, as markup for the template; a period with an account of its
-   * miss is marked "Explained", one in {@code unexplained} "Not yet explained" (H22).
+   * miss is marked "Explained", a link to the newest account of it, and one in {@code unexplained}
+   * "Not yet explained" (H22); a flagged period's mark links to the note under the table.
    */
   static TemplateHTMLOutputModel rows(
       List<ExplainedPeriod> periods, Promise promise, Set<Period> unexplained, TableWords t) {
     HtmlWriter out = new HtmlWriter(periods.size() * 768 + 16);
     for (int i = periods.size() - 1; i >= 0; i--) {
       Period at = periods.get(i).result().period();
-      row(out, periods.get(i), promise.exclusions(), promise.unit(), !promise.accountsOf(at).isEmpty(),
+      row(out, periods.get(i), promise.exclusions(), promise.unit(), Views.accountAnchor(promise, at),
           unexplained.contains(at), t);
     }
     return out.toMarkup();
@@ -104,8 +109,9 @@ final class PeriodTable {
 
   /** One period's rows, as {@code period-table.ftlh} writes them from {@link Views#row}. */
   static void row(
-      HtmlWriter out, ExplainedPeriod period, Map<String, String> exclusions, String unit, boolean explained,
+      HtmlWriter out, ExplainedPeriod period, Map<String, String> exclusions, String unit, String account,
       boolean unexplained, TableWords t) {
+    boolean explained = !account.isEmpty();
     var r = period.result();
     Result result = r.result();
     Words w = period.words();
@@ -162,13 +168,13 @@ final class PeriodTable {
         out.tag(STRONG).text(t.provisional()).tag(STRONG_END);
       }
       if (flagged) {
-        out.tag(STRONG).text(t.flagged()).tag(STRONG_END);
+        out.tag(FLAGGED_LINK).text(t.flagged()).tag(LINK_END);
       }
       if (unexplained) {
         out.tag(STRONG).text(t.unexplained()).tag(STRONG_END);
       }
       if (explained) {
-        out.tag(STRONG).text(t.explained()).tag(STRONG_END);
+        out.tag(ACCOUNT_LINK).text(account.substring("account-".length())).tag(LINK_TEXT).text(t.explained()).tag(LINK_END);
       }
       // The margin (in the promise's unit), then the figures file's note, a space between them.
       out.text(margin);

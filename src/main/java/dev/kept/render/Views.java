@@ -97,9 +97,17 @@ final class Views {
     if (p.measured().misses().headlineUnexplained()) {
       notes.add(t.get("card_unexplained")); // H22
     }
-    p.latest()
-        .filter(l -> p.measured().misses().unexplained().contains(l.result().period()))
-        .ifPresent(l -> notes.add(fill(t.get("card_latest_unexplained"), Map.of("when", l.when())))); // H22
+    // H22: every clear miss of the window with no account, not only the latest period's; past
+    // three, counted with the latest named (the promise's table marks each).
+    List<String> unexplained = p.unexplained();
+    if (unexplained.size() > 3) {
+      notes.add(
+          fill(
+              t.get("card_periods_unexplained_many"),
+              Map.of("count", String.valueOf(unexplained.size()), "when", unexplained.get(unexplained.size() - 1))));
+    } else if (!unexplained.isEmpty()) {
+      notes.add(fill(t.get("card_periods_unexplained"), Map.of("when", String.join(", ", unexplained))));
+    }
     p.accounts().stream().filter(a -> a.current() && !a.overdue().isEmpty()).findFirst()
         .ifPresent(a -> notes.add(a.overdue())); // H22: the headline's report-back date has passed
     List<Charts.Point> recent = Charts.points(p.measured().recent());
@@ -162,7 +170,7 @@ final class Views {
               List<Row> all = new ArrayList<>(periods.size());
               for (ExplainedPeriod period : periods) {
                 dev.kept.model.Period at = period.result().period();
-                all.add(row(period, promise.exclusions(), !promise.accountsOf(at).isEmpty(), unexplained.contains(at)));
+                all.add(row(period, promise.exclusions(), accountAnchor(promise, at), unexplained.contains(at)));
               }
               return all;
             });
@@ -233,14 +241,38 @@ final class Views {
 
   /** One period in a promise's table (H4, H11, H12), with no mark for an account of a miss. */
   static Row row(ExplainedPeriod period, Map<String, String> exclusions) {
-    return row(period, exclusions, false, false);
+    return row(period, exclusions, "", false);
   }
 
   /**
-   * One period in a promise's table (H4, H11, H12): {@code explained} when the organisation has
-   * given an account of its miss, {@code unexplained} when it is a clear miss with none (H22).
+   * The id of an account of a miss on its promise's page (H22), unique on the page: what it
+   * explains and the day it was written ({@code account-2026-04-written-2026-05-12}, {@code
+   * account-2026-03-to-2026-05-written-...}, {@code account-headline-2026-10-written-...}).
    */
-  static Row row(ExplainedPeriod period, Map<String, String> exclusions, boolean explained, boolean unexplained) {
+  static String accountId(dev.kept.model.Account a) {
+    StringBuilder id = new StringBuilder("account-");
+    if (a.headline()) {
+      id.append("headline-");
+    }
+    id.append(a.from().label());
+    if (!a.to().equals(a.from())) {
+      id.append("-to-").append(a.to().label());
+    }
+    return id.append("-written-").append(a.written()).toString();
+  }
+
+  /** The id of the newest account of a period's miss (H22), or empty when it has none. */
+  static String accountAnchor(dev.kept.model.Promise promise, dev.kept.model.Period at) {
+    List<dev.kept.model.Account> accounts = promise.accountsOf(at);
+    return accounts.isEmpty() ? "" : accountId(accounts.get(0));
+  }
+
+  /**
+   * One period in a promise's table (H4, H11, H12): {@code account} the id of the newest account
+   * of its miss when the organisation has given one (empty otherwise), {@code unexplained} when it
+   * is a clear miss with none (H22).
+   */
+  static Row row(ExplainedPeriod period, Map<String, String> exclusions, String account, boolean unexplained) {
     var r = period.result();
     Result result = r.result();
     Words w = period.words();
@@ -283,7 +315,8 @@ final class Views {
         w.sentence(),
         w.exclusions().orElse(""),
         w.margin().orElse(""),
-        explained,
+        !account.isEmpty(),
+        account,
         unexplained);
   }
 
@@ -300,6 +333,7 @@ final class Views {
       var account = a.account();
       var view =
           new dev.kept.render.view.MissesView.AccountView(
+              accountId(account),
               a.explains(),
               account.headline() ? "" : "#p-" + account.from().label(),
               a.written(),
@@ -308,7 +342,13 @@ final class Views {
               markup(MarkdownHtml.block(account.doing())),
               a.overdue());
       if (a.current()) {
-        headline.add(view);
+        // An account of a one-period headline is also listed under the table: one id a page.
+        headline.add(
+            account.headline()
+                ? view
+                : new dev.kept.render.view.MissesView.AccountView(
+                    view.id() + "-summary", view.explains(), view.href(), view.written(), view.followUp(),
+                    view.happened(), view.doing(), view.overdue()));
       }
       if (!account.headline()) {
         periods.add(view);

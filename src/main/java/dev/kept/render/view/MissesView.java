@@ -21,6 +21,7 @@ public record MissesView(List<AccountView> headline, boolean headlineUnexplained
   /**
    * One account.
    *
+   * @param id its id on the page, which the "Explained" mark on its period's row links to
    * @param explains what it explains, in words ("April 2026")
    * @param href the link to its period's row ({@code #p-2026-04}); empty for a headline
    * @param written the day it was written, in words
@@ -31,6 +32,7 @@ public record MissesView(List<AccountView> headline, boolean headlineUnexplained
    *     empty otherwise
    */
   public record AccountView(
+      String id,
       String explains,
       String href,
       String written,

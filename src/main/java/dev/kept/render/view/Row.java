@@ -17,6 +17,8 @@ import java.util.List;
  *     have met 95%."), or empty when the period has none (a gap, no cases, too few to tell, a 100%
  *     target kept in full)
  * @param explained whether the organisation has given an account of the period's miss (H22)
+ * @param account the id of the newest such account on the page, to link to ({@code
+ *     account-2026-04-written-2026-05-12}); empty when there is none
  * @param unexplained whether the period is a clear miss with no account yet: "Not yet explained" (H22)
  */
 public record Row(
@@ -46,4 +48,5 @@ public record Row(
     String exclusionSentence,
     String margin,
     boolean explained,
+    String account,
     boolean unexplained) {}
