@@ -210,7 +210,8 @@ public final class Explainer {
                 h ->
                     new ExplainedHeadline(
                         h, window(h), headline(h, promise, charter),
-                        h.remedy().map(r -> remedy(r, promise, window(h), h.from().kind()))));
+                        h.remedy().map(r -> remedy(r, promise, window(h), h.from().kind())),
+                        poolingBrief(h, promise)));
     String status;
     Optional<String> retired =
         promise.retirement()
@@ -481,7 +482,7 @@ public final class Explainer {
                   "target", numbers.target(h.result().target()))));
     }
     if (verdict != Verdict.NO_DATA && verdict != Verdict.NO_CASES && h.periods() > 1) {
-      pooling(h, promise, when).ifPresent(sentences::add);
+      pooling(h, promise, when, "pooling.").ifPresent(sentences::add);
       concentration(h, promise).ifPresent(sentences::add);
     }
     if (h.definitionChanged()) {
@@ -517,7 +518,7 @@ public final class Explainer {
    * missed month, however few; a missed headline says that its periods were met only when more
    * than half were, never on a tie, since that would soften a miss.
    */
-  private Optional<String> pooling(Headline h, Promise promise, String window) {
+  private Optional<String> pooling(Headline h, Promise promise, String window, String prefix) {
     int met = 0;
     int missed = 0;
     for (PeriodResult part : h.parts()) {
@@ -533,10 +534,10 @@ public final class Explainer {
     String key;
     int count;
     if ((verdict == Verdict.MET || verdict == Verdict.TOO_FEW_TO_TELL) && judged > 1 && missed > 0) {
-      key = "pooling.missed";
+      key = prefix + "missed";
       count = missed;
     } else if (verdict == Verdict.MISSED && judged > 1 && 2 * met > judged) {
-      key = "pooling.met";
+      key = prefix + "met";
       count = met;
     } else {
       return Optional.empty();
@@ -560,6 +561,18 @@ public final class Explainer {
                     "judged", numbers.count(judged),
                     "units", language.get("units." + h.from().kind().word()),
                     "unit", promise.unit()))));
+  }
+
+  /**
+   * H21 for a card: what the headline sentence says pooling hides, in a few words ("Missed in 5 of
+   * the 12 months."), under the same rule; empty when the sentence says nothing of it.
+   */
+  private String poolingBrief(Headline h, Promise promise) {
+    Verdict verdict = h.result().verdict();
+    if (verdict == Verdict.NO_DATA || verdict == Verdict.NO_CASES || h.periods() <= 1) {
+      return "";
+    }
+    return pooling(h, promise, "", "pooling_brief.").orElse("");
   }
 
   /**

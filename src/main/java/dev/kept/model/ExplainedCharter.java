@@ -177,15 +177,19 @@ public record ExplainedCharter(
 
   /**
    * A headline in words; {@code when} is its window in words; {@code remedy} how often the remedy
-   * was given over it (H3), when any period in it says.
+   * was given over it (H3), when any period in it says; {@code pooling} what pooling hides in a few
+   * words for its card ("Missed in 5 of the 12 months."), empty when the headline sentence has
+   * nothing to say of it (H21).
    */
-  public record ExplainedHeadline(Headline headline, String when, Words words, Optional<RemedyWords> remedy) {
+  public record ExplainedHeadline(
+      Headline headline, String when, Words words, Optional<RemedyWords> remedy, String pooling) {
     /** A headline without remedy figures. */
     public ExplainedHeadline(Headline headline, String when, Words words) {
-      this(headline, when, words, Optional.empty());
+      this(headline, when, words, Optional.empty(), "");
     }
 
     public ExplainedHeadline {
+      Objects.requireNonNull(pooling, "pooling");
       Objects.requireNonNull(remedy, "remedy");
       Objects.requireNonNull(headline, "headline");
       Objects.requireNonNull(when, "when");

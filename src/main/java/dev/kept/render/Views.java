@@ -85,6 +85,9 @@ final class Views {
     String range = rate.map(r -> fill(t.get("card_range"), Map.of("low", r.low(), "high", r.high()))).orElse("");
     List<String> notes = new ArrayList<>();
     h.ifPresent(x -> {
+      if (!x.pooling().isEmpty()) {
+        notes.add(x.pooling()); // H21: a met figure does not hide its missed months
+      }
       if (x.headline().result().exclusionFlag()) {
         Words.Excluded excluded = x.words().excluded().orElseThrow();
         notes.add(fill(t.get("card_flagged"), Map.of("figure", excluded.stressedFigure(), "denominator", excluded.stressedDenominator())));

@@ -120,6 +120,19 @@ class HeadlineWordsTest {
         .contains("Most of these calls were in October 2026: 10,000 of 10,300 calls (97.1%).");
   }
 
+  /** H21 on the card: the same rule in a few words, and nothing where the sentence says nothing. */
+  @Test
+  void h21_theCardSaysItInAFewWords() {
+    java.util.function.Function<String[], String> brief =
+        rows -> explain(calls("95%", rows)).promises().get(0).headline().orElseThrow().pooling();
+    assertThat(brief.apply(new String[] {"2026-07,100,96,0,", "2026-08,100,97,0,", "2026-09,100,90,0,", "2026-10,100,99,0,"}))
+        .isEqualTo("Missed in 1 of the 4 months.");
+    assertThat(brief.apply(new String[] {"2026-07,100,96,0,", "2026-08,100,96,0,", "2026-09,100,96,0,", "2026-10,100,50,0,"}))
+        .isEqualTo("Met in 3 of the 4 months.");
+    assertThat(brief.apply(new String[] {"2026-07,100,96,0,", "2026-08,100,97,0,", "2026-09,100,98,0,", "2026-10,100,99,0,"}))
+        .isEmpty();
+  }
+
   /** H21: a tie (exactly half missed) is said for a met headline: the reading harder on the organisation. */
   @Test
   void h21_aTieIsSaidForAMetHeadline() {
