@@ -533,7 +533,7 @@ public final class Explainer {
     Verdict verdict = h.result().verdict();
     String key;
     int count;
-    if ((verdict == Verdict.MET || verdict == Verdict.TOO_FEW_TO_TELL) && judged > 1 && missed > 0) {
+    if ((verdict == Verdict.MET || verdict == Verdict.TOO_FEW_TO_TELL) && missed > 0) {
       key = prefix + "missed";
       count = missed;
     } else if (verdict == Verdict.MISSED && judged > 1 && 2 * met > judged) {
@@ -545,7 +545,9 @@ public final class Explainer {
     if (judged < h.periods()) {
       key += ".judged";
     }
-    if (count == judged) {
+    if (judged == 1) {
+      key += ".only"; // the one period of the window that could be judged on its own ("only" is loaded, H10)
+    } else if (count == judged) {
       key += ".all";
     } else if (count == 1) {
       key += ".one";
@@ -560,6 +562,7 @@ public final class Explainer {
                     "count", numbers.count(count),
                     "judged", numbers.count(judged),
                     "units", language.get("units." + h.from().kind().word()),
+                    "unit_of_time", language.get("unit_of_time." + h.from().kind().word()),
                     "unit", promise.unit()))));
   }
 

@@ -88,8 +88,13 @@ final class Owning {
     }
     Headline h = headline.get();
     List<Period> unexplained = new ArrayList<>();
+    List<Period> earlier = new ArrayList<>();
     for (FigureRow row : promise.figures()) {
       Period p = row.period();
+      if (p.compareTo(h.from()) < 0 && !row.isGap() && clearMiss(judged.apply(row).result()) && promise.accountsOf(p).isEmpty()) {
+        earlier.add(p); // labelled on the page, not warned of: the index and check speak of the window
+        continue;
+      }
       if (p.compareTo(h.from()) < 0 || p.compareTo(h.to()) > 0 || !p.endedBy(published) || row.isGap()) {
         continue;
       }
@@ -126,7 +131,7 @@ final class Owning {
                       + " 'doing' and 'follow_up'. Until then the page says \"Not yet explained\"."),
               Optional.of("H22")));
     }
-    return new Owned(new Misses(unexplained, headlineUnexplained), findings);
+    return new Owned(new Misses(unexplained, headlineUnexplained, earlier), findings);
   }
 
   private static Finding notMissed(Account a, String what, Verdict v) {

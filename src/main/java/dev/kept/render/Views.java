@@ -111,8 +111,11 @@ final class Views {
     } else if (!unexplained.isEmpty()) {
       notes.add(fill(t.get("card_periods_unexplained"), Map.of("when", String.join(", ", unexplained))));
     }
+    // H22: a report-back date that has passed, the headline's or a period's, is on the card too.
     p.accounts().stream().filter(a -> a.current() && !a.overdue().isEmpty()).findFirst()
-        .ifPresent(a -> notes.add(a.overdue())); // H22: the headline's report-back date has passed
+        .ifPresent(a -> notes.add(a.overdue()));
+    p.accounts().stream().filter(a -> !a.current() && !a.account().headline() && !a.overdue().isEmpty())
+        .forEach(a -> notes.add(fill(t.get("card_overdue"), Map.of("overdue", a.overdue(), "when", a.explains()))));
     List<Charts.Point> recent = Charts.points(p.measured().recent());
     String trend = "";
     if (recent.stream().anyMatch(x -> x.rate() != null)) {
@@ -166,7 +169,7 @@ final class Views {
     ExplainedPromise p = record.explained();
     List<ExplainedPeriod> periods = record.periods();
     var promise = p.promise();
-    java.util.Set<dev.kept.model.Period> unexplained = java.util.Set.copyOf(p.measured().misses().unexplained());
+    java.util.Set<dev.kept.model.Period> unexplained = java.util.Set.copyOf(p.measured().misses().labelled());
     Lazy<List<Row>> rows =
         Lazy.of(
             () -> {

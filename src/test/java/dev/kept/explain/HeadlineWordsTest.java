@@ -133,6 +133,19 @@ class HeadlineWordsTest {
         .isEmpty();
   }
 
+  /**
+   * H21: a headline too few to tell whose one month with a result of its own was missed (the rest
+   * too few to tell) says so: the one judged month is not hidden because it is alone.
+   */
+  @Test
+  void h21_theOnlyJudgedMonthMissedIsSaid() {
+    String[] rows = {"2026-07,20,20,0,", "2026-08,20,20,0,", "2026-09,20,17,0,", "2026-10,20,20,0,"};
+    assertThat(headline("95%", rows))
+        .contains("over the 4 months from July 2026 to October 2026, though the one month that could be judged on its own was missed.");
+    assertThat(explain(calls("95%", rows)).promises().get(0).headline().orElseThrow().pooling())
+        .isEqualTo("Missed in the one month that could be judged on its own.");
+  }
+
   /** H21: a tie (exactly half missed) is said for a met headline: the reading harder on the organisation. */
   @Test
   void h21_aTieIsSaidForAMetHeadline() {

@@ -96,6 +96,19 @@ class OwnedMissPageTest {
                     happened: Our vans were off the road for a week.
                     doing: We have hired vans.
                 """)
+            .with(
+                "promises/older.yaml",
+                """
+                title: Sending meter readings
+                promise: We send your reading within 2 days.
+                unit: readings
+                kept_when: we sent it within 2 days
+                target: 95%
+                since: 2025-07
+                not_covered: []
+                remedy: none
+                """)
+            .with("figures/older.csv", olderFigures())
             .with("figures/visits.csv", "period,cases,kept,excluded,note\n2026-10,100,70,0,\n")
             .with(
                 "figures/replies.csv",
@@ -107,6 +120,27 @@ class OwnedMissPageTest {
     site = dir.resolve("site");
     Pipeline.Outcome outcome = Fixtures.pipeline(charter, site).build();
     assertThat(outcome.published()).as(outcome.findings().toString()).isTrue();
+  }
+
+  /** July 2025, before the window of the 12 months to October 2026, missed clearly; the rest met. */
+  private static String olderFigures() {
+    StringBuilder csv = new StringBuilder("period,cases,kept,excluded,note\n");
+    for (java.time.YearMonth m = java.time.YearMonth.of(2025, 7); !m.isAfter(java.time.YearMonth.of(2026, 10)); m = m.plusMonths(1)) {
+      csv.append(m).append(m.equals(java.time.YearMonth.of(2025, 7)) ? ",100,70,0,\n" : ",100,99,0,\n");
+    }
+    return csv.toString();
+  }
+
+  /**
+   * H22: a clear miss before the headline's window with no account is labelled on the page too,
+   * so the table leaves no miss unmarked; the index counts only the window's.
+   */
+  @Test
+  void h22_aMissBeforeTheWindowIsLabelledOnThePageButNotCounted() throws Exception {
+    Document page = page("promises/older/index.html");
+    assertThat(page.getElementById("p-2025-07").text()).contains("Not yet explained");
+    assertThat(page.getElementById("p-2025-08").text()).doesNotContain("explained");
+    assertThat(page("index.html").select(".summary .unexplained").text()).doesNotContain("Sending meter readings");
   }
 
   private static Document page(String path) throws Exception {
@@ -181,7 +215,9 @@ class OwnedMissPageTest {
         .contains("Not yet explained: we have not yet said what went wrong or what we are doing about it.")
         // every clear miss of the window with no account is named, not only the latest period's
         // (a first-time reader of issue 14 had to open the page to find the month)
-        .contains("Not yet explained: we have not yet said what went wrong in August 2026, October 2026.");
+        .contains("Not yet explained: we have not yet said what went wrong in August 2026, October 2026.")
+        // a period's report-back date that has passed is on the card too, not only on the page
+        .contains("Report-back overdue since 20 October 2026, for September 2026.");
   }
 
   @Test

@@ -149,6 +149,14 @@ class SiteCrawlTest {
   }
 
   /** H19: a promise page answers the questions in order. */
+  /** A promise not measured yet has no unit: its "what counts" sentence still has a subject. */
+  @Test
+  void aPromiseNotMeasuredYetSaysWhatWillCount() throws IOException {
+    Document doc = parse(Path.of("promises/smart-meter-faults/index.html"));
+    assertThat(doc.select("section[aria-labelledby=kept] p").first().text())
+        .startsWith("We will count this promise as kept when the meter sent readings again");
+  }
+
   @Test
   void h19_aPromisePageAnswersInOrder() throws IOException {
     Document doc = parse(Path.of("promises/fix-leaks/index.html"));
