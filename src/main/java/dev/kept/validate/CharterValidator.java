@@ -522,8 +522,11 @@ public final class CharterValidator {
     double grade = d.maxGrade();
     Optional<YScalar> g = f.scalar("max_grade");
     if (g.isPresent()) {
-      if (g.get().text().strip().matches("\\d{1,2}(\\.\\d)?")) {
-        grade = Double.parseDouble(g.get().text().strip());
+      String text = g.get().text().strip();
+      if (text.matches("\\d{1,2}(\\.\\d)?")
+          && Double.parseDouble(text) >= 1
+          && Double.parseDouble(text) <= 30) {
+        grade = Double.parseDouble(text);
       } else {
         findings.error(g.get().pos(), "'max_grade' should be a school grade such as 9 or 10.5", "Write a number from 1 to 30.");
       }
