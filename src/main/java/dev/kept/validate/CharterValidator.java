@@ -60,7 +60,7 @@ public final class CharterValidator {
           "organisation", "title", "language", "base_url", "period", "year_starts",
           "minimum_cases", "exclusion_warning", "headline", "published", "next_update", "contact",
           "order", "lint");
-  private static final List<String> LINT_KEYS =
+  static final List<String> LINT_KEYS =
       List.of("off", "hedging", "vague_time", "allow", "max_sentence_words", "max_grade");
   private static final List<String> PERIODS = List.of("month", "quarter", "year");
   private static final List<String> LANGUAGES = List.of("en");
