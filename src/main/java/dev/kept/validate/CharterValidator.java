@@ -60,7 +60,7 @@ public final class CharterValidator {
           "organisation", "title", "language", "base_url", "period", "year_starts",
           "minimum_cases", "exclusion_warning", "headline", "published", "next_update", "contact",
           "order", "lint");
-  private static final List<String> LINT_KEYS =
+  static final List<String> LINT_KEYS =
       List.of("off", "hedging", "vague_time", "allow", "max_sentence_words", "max_grade");
   private static final List<String> PERIODS = List.of("month", "quarter", "year");
   private static final List<String> LANGUAGES = List.of("en");
@@ -522,8 +522,11 @@ public final class CharterValidator {
     double grade = d.maxGrade();
     Optional<YScalar> g = f.scalar("max_grade");
     if (g.isPresent()) {
-      if (g.get().text().strip().matches("\\d{1,2}(\\.\\d)?")) {
-        grade = Double.parseDouble(g.get().text().strip());
+      String text = g.get().text().strip();
+      if (text.matches("\\d{1,2}(\\.\\d)?")
+          && Double.parseDouble(text) >= 1
+          && Double.parseDouble(text) <= 30) {
+        grade = Double.parseDouble(text);
       } else {
         findings.error(g.get().pos(), "'max_grade' should be a school grade such as 9 or 10.5", "Write a number from 1 to 30.");
       }

@@ -33,9 +33,9 @@ final class PromiseReader {
           "title", "status", "promise", "unit", "kept_when", "target", "targets", "since",
           "not_covered", "exclusions", "measured", "remedy", "retired", "measure", "owner", "group",
           "promise_url", "results_url", "misses", "promise_brief", "remedy_brief", "remedy_automatic");
-  private static final List<String> TARGET_KEYS = List.of("from", "target", "kept_when", "reason");
-  private static final List<String> RETIRED_KEYS = List.of("on", "reason");
-  private static final List<String> STATUSES = List.of("active", "retired", "draft");
+  static final List<String> TARGET_KEYS = List.of("from", "target", "kept_when", "reason");
+  static final List<String> RETIRED_KEYS = List.of("on", "reason");
+  static final List<String> STATUSES = List.of("active", "retired", "draft");
 
   private final Settings settings;
   private final Findings findings;

@@ -86,6 +86,19 @@ class ArchitectureTest {
   }
 
   @Test
+  void theSchemaPackageImportsNothingFromKept() {
+    noClasses()
+        .that().resideInAPackage(pkg("schema"))
+        .should().dependOnClassesThat(
+            com.tngtech.archunit.base.DescribedPredicate.describe(
+                "are Kept's, outside dev.kept.schema",
+                (com.tngtech.archunit.core.domain.JavaClass c) ->
+                    c.getPackageName().startsWith("dev.kept") && !c.getPackageName().equals("dev.kept.schema")))
+        .because("the schemas are read by anyone (kept new charter) and depend on no stage")
+        .check(CLASSES);
+  }
+
+  @Test
   void onlyCliAndServeStartABuild() {
     noClasses()
         .that().resideOutsideOfPackages(pkg("cli"), pkg("serve"))

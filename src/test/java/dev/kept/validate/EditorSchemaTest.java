@@ -47,7 +47,9 @@ class EditorSchemaTest {
               + "'measure' can only be|should be a whole number from|should be a date written|"
               + "is not a full web|should be a month such as|each item of|not a lint rule|appears twice in 'order'|"
               + "in 'order' is not a promise id|does not say which miss it explains|"
-              + "either a 'period' or a 'headline'|should be one line of plain text|is set but the promise says 'remedy: none'");
+              + "either a 'period' or a 'headline'|should be one line of plain text|is set but the promise says 'remedy: none'|"
+              + "a change of target needs a 'reason'|does not say what counts as kept|characters long, more than the limit of|"
+              + "only applies when 'period' is year|should be a school grade");
 
   /** Messages of the loader's: the file could not be read as plain YAML, so its keys were never seen. */
   private static final Pattern LOAD_LEVEL =
