@@ -28,16 +28,18 @@ final class New implements Callable<Integer> {
       name = "charter",
       mixinStandardHelpOptions = true,
       description = {
-        "Writes a charter repository into DIR, a new or empty folder: the charter (charter/),",
-        "with every key of charter.yaml explained and one example promise with a year of figures;",
-        "the editor schemas (schema/) and VS Code settings (.vscode/); a GitHub Actions workflow",
-        "that checks pull requests and publishes main to GitHub Pages; .gitignore and a short",
-        "README.md for staff. Then: cd DIR && kept check && kept build"
+        "Starts a charter repository that checks and builds at once.",
+        "It writes into DIR, a new or empty folder: the charter (charter/), every key of"
+            + " charter.yaml explained, with one example promise and a year of its figures; the"
+            + " editor schemas (schema/) and VS Code settings (.vscode/); a GitHub Actions workflow"
+            + " that checks pull requests and publishes main to GitHub Pages; a short README.md for"
+            + " staff; and a .gitignore for site/.",
+        "Then: cd DIR && kept check && kept build"
       })
   static final class CharterCommand implements Callable<Integer> {
     @ParentCommand New parent;
 
-    @CommandLine.Parameters(paramLabel = "DIR", description = "The folder to write: new, or empty (it may hold .git).")
+    @CommandLine.Parameters(paramLabel = "DIR", description = "The folder to write: a new one, or an empty one (or one with only .git).")
     String dir;
 
     @Option(
