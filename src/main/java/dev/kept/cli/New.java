@@ -3,6 +3,7 @@ package dev.kept.cli;
 import dev.kept.load.Limits;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,15 +13,87 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "new",
     mixinStandardHelpOptions = true,
-    description = "Starts something new in a charter.",
-    subcommands = {New.PromiseCommand.class})
+    description = "Starts a new charter, or a new promise in a charter.",
+    subcommands = {New.CharterCommand.class, New.PromiseCommand.class})
 final class New implements Callable<Integer> {
   @ParentCommand Main parent;
 
   @Override
   public Integer call() {
-    parent.err.println("kept: say what to start: kept new promise <id>");
+    parent.err.println("kept: say what to start: kept new charter DIR, or kept new promise ID");
     return ExitCode.USAGE;
+  }
+
+  @Command(
+      name = "charter",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Starts a charter repository that checks and builds at once.",
+        "It writes into DIR, a new or empty folder: the charter (charter/), every key of"
+            + " charter.yaml explained, with one example promise and a year of its figures; the"
+            + " editor schemas (schema/) and VS Code settings (.vscode/); a GitHub Actions workflow"
+            + " that checks pull requests and publishes main to GitHub Pages; a short README.md for"
+            + " staff; and a .gitignore for site/.",
+        "Then: cd DIR && kept check && kept build"
+      })
+  static final class CharterCommand implements Callable<Integer> {
+    @ParentCommand New parent;
+
+    @CommandLine.Parameters(paramLabel = "DIR", description = "The folder to write: a new one, or an empty one (or one with only .git).")
+    String dir;
+
+    @Option(
+        names = "--organisation",
+        paramLabel = "NAME",
+        defaultValue = "Our organisation",
+        description = "Who makes the promises, as customers know you (default: ${DEFAULT-VALUE}).")
+    String organisation;
+
+    @Override
+    public Integer call() throws IOException {
+      Main main = parent.parent;
+      String name = organisation.strip();
+      java.util.Optional<dev.kept.model.Chars.Bad> bad = dev.kept.model.Chars.first(name, false);
+      if (name.isEmpty() || bad.isPresent()) {
+        main.err.println(
+            "kept: --organisation should be a name on one line, such as \"Tamar Vale Water\""
+                + bad.map(b -> ", not text with " + b.what()).orElse(""));
+        return ExitCode.USAGE;
+      }
+      // The version Main's --version prints ("kept 0.2.0"), so the workflow fetches this Kept.
+      String version = new Main.Version().getVersion()[0].replaceFirst("^kept ", "");
+      String released = version.endsWith("-SNAPSHOT") ? version.substring(0, version.length() - "-SNAPSHOT".length()) : version;
+      Path folder = Path.of(dir);
+      try {
+        NewCharter.write(folder, name, main.buildDate(), released);
+      } catch (NewCharter.NotEmpty e) {
+        List<String> shown = e.entries.size() > 5 ? e.entries.subList(0, 5) : e.entries;
+        main.err.println(
+            "kept: " + folder + " is not empty (it holds " + String.join(", ", shown.stream().map(dev.kept.model.Chars::visible).toList())
+                + (e.entries.size() > shown.size() ? " and " + (e.entries.size() - shown.size()) + " more" : "")
+                + "); nothing was written.");
+        main.err.println("  hint: Name a new folder, such as: kept new charter " + folder.getFileName() + "-charter");
+        return ExitCode.USAGE;
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        main.err.println("kept: " + e.getFile() + " is a file, not a folder; nothing was written. Name a new folder.");
+        return ExitCode.USAGE;
+      } catch (IOException e) {
+        main.err.println("kept: could not write " + folder + ": " + Main.oneLine(e) + "; nothing was left behind.");
+        return ExitCode.FAILURE;
+      }
+      String cd = folder.toString().contains(" ") ? "\"" + folder + "\"" : folder.toString();
+      main.out.println(
+          "Wrote a charter into " + folder + ", with one example promise (" + NewCharter.EXAMPLE
+              + ") and its figures. Next:");
+      main.out.println("  cd " + cd + " && kept check && kept serve");
+      main.out.println("README.md says how to publish each month, and what to change first (the organisation's name).");
+      if (!released.equals(version)) {
+        main.out.println(
+            "This Kept is a development build (" + version + "): the workflow in .github/workflows/kept.yml"
+                + " names version " + released + "; set it to a released version.");
+      }
+      return ExitCode.OK;
+    }
   }
 
   @Command(
@@ -48,7 +121,9 @@ final class New implements Callable<Integer> {
       Main main = parent.parent;
       Path folder = Path.of(charter);
       if (!java.nio.file.Files.isRegularFile(folder.resolve("charter.yaml"))) {
-        main.err.println("kept: " + folder + " has no charter.yaml; name the charter folder with --charter DIR");
+        main.err.println(
+            "kept: " + folder + " has no charter.yaml; name the charter folder with --charter DIR,"
+                + " or start a charter with: kept new charter DIR");
         return ExitCode.CHARTER_ERRORS;
       }
       dev.kept.model.PeriodKind kind = dev.kept.model.PeriodKind.MONTH;

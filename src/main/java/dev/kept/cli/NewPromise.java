@@ -11,71 +11,47 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes a new promise's files: {@code promises/<id>.yaml} with every key present and explained,
- * as a draft that passes {@code kept check}, and {@code figures/<id>.csv} with its header.
+ * as a draft that passes {@code kept check}, and {@code figures/<id>.csv} with its header. The
+ * YAML names its editor schema by a path that exists from where it is written (the nearest
+ * {@code schema/promise.schema.json} at or above the charter folder), or none.
  */
 final class NewPromise {
   private NewPromise() {}
 
-  /** The scaffold's text for a charter with monthly periods starting in {@code since}. */
-  static String yaml(String id, Period since) {
-    return String.format(
-        java.util.Locale.ROOT,
-        """
-        # yaml-language-server: $schema=../../schema/promise.schema.json
-        # One promise to our customers. Each key is explained above it; the staff guide,
-        # docs/editing-promises.md, says more. Run `kept check` after every change.
+  /**
+   * The text of a promise file: the comments {@code kept new promise} writes, with these values.
+   * {@code new promise} fills them with TODO placeholders as a draft; {@code new charter} fills
+   * them in for its example.
+   *
+   * @param schemaLine the first line, naming the editor schema, or empty for none
+   */
+  static String yaml(Optional<String> schemaLine, Period since, Map<String, String> values) {
+    Map<String, String> all = new HashMap<>(values);
+    all.put("schema", schemaLine.orElse(""));
+    all.put("since", since.label());
+    all.put("period_example", Period.example(since.kind(), since.yearStarts()));
+    // A value that starts on the next line (a list) leaves no blank after its key.
+    return Starter.fill("promise.yaml", all).replaceAll("(?m)[ \t]+$", "");
+  }
 
-        # A short title, as a customer would say it: "Answering your calls".
-        title: "TODO: a short title for %s"
-
-        # draft: checked by `kept check`, never published. Change it to active when it is ready;
-        # `kept check` then refuses any TODO left in it.
-        status: draft
-
-        # What we promise, in plain words, as the customer reads it (Markdown).
-        # Say the number: "within 2 minutes", not "promptly".
-        promise: |
-          TODO: write the promise here.
-
-        # What we count, as a plural noun: calls, letters, visits, bills.
-        unit: cases
-
-        # What counts as kept, with its number: "a person answered within 2 minutes".
-        kept_when: "TODO: what counts as kept, such as: we dealt with it within 5 working days"
-
-        # The share of cases we promise to keep: above 0%%, at most 100%%.
-        # When it changes, replace it with a dated list (see the staff guide):
-        # targets:
-        #   - from: %s
-        #     target: 95%%
-        #   - from: <a later period>
-        #     target: 97%%
-        #     reason: Why the target changed, in plain words.
-        target: 95%%
-
-        # The first period the promise applies to, written like %s.
-        since: %s
-
-        # What the promise does not cover (Markdown), one '- ' line each; [] for no exceptions.
-        not_covered: []
-
-        # Cases we leave out of the figures, each with a reason code and a plain description.
-        # The figures file then counts them in an 'excluded' column (one column per reason,
-        # 'excluded:<code>', when there is more than one).
-        # exclusions:
-        #   no-access: We could not reach the site because access was refused.
-
-        # How we measure it: where the figures come from and what is counted (Markdown).
-        measured: |
-          TODO: say where the figures come from and what is counted.
-
-        # What the customer gets when we break the promise (Markdown), or the word none.
-        remedy: none
-        """,
-        id, since.label(), Period.example(since.kind(), since.yearStarts()), since.label());
+  /** The draft's values: placeholders that {@code kept check} refuses once the promise is active. */
+  static Map<String, String> draft(String id) {
+    return Map.of(
+        "title", "\"TODO: a short title for " + id + "\"",
+        "status", "draft",
+        "promise", "|\n  TODO: write the promise here.",
+        "unit", "cases",
+        "kept_when", "\"TODO: what counts as kept, such as: we dealt with it within 5 working days\"",
+        "target", "95%",
+        "not_covered", "[]",
+        "measured", "|\n  TODO: say where the figures come from and what is counted.",
+        "remedy", "none");
   }
 
   static final String CSV_HEADER = "period,cases,kept,excluded,note\n";
@@ -108,8 +84,13 @@ final class NewPromise {
     Files.createDirectories(yaml.getParent());
     Files.createDirectories(csv.getParent());
     Period since = Period.containing(today, kind, yearStarts);
-    Files.writeString(yaml, yaml(id, since), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+    Optional<String> schemaLine = Starter.schemaLine(charter, yaml.getParent(), "promise.schema.json");
+    Files.writeString(yaml, yaml(schemaLine, since, draft(id)), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
     Files.writeString(csv, CSV_HEADER, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
-    return "Wrote " + yaml + " (a draft) and " + csv + ". Fill them in, then run: kept check";
+    return "Wrote " + yaml + " (a draft) and " + csv + ". Fill them in, then run: kept check"
+        + (schemaLine.isPresent()
+            ? ""
+            : "\nNo schema/promise.schema.json in the charter folder or a folder above it, so the file"
+                + " names no schema for editor help; a charter made by 'kept new charter' has one.");
   }
 }

@@ -272,7 +272,9 @@ class MainTest {
     Run made = run("new", "promise", "answer-texts", "--charter", charter.toString());
     assertThat(made.code()).as(made.err()).isZero();
     String yaml = Files.readString(charter.resolve("promises/answer-texts.yaml"));
-    assertThat(yaml).startsWith("# yaml-language-server: $schema=").contains("status: draft").contains("since: 2026-11");
+    // No schema folder at or above the charter: the file names no schema rather than a missing one.
+    assertThat(yaml).startsWith("# One promise to our customers.").contains("status: draft").contains("since: 2026-11");
+    assertThat(made.out()).contains("names no schema");
     for (String key : List.of("title", "status", "promise", "unit", "kept_when", "target", "since", "not_covered", "exclusions", "measured", "remedy")) {
       assertThat(yaml).as(key).containsPattern("(?m)^#? ?" + key + ":");
     }
@@ -289,6 +291,27 @@ class MainTest {
     assertThat(again.err()).contains("already exists");
     assertThat(charter.resolve("promises/answer-texts.yaml")).hasContent("title: mine");
     assertThat(run("new", "promise", "Bad/Id", "--charter", charter.toString()).code()).isEqualTo(ExitCode.USAGE);
+  }
+
+  @Test
+  void newPromiseNamesTheNearestSchemaByAPathThatExists() throws Exception {
+    // issue 15: every file Kept writes names a schema path that exists relative to it.
+    Path charter = Fixtures.minimal().writeTo(dir.resolve("deep/charter"));
+    Files.createDirectories(dir.resolve("schema"));
+    Files.copy(Path.of("schema/promise.schema.json"), dir.resolve("schema/promise.schema.json"));
+    Run far = run("new", "promise", "answer-texts", "--charter", charter.toString());
+    assertThat(far.code()).as(far.err()).isZero();
+    assertThat(far.out()).doesNotContain("names no schema");
+    assertThat(charter.resolve("promises/answer-texts.yaml"))
+        .content().startsWith("# yaml-language-server: $schema=../../../schema/promise.schema.json\n");
+    Files.createDirectories(dir.resolve("deep/schema"));
+    Files.copy(Path.of("schema/promise.schema.json"), dir.resolve("deep/schema/promise.schema.json"));
+    Run near = run("new", "promise", "answer-letters", "--charter", charter.toString());
+    assertThat(near.code()).as(near.err()).isZero();
+    Path written = charter.resolve("promises/answer-letters.yaml");
+    assertThat(written).content().startsWith("# yaml-language-server: $schema=../../schema/promise.schema.json\n");
+    assertThat(written.getParent().resolve("../../schema/promise.schema.json").normalize()).isRegularFile();
+    assertThat(run("check", "--charter", charter.toString()).code()).isZero();
   }
 
   @Test

@@ -108,4 +108,29 @@ class KeptJarIT {
     assertThat(kept(dir, "frobnicate").code()).isEqualTo(2);
   }
 
+
+  /**
+   * Issue 15's first test, as a new user types it: {@code kept new charter water && cd water &&
+   * kept check && kept build}, with Kept's default folders, then {@code kept new promise} inside.
+   */
+  @Test
+  void newCharterThenCheckAndBuildInsideItWithTheDefaults() throws Exception {
+    Path start = java.nio.file.Files.createDirectories(dir.resolve("start"));
+    Run made = kept(start, "new", "charter", "water");
+    assertThat(made.code()).as(made.err()).isZero();
+    assertThat(made.out()).contains("cd water && kept check && kept serve");
+    Path water = start.resolve("water");
+    Run check = kept(water, "check");
+    assertThat(check.code()).as(check.err()).isZero();
+    assertThat(check.out()).isEqualTo("charter: 1 promise checked, no errors.\n");
+    assertThat(check.err()).isEmpty();
+    Run build = kept(water, "build");
+    assertThat(build.code()).as(build.err()).isZero();
+    assertThat(water.resolve("site/promises/answer-calls/index.html")).isRegularFile();
+    Run promise = kept(water, "new", "promise", "answer-emails");
+    assertThat(promise.code()).as(promise.err()).isZero();
+    assertThat(water.resolve("charter/promises/answer-emails.yaml"))
+        .content().startsWith("# yaml-language-server: $schema=../../schema/promise.schema.json\n");
+    assertThat(kept(water, "check").out()).isEqualTo("charter: 2 promises checked (1 draft, not published), no errors.\n");
+  }
 }
