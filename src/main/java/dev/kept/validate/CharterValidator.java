@@ -244,7 +244,7 @@ public final class CharterValidator {
         return new Checked(file.id(), Optional.empty(), false, true, end, findings.all());
       }
     } else {
-      Optional<List<FigureRow>> read = figuresReader.read(table.get(), p);
+      Optional<List<FigureRow>> read = figuresReader.read(table.get(), p, promiseReader.sincePos());
       if (read.isEmpty()) {
         return new Checked(file.id(), Optional.empty(), false, true, end, findings.all());
       }
@@ -384,6 +384,7 @@ public final class CharterValidator {
 
   private static Head readHead(YMap map, LocalDate buildDate, Findings findings) {
     Fields f = new Fields(map, "charter.yaml", CHARTER_KEYS, findings);
+    CommentCuts.check(map, List.of("organisation", "title"), findings);
     Head h = new Head();
     h.organisation =
         f.required("organisation", "Name the organisation that makes these promises.")
