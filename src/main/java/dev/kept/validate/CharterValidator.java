@@ -7,6 +7,7 @@ import dev.kept.load.RawCharter;
 import dev.kept.load.YNode.YMap;
 import dev.kept.load.YNode.YScalar;
 import dev.kept.load.YNode;
+import dev.kept.model.Chars;
 import dev.kept.model.Charter;
 import dev.kept.model.FigureRow;
 import dev.kept.model.Finding;
@@ -331,11 +332,13 @@ public final class CharterValidator {
         continue;
       }
       if (!Names.ID.matcher(id).matches()) {
+        String suggested = Names.suggest(id.replaceFirst("(?i)\\.ya?ml$", ""));
         findings.error(
             item.pos(),
-            "'" + id + "' in 'order' is not a promise id",
-            "Write the id alone, as the promise file is named without .yaml: for example 'calls'"
-                + " for promises/calls.yaml.");
+            "'" + Chars.visible(id) + "' in 'order' is not a promise id",
+            (allIds.contains(suggested) ? "Did you mean '" + suggested + "'? " : "")
+                + "Write the id alone, as the promise file is named without .yaml: for example '"
+                + suggested + "' for promises/" + suggested + ".yaml.");
         continue;
       }
       if (!allIds.contains(id)) {

@@ -59,7 +59,7 @@ final class CommentCuts {
     findings.warning(
         cut.pos(),
         "the comment '" + Chars.visible(cut.comment()) + "' cuts off the value of '" + key
-            + "': readers see it end '" + Chars.visible(end) + "'",
+            + "': readers see " + (end.equals(text) ? "only '" : "it end '") + Chars.visible(end) + "'",
         "YAML reads a space then '#' as the start of a comment, and drops it. If it belongs to the"
             + " text, put the whole value in double quotes: \"" + Chars.visible(end) + " "
             + Chars.visible(cut.comment()) + "\". If it is a note for staff, move it to a line of its"
