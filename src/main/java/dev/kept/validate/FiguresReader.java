@@ -413,8 +413,8 @@ final class FiguresReader {
     if (excludedAt.isEmpty()) {
       findings.error(
           last.pos(),
-          "the header should end with the columns for excluded cases, then 'note', but its last"
-              + " column is '" + Chars.visible(last.text().strip()) + "'",
+          "the header should end with the columns for excluded cases, then 'note', but it has no"
+              + " column for excluded cases",
           "Make the first line: " + expected);
       return Optional.empty();
     }
