@@ -17,8 +17,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Checks the charter, measures it and publishes the site into the output folder.",
-      "The previous site stays in place until the new one is complete. One build at a time",
-      "writes an output folder; another waits for it (see --wait)."
+      "The previous site stays in place until the new one is complete. One build at a time"
+          + " writes an output folder; another waits for it (see --wait)."
     })
 final class Build extends CharterCommand implements Callable<Integer> {
   @Option(
@@ -44,8 +44,8 @@ final class Build extends CharterCommand implements Callable<Integer> {
       paramLabel = "SECONDS",
       defaultValue = "300",
       description = {
-        "How long to wait for another build of the same output folder to finish before giving up",
-        "(default: ${DEFAULT-VALUE}). One build at a time writes an output folder."
+        "How long to wait for another build of the same output folder to finish before giving up"
+            + " (default: ${DEFAULT-VALUE}). One build at a time writes an output folder."
       })
   long waitSeconds;
 

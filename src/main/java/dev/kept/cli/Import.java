@@ -27,8 +27,9 @@ final class Import implements Callable<Integer> {
       name = "gc-service-standards",
       mixinStandardHelpOptions = true,
       description = {
-        "Imports the Government of Canada's service standards and results (Open Government",
-        "Portal CSV files, 2018-2020 and 2024 layouts): one promise per standard, fiscal years."
+        "Imports the Government of Canada's service standards and results.",
+        "Reads the Open Government Portal's CSV files (the 2018-2020 and 2024 layouts) and writes"
+            + " one promise per standard, measured by fiscal year."
       })
   static final class GcCommand implements Callable<Integer> {
     @ParentCommand Import parent;

@@ -99,6 +99,11 @@ public final class Main implements Callable<Integer> {
     }
   }
 
+  /** The commands and options, as {@code --help} shows them; for the test of the help texts. */
+  static CommandLine commands() {
+    return new CommandLine(new Main(Map.of(), Clock.systemUTC()));
+  }
+
   /**
    * Reports a failure no stage turned into findings, and returns its exit code. Out of memory and
    * a stack overflow get {@link Fatal}'s one line even when they arrive wrapped: the JVM may throw

@@ -100,8 +100,9 @@ final class New implements Callable<Integer> {
       name = "promise",
       mixinStandardHelpOptions = true,
       description = {
-        "Writes promises/<id>.yaml, every key present and explained, as a draft,",
-        "and figures/<id>.csv with its header. Never overwrites a file."
+        "Writes promises/<id>.yaml, every key present and explained, as a draft, and"
+            + " figures/<id>.csv with its header.",
+        "Never overwrites a file."
       })
   static final class PromiseCommand implements Callable<Integer> {
     @ParentCommand New parent;

@@ -12,11 +12,11 @@ import picocli.CommandLine.Option;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Serves the charter's site on 127.0.0.1 and follows every change to a charter or theme file;",
-      "open pages reload themselves. After a change only the files that changed are read again and",
-      "only the promises they hold are checked and measured again; each page is then rendered in",
-      "memory when the browser asks for it, with the same checks as build. Nothing is written to",
-      "disk: run build to publish. A broken charter shows its errors in the browser."
+      "Serves the charter's site on 127.0.0.1 and follows every change to a charter or theme file.",
+      "Open pages reload themselves. After a change only the files that changed are read again and"
+          + " only the promises they hold are checked and measured again; each page is then rendered"
+          + " in memory when the browser asks for it, with the same checks as build. Nothing is"
+          + " written to disk: run build to publish. A broken charter shows its errors in the browser."
     })
 final class Serve extends CharterCommand implements Callable<Integer> {
   @Option(names = {"-p", "--port"}, paramLabel = "PORT", defaultValue = "8080", description = "The port (default: ${DEFAULT-VALUE}; 0 for any free one).")

@@ -24,6 +24,19 @@ public sealed interface YNode permits YNode.YMap, YNode.YList, YNode.YScalar {
     }
   }
 
+  /**
+   * A comment written on the same line right after an unquoted value, which YAML drops.
+   *
+   * @param comment the comment from its {@code #} to the end of the line, without trailing spaces
+   * @param pos where its {@code #} is
+   */
+  record Cut(String comment, SourcePos pos) {
+    public Cut {
+      Objects.requireNonNull(comment, "comment");
+      Objects.requireNonNull(pos, "pos");
+    }
+  }
+
   /** A mapping, entries in the order written; keys are unique (duplicates are load errors). */
   record YMap(List<Entry> entries, SourcePos pos) implements YNode {
     public YMap {
@@ -66,13 +79,21 @@ public sealed interface YNode permits YNode.YMap, YNode.YList, YNode.YScalar {
    * @param literal whether it was a {@code |} block, whose lines map one to one onto the file's
    * @param contentIndent for a {@code |} block, how many spaces indent its lines; otherwise the
    *     offset of the text from {@code pos} (1 when quoted, else 0)
+   * @param cut the comment that ends an unquoted value on its line ({@code a £20 credit
+   *     #goodwill}): YAML drops it, and the reader may have meant it as part of the text
    */
-  record YScalar(String text, boolean isNull, boolean literal, int contentIndent, SourcePos pos, String raw)
+  record YScalar(
+      String text, boolean isNull, boolean literal, int contentIndent, SourcePos pos, String raw, Optional<Cut> cut)
       implements YNode {
     public YScalar {
       Objects.requireNonNull(text, "text");
       Objects.requireNonNull(pos, "pos");
       Objects.requireNonNull(raw, "raw");
+      Objects.requireNonNull(cut, "cut");
+    }
+
+    public YScalar(String text, boolean isNull, boolean literal, int contentIndent, SourcePos pos, String raw) {
+      this(text, isNull, literal, contentIndent, pos, raw, Optional.empty());
     }
 
     public YScalar(String text, boolean isNull, boolean literal, int contentIndent, SourcePos pos) {

@@ -167,6 +167,34 @@ final class YamlReader {
       this.findings = findings;
     }
 
+    /**
+     * The comment that ends an unquoted value on its last line: after the value's end, spaces or
+     * tabs and then {@code #}. YAML reads {@code a £20 credit #goodwill} as the text {@code a £20
+     * credit} and a comment; the validate stage warns where the value is one readers see.
+     */
+    private Optional<YNode.Cut> cutBy(ScalarNode scalar) {
+      if (scalar.getEndMark() == null) {
+        return Optional.empty();
+      }
+      int end = scalar.getEndMark().getIndex();
+      int i = end;
+      while (i >= 0 && i < source.length() && (source.charAt(i) == ' ' || source.charAt(i) == '\t')) {
+        i++;
+      }
+      if (i == end || i < 0 || i >= source.length() || source.charAt(i) != '#') {
+        return Optional.empty();
+      }
+      int lineEnd = i;
+      while (lineEnd < source.length() && source.charAt(lineEnd) != '\n' && source.charAt(lineEnd) != '\r') {
+        lineEnd++;
+      }
+      String comment = source.substring(i, lineEnd).strip();
+      if (comment.length() > COMMENT_SHOWN) {
+        comment = comment.substring(0, COMMENT_SHOWN) + "...";
+      }
+      return Optional.of(new YNode.Cut(comment, at(source, file, i)));
+    }
+
     YNode convert(Node node, int depth) {
       if (!(node instanceof ScalarNode) && !open.add(node)) {
         failed = true;
@@ -316,7 +344,9 @@ final class YamlReader {
           raw = source.substring(from, to);
         }
         text(scalar, scalar.getValue(), true);
-        return new YScalar(isNull ? "" : scalar.getValue(), isNull, literal, indent, at, raw);
+        Optional<YNode.Cut> cut =
+            isNull || style != DumperOptions.ScalarStyle.PLAIN || replaying > 0 ? Optional.empty() : cutBy(scalar);
+        return new YScalar(isNull ? "" : scalar.getValue(), isNull, literal, indent, at, raw, cut);
       }
       if (node instanceof SequenceNode sequence) {
         List<YNode> items = new ArrayList<>();
@@ -474,6 +504,9 @@ final class YamlReader {
     }
     return chars == null ? text : new String(chars);
   }
+
+  /** The longest comment quoted in a warning; the rest is shown as "...". */
+  private static final int COMMENT_SHOWN = 40;
 
   private static SourcePos pos(String file, Mark mark) {
     if (mark == null) {

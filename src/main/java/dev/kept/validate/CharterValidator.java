@@ -7,6 +7,7 @@ import dev.kept.load.RawCharter;
 import dev.kept.load.YNode.YMap;
 import dev.kept.load.YNode.YScalar;
 import dev.kept.load.YNode;
+import dev.kept.model.Chars;
 import dev.kept.model.Charter;
 import dev.kept.model.FigureRow;
 import dev.kept.model.Finding;
@@ -244,7 +245,7 @@ public final class CharterValidator {
         return new Checked(file.id(), Optional.empty(), false, true, end, findings.all());
       }
     } else {
-      Optional<List<FigureRow>> read = figuresReader.read(table.get(), p);
+      Optional<List<FigureRow>> read = figuresReader.read(table.get(), p, promiseReader.sincePos());
       if (read.isEmpty()) {
         return new Checked(file.id(), Optional.empty(), false, true, end, findings.all());
       }
@@ -331,11 +332,13 @@ public final class CharterValidator {
         continue;
       }
       if (!Names.ID.matcher(id).matches()) {
+        String suggested = Names.suggest(id.replaceFirst("(?i)\\.ya?ml$", ""));
         findings.error(
             item.pos(),
-            "'" + id + "' in 'order' is not a promise id",
-            "Write the id alone, as the promise file is named without .yaml: for example 'calls'"
-                + " for promises/calls.yaml.");
+            "'" + Chars.visible(id) + "' in 'order' is not a promise id",
+            (allIds.contains(suggested) ? "Did you mean '" + suggested + "'? " : "")
+                + "Write the id alone, as the promise file is named without .yaml: for example '"
+                + suggested + "' for promises/" + suggested + ".yaml.");
         continue;
       }
       if (!allIds.contains(id)) {
@@ -384,6 +387,7 @@ public final class CharterValidator {
 
   private static Head readHead(YMap map, LocalDate buildDate, Findings findings) {
     Fields f = new Fields(map, "charter.yaml", CHARTER_KEYS, findings);
+    CommentCuts.check(map, List.of("organisation", "title"), findings);
     Head h = new Head();
     h.organisation =
         f.required("organisation", "Name the organisation that makes these promises.")

@@ -4,6 +4,7 @@ import dev.kept.load.CsvTable;
 import dev.kept.load.CsvTable.Cell;
 import dev.kept.load.CsvTable.Row;
 import dev.kept.model.Counts;
+import dev.kept.model.Chars;
 import dev.kept.model.FigureRow;
 import dev.kept.model.Findings;
 import dev.kept.model.Period;
@@ -87,10 +88,19 @@ final class FiguresReader {
    * once more as a count, so the first lines of the output say what to fix.
    */
   Optional<List<FigureRow>> read(CsvTable table, Promise promise) {
+    return read(table, promise, SourcePos.file(promise.pos().file()));
+  }
+
+  /**
+   * As {@link #read(CsvTable, Promise)}, with where the promise says when it starts ({@code since},
+   * or its first target's {@code from}): rows before the start are then one error there, where the
+   * fix usually is, not one on every row.
+   */
+  Optional<List<FigureRow>> read(CsvTable table, Promise promise, SourcePos sincePos) {
     Findings all = findings;
     findings = new Findings();
     try {
-      return readAll(table, promise);
+      return readAll(table, promise, sincePos);
     } finally {
       all.addAll(capRepeats(findings.all()));
       findings = all;
@@ -128,7 +138,7 @@ final class FiguresReader {
     return out;
   }
 
-  private Optional<List<FigureRow>> readAll(CsvTable table, Promise promise) {
+  private Optional<List<FigureRow>> readAll(CsvTable table, Promise promise, SourcePos sincePos) {
     int errorsBefore = findings.errorCount();
     Optional<Columns> columns = header(table.header(), promise);
     if (columns.isEmpty()) {
@@ -137,6 +147,8 @@ final class FiguresReader {
     int width = table.header().cells().size();
     List<FigureRow> rows = new ArrayList<>();
     Map<Period, SourcePos> seen = new HashMap<>();
+    List<SourcePos> early = new ArrayList<>(); // rows before the promise started
+    Period earliest = null;
     java.util.TreeMap<Period, SourcePos> periods = new java.util.TreeMap<>();
     boolean unreadable = false;
     Period previous = null;
@@ -165,6 +177,10 @@ final class FiguresReader {
       }
       Period period = named.get();
       SourcePos at = row.pos();
+      if (promise.since().isPresent() && period.compareTo(promise.since().get()) < 0) {
+        early.add(row.cells().get(0).pos());
+        earliest = earliest == null || period.compareTo(earliest) < 0 ? period : earliest;
+      }
       SourcePos first = seen.putIfAbsent(period, at);
       if (first != null) {
         findings.ruleError(
@@ -187,10 +203,41 @@ final class FiguresReader {
       previous = period;
       parsed.ifPresent(rows::add);
     }
+    if (!early.isEmpty()) {
+      beforeSince(early, earliest, promise, sincePos);
+    }
     if (!unreadable) {
       checkGaps(periods, promise);
     }
     return findings.errorCount() > errorsBefore ? Optional.empty() : Optional.of(rows);
+  }
+
+  /**
+   * Rows before the promise started: one error, at {@code since} (or the first target's {@code
+   * from}) when its line is known, as the usual fix is there; else at the first such row.
+   */
+  private void beforeSince(List<SourcePos> early, Period earliest, Promise promise, SourcePos sincePos) {
+    Period since = promise.since().orElseThrow();
+    String rows = early.size() == 1 ? "1 row" : early.size() + " rows";
+    String lines =
+        early.size() == 1
+            ? "line " + early.get(0).line()
+            : "lines " + early.get(0).line() + "-" + early.get(early.size() - 1).line();
+    String figures = "figures/" + promise.id() + ".csv";
+    if (sincePos.line() > 0) {
+      findings.error(
+          sincePos,
+          "the promise starts in " + since + ", but " + figures + " has " + rows + " before it,"
+              + " from " + earliest + " (" + lines + ")",
+          "If the promise applied from " + earliest + ", write " + earliest + " here; if not,"
+              + " remove those rows from " + figures + ".");
+    } else {
+      findings.error(
+          early.get(0),
+          "the period " + earliest + " is before the promise started (" + since + "); " + rows
+              + " of this file are (" + lines + ")",
+          "Remove those rows, or move 'since' earlier if the promise applied then.");
+    }
   }
 
   /** Whether a period may have figures at all: not before the start, after retirement or today. */
@@ -250,10 +297,28 @@ final class FiguresReader {
       }
     }
     Cell last = cells.get(cells.size() - 1);
+    int note = -1;
+    for (int i = 3; i < cells.size() - 1 && note < 0; i++) {
+      note = cells.get(i).text().strip().equals("note") ? i : -1;
+    }
+    if (note >= 0) {
+      // Columns after 'note': name each, as the reader of the error has to find them.
+      List<String> extra =
+          cells.subList(note + 1, cells.size()).stream().map(c -> "'" + Chars.visible(c.text().strip()) + "'").toList();
+      findings.error(
+          cells.get(note + 1).pos(),
+          (extra.size() == 1 ? "unexpected column " : "unexpected columns ") + String.join(", ", extra)
+              + " after 'note', which must be the last column",
+          "Remove " + (extra.size() == 1 ? "that column" : "those columns") + " (and " + (extra.size() == 1 ? "its cell" : "their cells")
+              + " on every row), or put what " + (extra.size() == 1 ? "it says" : "they say")
+              + " in the note. The header is: " + expected);
+      return Optional.empty();
+    }
     if (cells.size() < 5 || !last.text().strip().equals("note")) {
       findings.error(
           last.pos(),
-          "the header should end with the columns for excluded cases, then 'note'",
+          "the header should end with the columns for excluded cases, then 'note', but its last"
+              + " column is '" + Chars.visible(last.text().strip()) + "'",
           "Make the first line: " + expected);
       return Optional.empty();
     }
@@ -348,7 +413,8 @@ final class FiguresReader {
     if (excludedAt.isEmpty()) {
       findings.error(
           last.pos(),
-          "the header should end with the columns for excluded cases, then 'note'",
+          "the header should end with the columns for excluded cases, then 'note', but it has no"
+              + " column for excluded cases",
           "Make the first line: " + expected);
       return Optional.empty();
     }
@@ -384,12 +450,6 @@ final class FiguresReader {
     boolean allEmpty = counts.stream().allMatch(c -> c.text().isBlank());
     boolean anyEmpty = counts.stream().anyMatch(c -> c.text().isBlank());
 
-    if (promise.since().isPresent() && p.compareTo(promise.since().get()) < 0) {
-      findings.error(
-          periodCell.pos(),
-          "the period " + p + " is before the promise started (" + promise.since().get() + ")",
-          "Remove the row, or move 'since' earlier if the promise applied then.");
-    }
     if (p.start().isAfter(settings.buildDate())) {
       findings.ruleError(
           "H1",

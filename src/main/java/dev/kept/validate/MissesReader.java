@@ -74,6 +74,7 @@ final class MissesReader {
   private Optional<Account> account(YMap map) {
     int errorsBefore = findings.errorCount();
     Fields f = new Fields(map, "an account of a miss", KEYS, findings);
+    CommentCuts.check(map, List.of("happened", "doing"), findings);
     boolean headline = f.has("headline");
     Optional<Period> from = Optional.empty();
     Optional<Period> to = Optional.empty();

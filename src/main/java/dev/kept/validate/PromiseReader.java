@@ -33,6 +33,11 @@ final class PromiseReader {
           "title", "status", "promise", "unit", "kept_when", "target", "targets", "since",
           "not_covered", "exclusions", "measured", "remedy", "retired", "measure", "owner", "group",
           "promise_url", "results_url", "misses", "promise_brief", "remedy_brief", "remedy_automatic");
+  /** The keys whose text readers of the site see, so a comment must not cut it (CommentCuts). */
+  private static final List<String> PROSE =
+      List.of(
+          "title", "promise", "promise_brief", "unit", "kept_when", "not_covered", "exclusions",
+          "measured", "remedy", "remedy_brief", "owner", "group");
   static final List<String> TARGET_KEYS = List.of("from", "target", "kept_when", "reason");
   static final List<String> RETIRED_KEYS = List.of("on", "reason");
   static final List<String> STATUSES = List.of("active", "retired", "draft");
@@ -40,6 +45,12 @@ final class PromiseReader {
   private final Settings settings;
   private final Findings findings;
   private final Lint lint;
+
+  /**
+   * Where the last promise read says when it starts: its 'since' value, or the first target's
+   * 'from' when there is no 'since'; the promise file's position when neither was read.
+   */
+  private SourcePos sincePos;
 
   PromiseReader(Settings settings, Findings findings) {
     this.settings = settings;
@@ -58,7 +69,9 @@ final class PromiseReader {
       return Optional.empty();
     }
     Fields f = new Fields(map, "a promise", KEYS, findings);
+    CommentCuts.check(map, PROSE, findings);
     SourcePos filePos = SourcePos.file(file.file());
+    sincePos = f.has("since") ? f.posOf("since") : firstFromPos(f).orElse(filePos);
 
     String title =
         f.required("title", "Give the promise a short title, such as 'Answering your calls'.")
@@ -239,6 +252,20 @@ final class PromiseReader {
     return Optional.of(text);
   }
 
+  /** Where the last promise read says when it starts (see {@link #sincePos}). */
+  SourcePos sincePos() {
+    return sincePos;
+  }
+
+  private static Optional<SourcePos> firstFromPos(Fields f) {
+    return f.node("targets")
+        .filter(n -> n instanceof YList)
+        .flatMap(l -> ((YList) l).items().stream().findFirst())
+        .filter(n -> n instanceof YMap)
+        .flatMap(n -> ((YMap) n).entry("from"))
+        .map(e -> e.value().pos());
+  }
+
   private void readTargets(
       Fields f, Optional<Period> since, String keptWhen, List<TargetRule> targets) {
     boolean single = f.has("target");
@@ -292,6 +319,12 @@ final class PromiseReader {
     }
     String currentKeptWhen = keptWhen;
     TargetRule previous = null;
+    // Once the first target is refused (its error reported), the later ones are not "the first":
+    // they are checked for their own mistakes only, so one typo gives one error.
+    boolean firstRefused = false;
+    // A misspelt 'kept_when' (reported as an unknown key, with the right spelling) is not also
+    // reported as missing.
+    boolean keptWhenMisspelt = f.misspelt("kept_when");
     for (YNode item : list.get().items()) {
       if (!(item instanceof YMap entry)) {
         findings.error(
@@ -301,6 +334,7 @@ final class PromiseReader {
         continue;
       }
       Fields t = new Fields(entry, "a target", TARGET_KEYS, findings);
+      CommentCuts.check(entry, List.of("kept_when", "reason"), findings);
       Optional<Period> from =
           t.required("from", "Give the first period this target applies to.")
               .flatMap(s -> period(s, "from"));
@@ -312,7 +346,12 @@ final class PromiseReader {
       if (newKeptWhen.isPresent()) {
         currentKeptWhen = newKeptWhen.get();
       }
+      keptWhenMisspelt |= t.misspelt("kept_when");
       if (from.isEmpty() || share.isEmpty()) {
+        firstRefused |= previous == null;
+        continue;
+      }
+      if (previous == null && firstRefused) {
         continue;
       }
       if (previous == null) {
@@ -325,10 +364,13 @@ final class PromiseReader {
               "Make the first target's 'from' the same as 'since' (or remove 'since').");
         }
         if (currentKeptWhen.isEmpty()) {
-          findings.error(
-              entry.pos(),
-              "the first target does not say what counts as kept",
-              "Add 'kept_when' to the promise or to its first target.");
+          if (!keptWhenMisspelt) {
+            findings.error(
+                entry.pos(),
+                "the first target does not say what counts as kept",
+                "Add 'kept_when' to the promise or to its first target.");
+          }
+          firstRefused = true;
           continue;
         }
         previous =
@@ -400,6 +442,7 @@ final class PromiseReader {
 
   private Optional<Retirement> readRetirement(YMap map) {
     Fields r = new Fields(map, "'retired'", RETIRED_KEYS, findings);
+    CommentCuts.check(map, List.of("reason"), findings);
     Optional<LocalDate> on =
         r.required("on", "Give the date the promise ended: 'on: YYYY-MM-DD'.")
             .flatMap(s -> date(s, "on"));
