@@ -34,7 +34,7 @@ final class New implements Callable<Integer> {
             + " editor schemas (schema/) and VS Code settings (.vscode/); a GitHub Actions workflow"
             + " that checks pull requests and publishes main to GitHub Pages; a short README.md for"
             + " staff; and a .gitignore for site/.",
-        "Then: cd DIR && kept check && kept build"
+        "Then run: cd DIR && kept check && kept build."
       })
   static final class CharterCommand implements Callable<Integer> {
     @ParentCommand New parent;

@@ -302,13 +302,21 @@ public final class Publisher {
     return Files.readString(marker, StandardCharsets.UTF_8).equals(MARKER_TEXT);
   }
 
-  /** What this build made of one file: the file itself (its key) and how many bytes it wrote. */
+  /**
+   * What this build made of one file: the file itself (its key), how many bytes it wrote, and when
+   * it was last modified as it was closed. The time tells a file replaced under the build from the
+   * one written when the file system gives the replacement the same key (a freed inode reused) and
+   * it has the same length.
+   */
   private static final class Written {
+    private final Path path;
     private final Object key;
     private volatile long bytes;
     private volatile boolean closed;
+    private volatile java.nio.file.attribute.FileTime modified;
 
-    Written(Object key) {
+    Written(Path path, Object key) {
+      this.path = path;
       this.key = key;
     }
   }
@@ -348,6 +356,7 @@ public final class Publisher {
       }
       out.close();
       written.bytes = bytes;
+      written.modified = Files.getLastModifiedTime(written.path, LinkOption.NOFOLLOW_LINKS);
       written.closed = true;
     }
   }
@@ -402,7 +411,7 @@ public final class Publisher {
         OutputStream out =
             Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         try {
-          Written w = new Written(key(target));
+          Written w = new Written(target, key(target));
           files.put(relativePath, w);
           return new Counting(out, w);
         } catch (IOException | RuntimeException e) {
@@ -530,7 +539,7 @@ public final class Publisher {
               problems.add(rel + " is there but this build did not write it");
             } else if (!w.closed) {
               problems.add(rel + " was not finished");
-            } else if (!Objects.equals(w.key, key) || w.bytes != a.size()) {
+            } else if (!Objects.equals(w.key, key) || w.bytes != a.size() || !a.lastModifiedTime().equals(w.modified)) {
               problems.add(rel + " is not the file this build wrote");
             }
             seen.add(rel);

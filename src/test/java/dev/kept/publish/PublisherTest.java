@@ -203,6 +203,11 @@ class PublisherTest {
       Files.delete(staging.root().resolve("a.html"));
       Files.delete(staging.root().resolve("b.html"));
       Files.writeString(staging.root().resolve("b.html"), "BBBB");
+      // Written later, as a replacement is: the file system may give it the freed inode of a.html
+      // or b.html, and a clock tick may be coarser than the time between these lines.
+      Files.setLastModifiedTime(
+          staging.root().resolve("b.html"),
+          java.nio.file.attribute.FileTime.from(java.time.Instant.now().plusSeconds(2)));
       Files.writeString(staging.root().resolve("c.html"), "c");
       assertThatThrownBy(() -> staging.commit(List.of("a.html", "b.html", "d.html")))
           .isInstanceOf(PublishException.class)
