@@ -80,8 +80,8 @@ public final class CharterValidator {
    * Checks {@code raw}.
    *
    * @param buildDate the day of the build: periods after it are in the future (H1), and the
-   *     published date may not be after it (H18); a next update before it is late (a warning,
-   *     and every page says so), one within seven days due soon (a warning). A charter that does
+   *     published date may not be after it (H18); a next update before it is late (a notice,
+   *     and every page says so), one within seven days due soon (a notice). A charter that does
    *     not write its published date has it derived from its figures, not from this day
    */
   public ValidationResult validate(RawCharter raw, LocalDate buildDate) {
@@ -147,7 +147,7 @@ public final class CharterValidator {
       head.checkNextUpdate(findings);
     }
     if (head != null) {
-      head.warnWhenDue(buildDate, findings);
+      head.noticeWhenDue(buildDate, findings);
     }
     checkLatestPeriod(published, figuresEnds, settings, findings);
 
@@ -457,24 +457,27 @@ public final class CharterValidator {
     }
 
     /**
-     * H18: a next update that is late, or due within seven days ({@code DUE_SOON_DAYS}), is a warning
-     * (never an error: the site says it is late on every page, and the charter still builds).
+     * H18: a next update that is late, or due within seven days ({@code DUE_SOON_DAYS}), is a
+     * notice: never an error, not even with --strict, as the author of a change did not cause it
+     * (the site says a late update on every page, and the charter still builds).
      */
-    void warnWhenDue(LocalDate buildDate, Findings findings) {
+    void noticeWhenDue(LocalDate buildDate, Findings findings) {
       if (nextUpdate.isEmpty()) {
         return;
       }
       LocalDate due = nextUpdate.get();
       long days = java.time.temporal.ChronoUnit.DAYS.between(buildDate, due);
       if (days < 0) {
-        findings.warning(
+        findings.notice(
+            "H18",
             nextUpdatePos,
             "the next update was due on " + due + ", " + -days + (days == -1 ? " day" : " days")
                 + " ago (today is " + buildDate + "); every page of the site says it is late",
             "Add the new figures, set 'published' to the day you publish them and 'next_update' to"
                 + " the day you will publish the next ones.");
       } else if (days <= DUE_SOON_DAYS) {
-        findings.warning(
+        findings.notice(
+            "H18",
             nextUpdatePos,
             "the next update is due on " + due + ", "
                 + (days == 0 ? "today" : "in " + days + (days == 1 ? " day" : " days"))
