@@ -128,7 +128,7 @@ final class Build extends CharterCommand implements Callable<Integer> {
         Pipeline.Outcome checked = pipeline.check();
         if (report(checked.findings()) > 0) {
           long errors = checked.findings().stream().filter(Finding::isError).count();
-          long warnings = checked.findings().size() - errors;
+          long warnings = checked.findings().stream().filter(Finding::isWarning).count();
           parent.err.println(
               charter + ": " + count(errors, "error", "errors") + ", "
                   + count(warnings, "warning", "warnings") + " (errors with --strict). Nothing was"

@@ -53,10 +53,10 @@ abstract class CharterCommand {
     return count(findings);
   }
 
-  /** How many findings fail the run: errors, and warnings too with --strict. */
+  /** How many findings fail the run: errors, and warnings too with --strict (never notices). */
   int count(List<Finding> findings) {
     long errors = findings.stream().filter(Finding::isError).count();
-    long warnings = findings.size() - errors;
+    long warnings = findings.stream().filter(Finding::isWarning).count();
     return (int) (errors + (strict ? warnings : 0));
   }
 

@@ -46,7 +46,7 @@ final class Check extends CharterCommand implements Callable<Integer> {
         shown = shown.stream().map(f -> {
           Path file = Path.of(f.pos().file()).toAbsolutePath().normalize();
           String relative = file.startsWith(here) ? here.relativize(file).toString() : f.pos().file();
-          Severity severity = strict ? Severity.ERROR : f.severity();
+          Severity severity = strict && f.isWarning() ? Severity.ERROR : f.severity();
           return new Finding(severity, new dev.kept.model.SourcePos(relative, f.pos().line(), f.pos().column()), f.message(), f.hint(), f.rule());
         }).toList();
       }
@@ -55,7 +55,8 @@ final class Check extends CharterCommand implements Callable<Integer> {
       failing = count(outcome.findings());
     }
     long errors = outcome.findings().stream().filter(Finding::isError).count();
-    long warnings = outcome.findings().size() - errors;
+    long warnings = outcome.findings().stream().filter(Finding::isWarning).count();
+    long notices = outcome.findings().size() - errors - warnings;
     if (failing > 0) {
       parent.err.println(
           charter + ": " + count(errors, "error", "errors") + ", "
@@ -69,7 +70,8 @@ final class Check extends CharterCommand implements Callable<Integer> {
         charter + ": " + count(outcome.promiseFiles(), "promise", "promises") + " checked"
             + (drafts > 0 ? " (" + count(drafts, "draft", "drafts") + ", not published)" : "")
             + ", no errors"
-            + (warnings > 0 ? ", " + count(warnings, "warning", "warnings") : "") + ".");
+            + (warnings > 0 ? ", " + count(warnings, "warning", "warnings") : "")
+            + (notices > 0 ? ", " + count(notices, "notice", "notices") : "") + ".");
     return ExitCode.OK;
   }
 }

@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param headlinePeriods how many of the latest complete periods the headline pools (H13)
  * @param published the publication date (H18)
  * @param contact where customers report a broken promise: an https URL or mailto
+ * @param nextUpdateOverdue whether the day of the build is after the next update (H18): every
+ *     page then says the update is late
  */
 public record Charter(
     String organisation,
@@ -30,7 +32,27 @@ public record Charter(
     LocalDate published,
     Optional<LocalDate> nextUpdate,
     Optional<URI> contact,
-    List<Promise> promises) {
+    List<Promise> promises,
+    boolean nextUpdateOverdue) {
+
+  /** A charter whose next update, if any, is not late. */
+  public Charter(
+      String organisation,
+      String title,
+      String language,
+      Optional<URI> baseUrl,
+      PeriodKind periodKind,
+      int yearStarts,
+      int minimumCases,
+      Share exclusionWarning,
+      int headlinePeriods,
+      LocalDate published,
+      Optional<LocalDate> nextUpdate,
+      Optional<URI> contact,
+      List<Promise> promises) {
+    this(organisation, title, language, baseUrl, periodKind, yearStarts, minimumCases,
+        exclusionWarning, headlinePeriods, published, nextUpdate, contact, promises, false);
+  }
 
   public Charter {
     Objects.requireNonNull(organisation, "organisation");

@@ -27,6 +27,11 @@ public record Finding(
     return severity == Severity.ERROR;
   }
 
+  /** Whether this finding is a warning, which {@code --strict} makes an error (a notice is not). */
+  public boolean isWarning() {
+    return severity == Severity.WARNING;
+  }
+
   /** The one-line form: {@code path:line:column: severity: message}. */
   public String headline() {
     return visible(pos + ": " + severity.word() + ": " + message);

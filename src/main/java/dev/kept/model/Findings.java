@@ -34,6 +34,14 @@ public final class Findings {
     add(new Finding(Severity.WARNING, pos, message, Optional.ofNullable(hint), Optional.empty()));
   }
 
+  /**
+   * Records a notice: a fact about the day of the build that never fails a run, even with
+   * {@code --strict} (see {@link Severity#NOTICE}).
+   */
+  public void notice(String rule, SourcePos pos, String message, String hint) {
+    add(new Finding(Severity.NOTICE, pos, message, Optional.ofNullable(hint), Optional.of(rule)));
+  }
+
   public void add(Finding finding) {
     list.add(finding);
   }

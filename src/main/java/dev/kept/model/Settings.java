@@ -24,7 +24,8 @@ public record Settings(
     int headlinePeriods,
     LocalDate published,
     Optional<LocalDate> nextUpdate,
-    Optional<URI> contact) {
+    Optional<URI> contact,
+    boolean nextUpdateOverdue) {
   public Settings {
     Objects.requireNonNull(organisation, "organisation");
     Objects.requireNonNull(title, "title");
@@ -44,6 +45,6 @@ public record Settings(
         charter.organisation(), charter.title(), charter.language(), charter.baseUrl(),
         charter.periodKind(), charter.yearStarts(), charter.minimumCases(), charter.exclusionWarning(),
         charter.exclusionWarning().written(), charter.headlinePeriods(), charter.published(),
-        charter.nextUpdate(), charter.contact());
+        charter.nextUpdate(), charter.contact(), charter.nextUpdateOverdue());
   }
 }

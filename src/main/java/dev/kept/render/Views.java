@@ -62,7 +62,8 @@ final class Views {
         e.summary(),
         e.window(),
         c.contact().map(URI::toString).orElse(""),
-        e.promises().stream().anyMatch(p -> p.promise().status() == PromiseStatus.RETIRED));
+        e.promises().stream().anyMatch(p -> p.promise().status() == PromiseStatus.RETIRED),
+        c.nextUpdateOverdue());
   }
 
   /** A CSS class for a verdict: met, missed, unclear or none. */

@@ -249,7 +249,7 @@ public final class Preview implements AutoCloseable {
         site = refresh.site();
       }
       for (Finding f : refresh.findings()) {
-        if (f.severity() == Severity.WARNING) {
+        if (!f.isError()) {
           log.println(f);
         }
       }

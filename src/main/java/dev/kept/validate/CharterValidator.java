@@ -63,6 +63,8 @@ public final class CharterValidator {
           "order", "lint");
   static final List<String> LINT_KEYS =
       List.of("off", "hedging", "vague_time", "allow", "max_sentence_words", "max_grade");
+  /** How many days ahead of the next update {@code check} warns that it is due. */
+  static final int DUE_SOON_DAYS = 7;
   private static final List<String> PERIODS = List.of("month", "quarter", "year");
   private static final List<String> LANGUAGES = List.of("en");
 
@@ -78,7 +80,9 @@ public final class CharterValidator {
    * Checks {@code raw}.
    *
    * @param buildDate the day of the build: periods after it are in the future (H1), and the
-   *     published date may not be after it (H18); also the default published date
+   *     published date may not be after it (H18); a next update before it is late (a notice,
+   *     and every page says so), one within seven days due soon (a notice). A charter that does
+   *     not write its published date has it derived from its figures, not from this day
    */
   public ValidationResult validate(RawCharter raw, LocalDate buildDate) {
     Findings findings = new Findings();
@@ -137,6 +141,14 @@ public final class CharterValidator {
             .toList();
     others.forEach(findings::addAll);
 
+    if (head != null && !head.publishedWritten) {
+      head.published = derivePublished(published.values(), settings, findings, head.publishedPos);
+      settings = new Settings(head.kind, head.yearStarts, head.published, buildDate, head.lint);
+      head.checkNextUpdate(findings);
+    }
+    if (head != null) {
+      head.noticeWhenDue(buildDate, findings);
+    }
     checkLatestPeriod(published, figuresEnds, settings, findings);
 
     List<Promise> ordered = order(head, published, promiseIds, drafts, raw, findings);
@@ -153,8 +165,49 @@ public final class CharterValidator {
         new Charter(
             head.organisation, head.title, head.language, head.baseUrl, head.kind, head.yearStarts,
             head.minimumCases, head.exclusionWarning, head.headline, head.published,
-            head.nextUpdate, head.contact, ordered);
+            head.nextUpdate, head.contact, ordered,
+            head.nextUpdate.filter(buildDate::isAfter).isPresent());
     return new ValidationResult(Optional.of(charter), findings.all());
+  }
+
+  /**
+   * The published date of a charter that does not write one (H18): the day the newest figures it
+   * reports became complete (the first day after that period), or the day of an account of a miss
+   * written later, and never after the build. It depends on the charter, not on the clock, so an
+   * unchanged charter judges the same rows due (H11) whatever day it is built: the figures for a
+   * month are due once someone publishes a later one, not when the calendar turns. With no
+   * figures at all it is the day of the build. A row for a period still in progress on the day of
+   * the build makes it the day of the build, with a warning: that period would read as complete
+   * once it ends, so such a charter should write its published date.
+   */
+  private static LocalDate derivePublished(
+      java.util.Collection<Promise> promises, Settings settings, Findings findings, SourcePos pos) {
+    LocalDate buildDate = settings.buildDate();
+    Optional<LocalDate> newest = Optional.empty();
+    Optional<Period> inProgress = Optional.empty();
+    for (Promise p : promises) {
+      for (FigureRow row : p.figures()) {
+        LocalDate complete = row.period().end();
+        if (!row.period().endedBy(buildDate)) {
+          inProgress = Optional.of(row.period());
+        }
+        newest = newest.filter(d -> !d.isBefore(complete)).or(() -> Optional.of(complete));
+      }
+      for (dev.kept.model.Account a : p.misses()) {
+        LocalDate written = a.written();
+        newest = newest.filter(d -> !d.isBefore(written)).or(() -> Optional.of(written));
+      }
+    }
+    if (inProgress.isPresent()) {
+      findings.warning(
+          pos,
+          "charter.yaml has no 'published' date, and the figures have a row for "
+              + inProgress.get() + ", which has not ended; once it ends, its figures would read as"
+              + " complete",
+          "Write 'published: " + buildDate + "' (the day you publish these figures) in charter.yaml,"
+              + " so the period stays marked provisional (H13).");
+    }
+    return newest.filter(d -> !d.isAfter(buildDate)).orElse(buildDate);
   }
 
   /**
@@ -379,7 +432,61 @@ public final class CharterValidator {
     Share exclusionWarning = Share.parse("5%").orElseThrow();
     int headline;
     LocalDate published;
+    /** Whether charter.yaml writes its published date; when not, it is derived from the figures. */
+    boolean publishedWritten;
+    /** Where a derived published date's findings point: charter.yaml's mapping. */
+    SourcePos publishedPos;
     Optional<LocalDate> nextUpdate = Optional.empty();
+    /** Where next_update is written, for the findings about it. */
+    SourcePos nextUpdatePos;
+
+    /**
+     * H18: the next update is after the published date. For a written published date this is
+     * checked as charter.yaml is read; for a derived one, once the figures give it.
+     */
+    void checkNextUpdate(Findings findings) {
+      if (nextUpdate.isPresent() && !nextUpdate.get().isAfter(published)) {
+        findings.ruleError(
+            "H18",
+            nextUpdatePos,
+            "the next update, " + nextUpdate.get() + ", is not after the published date, " + published
+                + (publishedWritten ? "" : " (the day after the newest figures' period ended)"),
+            "Give the day you will next publish figures.");
+        nextUpdate = Optional.empty();
+      }
+    }
+
+    /**
+     * H18: a next update that is late, or due within seven days ({@code DUE_SOON_DAYS}), is a
+     * notice: never an error, not even with --strict, as the author of a change did not cause it
+     * (the site says a late update on every page, and the charter still builds).
+     */
+    void noticeWhenDue(LocalDate buildDate, Findings findings) {
+      if (nextUpdate.isEmpty()) {
+        return;
+      }
+      LocalDate due = nextUpdate.get();
+      long days = java.time.temporal.ChronoUnit.DAYS.between(buildDate, due);
+      if (days < 0) {
+        findings.notice(
+            "H18",
+            nextUpdatePos,
+            "the next update was due on " + due + ", " + -days + (days == -1 ? " day" : " days")
+                + " ago (today is " + buildDate + "); every page of the site says it is late",
+            "Add the new figures, set 'published' to the day you publish them and 'next_update' to"
+                + " the day you will publish the next ones.");
+      } else if (days <= DUE_SOON_DAYS) {
+        findings.notice(
+            "H18",
+            nextUpdatePos,
+            "the next update is due on " + due + ", "
+                + (days == 0 ? "today" : "in " + days + (days == 1 ? " day" : " days"))
+                + " (today is " + buildDate + ")",
+            "Add the figures for the period that will have ended by then, set 'published' to the"
+                + " day you publish them and 'next_update' to the day after that you will publish"
+                + " again. After " + due + " every page of the site will say the update is late.");
+      }
+    }
     Optional<URI> contact = Optional.empty();
     List<YScalar> order = List.of();
     Lint.Config lint = Lint.Config.defaults();
@@ -433,14 +540,17 @@ public final class CharterValidator {
     f.integer("headline", 1, 1000).ifPresent(n -> h.headline = n);
 
     h.published = buildDate;
+    h.publishedPos = f.keyPos("published");
     Optional<YScalar> published = f.scalar("published");
+    h.publishedWritten = published.isPresent();
     if (published.isPresent()) {
       Optional<LocalDate> date = PromiseReader.parseDate(published.get().text().strip());
       if (date.isEmpty()) {
         findings.error(
             published.get().pos(),
             "'published' should be a date written YYYY-MM-DD, not '" + published.get().text().strip() + "'",
-            "Or remove it: it defaults to the day of the build.");
+            "Write the day you publish the figures, such as 2026-12-14; or remove it, and Kept takes"
+                + " the day after the newest figures' period ended.");
       } else if (date.get().isAfter(buildDate)) {
         findings.ruleError(
             "H18",
@@ -466,14 +576,12 @@ public final class CharterValidator {
             next.get().pos(),
             "'next_update' should be a date written YYYY-MM-DD, not '" + next.get().text().strip() + "'",
             "Write the year, month and day with hyphens, such as 2026-12-14.");
-      } else if (!date.get().isAfter(h.published)) {
-        findings.ruleError(
-            "H18",
-            next.get().pos(),
-            "the next update, " + date.get() + ", is not after the published date, " + h.published,
-            "Give the day you will next publish figures.");
       } else {
         h.nextUpdate = date;
+        h.nextUpdatePos = next.get().pos();
+        if (h.publishedWritten) {
+          h.checkNextUpdate(findings);
+        }
       }
     }
     f.scalar("contact").ifPresent(s -> h.contact = url(s, true, findings));

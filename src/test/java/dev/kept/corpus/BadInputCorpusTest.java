@@ -45,7 +45,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BadInputCorpusTest {
   private static final String PREVIOUS = "<!doctype html><title>previous</title><p>The previous site.</p>\n";
   /** A finding's first line as the command line prints it. */
-  private static final Pattern HEADLINE = Pattern.compile("^\\S.*?: (error|warning): .*");
+  private static final Pattern HEADLINE = Pattern.compile("^\\S.*?: (error|warning|notice): .*");
   private static final Pattern CASE_NAME = Pattern.compile("(yaml|csv|md|id|theme|charter|promise)-[a-z0-9-]+");
 
   static Stream<String> cases() {

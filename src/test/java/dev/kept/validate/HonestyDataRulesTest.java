@@ -132,7 +132,7 @@ class HonestyDataRulesTest {
         Fixtures.minimal()
             .with(
                 "charter.yaml",
-                "organisation: Test Water\ntitle: Our promises\npublished: 2026-09-30\nnext_update: 2026-10-30\n");
+                "organisation: Test Water\ntitle: Our promises\npublished: 2026-09-30\nnext_update: 2026-12-14\n");
     List<Finding> f = check(fixture);
     assertThat(rules(f)).containsExactly("H18");
     assertThat(f.get(0).headline())

@@ -9,6 +9,8 @@ package dev.kept.render.view;
  * @param published the publication date in words; {@code publishedIso} the same as YYYY-MM-DD
  * @param nextUpdate the next update in words, or empty
  * @param contact where to report a broken promise, or empty
+ * @param nextUpdateOverdue whether the next update was due before the day of the build: every
+ *     page then says prominently that it is late (H18)
  */
 public record SiteInfo(
     String organisation,
@@ -22,4 +24,5 @@ public record SiteInfo(
     String summary,
     String window,
     String contact,
-    boolean hasRetired) {}
+    boolean hasRetired,
+    boolean nextUpdateOverdue) {}
