@@ -28,13 +28,13 @@ final class New implements Callable<Integer> {
       name = "charter",
       mixinStandardHelpOptions = true,
       description = {
-        "Starts a charter repository that checks and builds at once.",
+        "Writes a new charter repository, ready to check and build.",
         "It writes into DIR, a new or empty folder: the charter (charter/), every key of"
             + " charter.yaml explained, with one example promise and a year of its figures; the"
             + " editor schemas (schema/) and VS Code settings (.vscode/); a GitHub Actions workflow"
             + " that checks pull requests and publishes main to GitHub Pages; a short README.md for"
             + " staff; and a .gitignore for site/.",
-        "Then run: cd DIR && kept check && kept build."
+        "Then run: cd DIR && kept check && kept serve (a preview), or kept build (the site)."
       })
   static final class CharterCommand implements Callable<Integer> {
     @ParentCommand New parent;

@@ -548,7 +548,7 @@ public final class CharterValidator {
       if (date.isEmpty()) {
         findings.error(
             published.get().pos(),
-            "'published' should be a date written YYYY-MM-DD, not '" + published.get().text().strip() + "'",
+            DateWords.problem("published", published.get().text().strip()),
             "Write the day you publish the figures, such as 2026-12-14; or remove it, and Kept takes"
                 + " the day after the newest figures' period ended.");
       } else if (date.get().isAfter(buildDate)) {
@@ -574,7 +574,7 @@ public final class CharterValidator {
       if (date.isEmpty()) {
         findings.error(
             next.get().pos(),
-            "'next_update' should be a date written YYYY-MM-DD, not '" + next.get().text().strip() + "'",
+            DateWords.problem("next_update", next.get().text().strip()),
             "Write the year, month and day with hyphens, such as 2026-12-14.");
       } else {
         h.nextUpdate = date;

@@ -189,7 +189,7 @@ final class MissesReader {
     if (d.isEmpty()) {
       findings.error(
           s.pos(),
-          "'" + key + "' should be a date written YYYY-MM-DD, not '" + s.text().strip() + "'",
+          DateWords.problem(key, s.text().strip()),
           "Write the year, month and day with hyphens, such as 2026-05-12.");
     }
     return d;

@@ -186,9 +186,13 @@ final class PromiseReader {
       }
     } else {
       Optional<Boolean> automatic =
-          // true and false too: what an editor reading YAML 1.1 makes of yes and no.
-          f.word("remedy_automatic", Set.of("yes", "no", "true", "false"), List.of("yes", "no"))
-              .map(w -> w.equals("yes") || w.equals("true"));
+          // true and false too, in each spelling YAML reads as a boolean (True, TRUE): what an
+          // editor makes of them, and the schema accepts them as booleans.
+          f.word(
+                  "remedy_automatic",
+                  Set.of("yes", "no", "true", "false", "True", "False", "TRUE", "FALSE"),
+                  List.of("yes", "no"))
+              .map(w -> w.equals("yes") || w.equalsIgnoreCase("true"));
       remedyTerms = new RemedyTerms(oneLine(f, "remedy_brief"), automatic);
     }
 
@@ -556,7 +560,7 @@ final class PromiseReader {
     if (d.isEmpty()) {
       findings.error(
           s.pos(),
-          "'" + key + "' should be a date written YYYY-MM-DD, not '" + s.text().strip() + "'",
+          DateWords.problem(key, s.text().strip()),
           "Write the year, month and day with hyphens, such as 2025-12-31.");
     }
     return d;

@@ -44,7 +44,7 @@ class EditorSchemaTest {
               + "cannot be '|is not a percentage|target of 0%|is above 100%|more than 6 decimals|"
               + "either 'target' or 'targets'|needs 'retired'|but the status is|has no description|"
               + "not a valid exclusion reason code|the promise has no target|with 'measure: none' has no|"
-              + "'measure' can only be|should be a whole number from|should be a date written|"
+              + "'measure' can only be|should be a whole number from|should be a date written|which is not a day|"
               + "is not a full web|should be a month such as|each item of|not a lint rule|appears twice in 'order'|"
               + "in 'order' is not a promise id|does not say which miss it explains|"
               + "either a 'period' or a 'headline'|should be one line of plain text|is set but the promise says 'remedy: none'|"

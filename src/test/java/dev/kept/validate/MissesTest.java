@@ -209,7 +209,7 @@ class MissesTest {
     assertThat(found)
         .containsExactly(
             "charter/promises/calls.yaml:10:13: error: 'period' should be a month such as 2026-03, not '2026-13'",
-            "charter/promises/calls.yaml:15:14: error: 'written' should be a date written YYYY-MM-DD, not '2026-31-10'",
+            "charter/promises/calls.yaml:15:14: error: 'written' is '2026-31-10', which is not a day: there is no month 31",
             "charter/promises/calls.yaml:22:16: error: the report-back date 2026-10-01 is before the account was"
                 + " written, 2026-10-08",
             // a misspelt key is reported once, with the right spelling, not again as missing
