@@ -9,7 +9,6 @@ import dev.kept.model.Period;
 import dev.kept.model.PeriodResult;
 import dev.kept.model.Promise;
 import dev.kept.model.PromiseStatus;
-import dev.kept.model.Qualifier;
 import dev.kept.model.Result;
 import dev.kept.model.Severity;
 import dev.kept.model.Verdict;
@@ -43,11 +42,6 @@ final class Owning {
 
   /** What checking one promise's accounts found. */
   record Owned(Misses misses, List<Finding> findings) {}
-
-  /** A clear miss: missed, outside normal variation, on enough cases to tell (H7, H8). */
-  static boolean clearMiss(Result r) {
-    return r.verdict() == Verdict.MISSED && r.qualifier().equals(Optional.of(Qualifier.CLEAR)) && !r.fewCases();
-  }
 
   /**
    * @param judged a period's row, judged against the target in force then
@@ -88,17 +82,12 @@ final class Owning {
     }
     Headline h = headline.get();
     List<Period> unexplained = new ArrayList<>();
-    List<Period> earlier = new ArrayList<>();
     for (FigureRow row : promise.figures()) {
       Period p = row.period();
-      if (p.compareTo(h.from()) < 0 && !row.isGap() && clearMiss(judged.apply(row).result()) && promise.accountsOf(p).isEmpty()) {
-        earlier.add(p); // labelled on the page, not warned of: the index and check speak of the window
-        continue;
-      }
       if (p.compareTo(h.from()) < 0 || p.compareTo(h.to()) > 0 || !p.endedBy(published) || row.isGap()) {
         continue;
       }
-      if (clearMiss(judged.apply(row).result()) && promise.accountsOf(p).isEmpty()) {
+      if (judged.apply(row).result().clearMiss() && promise.accountsOf(p).isEmpty()) {
         unexplained.add(p);
         findings.add(
             new Finding(
@@ -116,7 +105,7 @@ final class Owning {
     // counted once, and an account of the period explains it.
     boolean onePeriod = h.from().equals(h.to());
     boolean headlineUnexplained =
-        clearMiss(h.result())
+        h.result().clearMiss()
             && promise.accountsOfHeadline(h.to()).isEmpty()
             && !(onePeriod && (unexplained.contains(h.to()) || !promise.accountsOf(h.to()).isEmpty()));
     if (headlineUnexplained) {
@@ -131,7 +120,7 @@ final class Owning {
                       + " 'doing' and 'follow_up'. Until then the page says \"Not yet explained\"."),
               Optional.of("H22")));
     }
-    return new Owned(new Misses(unexplained, headlineUnexplained, earlier), findings);
+    return new Owned(new Misses(unexplained, headlineUnexplained), findings);
   }
 
   private static Finding notMissed(Account a, String what, Verdict v) {

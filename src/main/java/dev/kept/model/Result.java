@@ -34,6 +34,14 @@ public record Result(
     Objects.requireNonNull(exclusions, "exclusions");
   }
 
+  /**
+   * A clear miss: missed, outside normal variation, on enough cases to tell (H7, H8); the misses
+   * that need an account (H22).
+   */
+  public boolean clearMiss() {
+    return verdict == Verdict.MISSED && qualifier.equals(Optional.of(Qualifier.CLEAR)) && !fewCases;
+  }
+
   /** Whether readers should be warned about this figure's exclusions (H12). */
   public boolean exclusionFlag() {
     return exclusions.map(Exclusions::flagged).orElse(false);

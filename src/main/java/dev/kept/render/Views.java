@@ -170,7 +170,7 @@ final class Views {
     ExplainedPromise p = record.explained();
     List<ExplainedPeriod> periods = record.periods();
     var promise = p.promise();
-    java.util.Set<dev.kept.model.Period> unexplained = java.util.Set.copyOf(p.measured().misses().labelled());
+    java.util.Set<dev.kept.model.Period> unexplained = record.notYetExplained();
     Lazy<List<Row>> rows =
         Lazy.of(
             () -> {
