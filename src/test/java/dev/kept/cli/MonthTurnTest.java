@@ -108,7 +108,7 @@ class MonthTurnTest {
   }
 
   @Test
-  void h18_aLateNextUpdateIsAWarningAndSaidProminentlyOnEveryPage() throws IOException {
+  void h18_aLateNextUpdateIsANoticeAndSaidProminentlyOnEveryPage() throws IOException {
     Path charter = Fixtures.minimal().writeTo(dir.resolve("charter")); // next_update: 2026-12-14
     Path site = dir.resolve("site");
     Run r = kept(LocalDate.of(2027, 1, 2), "build", "--charter", charter.toString(), "--out", site.toString());
